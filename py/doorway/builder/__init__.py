@@ -1,0 +1,96 @@
+"""Build the static site: content in, ``build/`` out (CPython only).
+
+The public API is :func:`build` and :class:`BuildError`; the modules behind it
+each do one job:
+
+- :mod:`.content` reads and checks the TOML content into one catalogue;
+- :mod:`.pages` renders the jinja2 templates;
+- :mod:`.assets` copies the runtime, the browser Python and static files;
+- :mod:`.offline` writes the service worker, manifest and ``_headers``;
+- :mod:`.serve` serves a build the way a good static host would.
+"""
+
+from pathlib import Path
+
+from .schema import BuildError, ContentError
+
+__all__ = ["BuildError", "ContentError", "build"]
+
+ROOT = Path(__file__).resolve().parents[3]
+SITE = ROOT / "site"
+CONTENT = SITE / "content"
+TEMPLATES = SITE / "templates"
+STATIC = SITE / "static"
+VENDOR = SITE / "vendor"
+PACKAGE = ROOT / "py" / "doorway"
+BUILD = ROOT / "build"
+
+
+ICONS = [("assets/icons/icon-192.png", "192x192", "any"),
+         ("assets/icons/icon-512.png", "512x512", "any"),
+         ("assets/icons/maskable-512.png", "512x512", "maskable")]
+
+
+def _collect(content_dir):
+    """Every file of the site as ``{path: bytes}``, built in memory."""
+    from doorway.guide.catalogue import Catalogue
+
+    from . import assets, offline, pages
+    from .content import load
+
+    catalogue = load(content_dir)
+    files = {}
+    runtime_files, folders = assets.runtime_files(VENDOR)
+    files.update(runtime_files)
+    files.update(assets.python_files(PACKAGE))
+    files.update(assets.static_files(STATIC))
+    files.update(assets.catalogue_file(catalogue))
+    versions = {path: assets.version(data) for path, data in files.items()
+                if not path.startswith("runtime/")}
+    icon_urls = [("%s?v=%s" % (path, versions[path]), size, purpose)
+                 for path, size, purpose in ICONS if path in versions]
+    files["manifest.webmanifest"] = offline.manifest(catalogue["site"], icon_urls)
+    versions["manifest.webmanifest"] = assets.version(files["manifest.webmanifest"])
+
+    site_pages = pages.site_pages(catalogue)
+    files.update(pages.render(TEMPLATES, catalogue, Catalogue(catalogue), versions, folders))
+    page_urls = [page.url or "./" for page in site_pages]
+    files["_headers"] = offline.headers_file([page.url for page in site_pages])
+    cache_name = offline.CACHE_PREFIX + offline.build_hash(files)
+    urls = offline.precache_urls(files, versions, page_urls)
+    files["sw.js"] = offline.service_worker(TEMPLATES, cache_name, urls)
+    return files
+
+
+def build(out=None, content_dir=None):
+    """Build the site into ``out`` (default ``build/``) and return its path.
+
+    Everything is rendered in memory first and written to a fresh folder that
+    replaces ``out`` only when complete: a broken content or template file
+    raises :class:`BuildError` and leaves any previous build untouched.
+    Building twice from the same sources gives byte-identical files.
+    """
+    import shutil
+    import tempfile
+
+    out = Path(out) if out else BUILD
+    files = _collect(Path(content_dir) if content_dir else CONTENT)
+    out.parent.mkdir(parents=True, exist_ok=True)
+    staging = Path(tempfile.mkdtemp(prefix=".build-", dir=out.parent))
+    try:
+        for path in sorted(files):
+            target = staging / path
+            target.parent.mkdir(parents=True, exist_ok=True)
+            target.write_bytes(files[path])
+        old = None
+        if out.exists():
+            old = out.with_name(out.name + ".old")
+            shutil.rmtree(old, ignore_errors=True)
+            out.rename(old)
+        staging.rename(out)
+        if old:
+            shutil.rmtree(old)
+    except BaseException:
+        shutil.rmtree(staging, ignore_errors=True)
+        raise
+    return out

@@ -1,0 +1,406 @@
+"""Read, check and compile the content files in ``site/content/``.
+
+Everything a person reads in Doorway lives in TOML files that an editor can
+change without touching Python. :func:`load` reads them all, checks each
+against the schema below and the references between them, and returns one
+*catalogue*: a plain dict that the build hands to jinja2 and writes out as
+JSON for the Python running in the browser. Order matters to the browser
+(MicroPython's dicts do not keep insertion order), so anything ordered is a list.
+"""
+
+import re
+import tomllib
+from pathlib import Path
+
+from .schema import (
+    ContentError,
+    Optional,
+    Where,
+    boolean,
+    check_references,
+    identifier,
+    integer,
+    list_of,
+    one_of,
+    reference,
+    table,
+    text,
+    texts,
+    unique_field,
+    url,
+)
+
+TONES = ("gentle", "brief", "direct")
+
+#: Placeholders a script line may use, and where ``{name}`` may stand (see
+#: doorway.guide.script.fill): at the start before a comma, or after a space.
+PLACEHOLDERS = re.compile(r"\{([a-z_]+)\}")
+NAME_POSITIONS = re.compile(r"^\{name\}, |[ ,]\{name\}")
+
+toned = table({tone: text for tone in TONES})
+
+SOURCE = table({
+    "id": identifier,
+    "title": text,
+    "author": text,
+    "year": integer(1900, 2100),
+    "url": url,
+    "note": Optional(text),
+})
+
+TIP = table({"id": identifier, "text": text, "sources": Optional(list_of(reference("source")))})
+
+ASK = table({
+    "id": identifier,
+    "code": integer(1, 250),
+    "name": text,
+    "summary": text,
+    "partner_offer": text,
+    "line": toned,
+})
+
+REASON = table({
+    "id": identifier,
+    "code": integer(1, 250),
+    "order": integer(1, 999),
+    "label": text,
+    "example": text,
+    "summary": text,
+    "meaning": texts(),
+    "advice": texts(),
+    "script": texts(),
+    "replies": list_of(table({"they_say": text, "you_say": text}), minimum=3),
+    "partner": table({"heading": text, "body": texts()}),
+    "sources": list_of(reference("source"), unique=True),
+    "tips": Optional(list_of(reference("tip"), unique=True), default=[]),
+    "ask": Optional(table({"cap": reference("ask"), "why": text})),
+    "exclusive": Optional(boolean, default=False),
+})
+
+CHOICE = table({"id": identifier, "label": text})
+
+WIZARD = table({
+    "answers": table({"yes": text, "no": text, "unsure": text}),
+    "welcome": table({
+        "heading": text, "lead": text, "time": text, "privacy": texts(3),
+        "start": text, "loading": text, "guide_link": text,
+    }),
+    "stance": table({
+        "heading": text, "hint": text, "error": text,
+        "options": list_of(table({
+            "id": identifier, "label": text, "ask": reference("ask"), "why": text,
+        }), minimum=2),
+    }),
+    "reasons": table({"heading": text, "hint": text, "error": text, "or": text}),
+    "context": table({
+        "heading": text, "intro": text,
+        "name_label": text, "name_hint": text, "name_error": text,
+        "conflict_legend": text, "conflict": list_of(CHOICE, minimum=2),
+        "hopes_legend": text,
+        "hopes": list_of(table({"id": identifier, "label": text, "phrase": text})),
+        "limits_legend": text,
+        "limits": list_of(table({"id": identifier, "label": text,
+                                 "tips": list_of(reference("tip"))})),
+    }),
+    "buttons": table({"next": text, "back": text, "start_over": text, "results": text}),
+    "errors": table({"heading": text}),
+    "problem": table({"heading": text, "body": text, "retry": text}),
+})
+
+SCRIPT = table({
+    "parts": list_of(table({"id": identifier, "label": text, "hint": Optional(text)}),
+                     minimum=8),
+    "opening": list_of(table({"stance": reference("stance"), "line": toned})),
+    "permission": toned,
+    "invite_view": toned,
+    "summarise": toned,
+    "validate": toned,
+    "for_both": toned,
+    "for_both_hope": toned,
+    "close": toned,
+    "and": text,
+    "tones_legend": text,
+    "tones": list_of(table({"id": one_of(*TONES), "label": text, "hint": text}), minimum=3),
+})
+
+GUIDANCE = table({
+    "sections": table({name: text for name in (
+        "behind", "ask", "timing", "script", "avoid", "replies", "plan_b", "therapist",
+        "sources", "practical")}),
+    "labels": table({name: text for name in (
+        "plan_title", "contents", "helps", "they_say", "you_say", "refs")}),
+    "actions": table({name: text for name in (
+        "heading", "intro", "copy", "print", "download", "share", "filename", "copied",
+        "copy_failed", "script_intro", "copy_script", "retoned")}),
+    "timing": table({
+        "base": texts(),
+        "conflict": list_of(table({"conflict": reference("conflict"), "advice": texts()})),
+        "sources": list_of(reference("source")),
+    }),
+    "avoid": table({
+        "intro": text,
+        "items": list_of(table({"say": text, "why": text}), minimum=4),
+        "sources": list_of(reference("source")),
+    }),
+    "plan_b": table({
+        "intro": text,
+        "sections": list_of(table({
+            "id": identifier, "heading": text, "body": texts(),
+            "items": Optional(list_of(table({"name": text, "text": text}))),
+            "sources": list_of(reference("source")),
+        }), minimum=5),
+    }),
+    "therapist": table({
+        "intro": text,
+        "headings": table({name: text for name in ("look_for", "questions", "cost", "online")}),
+        "look_for": texts(3),
+        "questions": texts(4),
+        "cost": texts(),
+        "online": texts(),
+        "sources": list_of(reference("source")),
+    }),
+})
+
+HOTLINE = table({
+    "name": text,
+    "phone": Optional(text),
+    "tel": Optional(text),
+    "text": Optional(text),
+    "url": Optional(url),
+    "hours": Optional(text),
+    "for": text,
+    "source": reference("source"),
+})
+
+SAFETY = table({
+    "screen": table({
+        "heading": text, "intro": texts(), "error": text,
+        "items": list_of(table({"id": identifier, "question": text,
+                                "sources": list_of(reference("source"))}), minimum=4),
+    }),
+    "route": table({
+        "heading": text, "intro": texts(), "why": texts(),
+        "emergency_heading": text, "lines_heading": text,
+        "support_heading": text, "support": texts(),
+        "planning_heading": text, "planning": texts(),
+        "planning_links": list_of(table({"label": text, "url": url,
+                                         "source": reference("source")})),
+        "device_heading": text, "device": texts(3),
+        "country_label": text,
+        "sources": list_of(reference("source")),
+    }),
+    "unsure": table({"heading": text, "body": texts(), "continue": text}),
+    "countries": list_of(table({
+        "id": identifier, "region": text, "name": text, "emergency": text,
+        "emergency_source": reference("source"),
+        "lines": list_of(HOTLINE),
+    }), minimum=6),
+    "international": table({"name": text, "url": url, "about": text,
+                            "source": reference("source")}),
+})
+
+PARTNER = table({
+    # The partner's page, opened from an invitation link.
+    "heading": text,
+    "intro": texts(),
+    "choice": table({"heading": text, "body": texts()}),
+    "client": table({"heading": text, "body": texts()}),
+    "first_session": table({"heading": text, "body": texts()}),
+    "concerns_heading": text,
+    "offer_heading": text,
+    "note_heading": text,
+    "no_is_fine": table({"heading": text, "body": texts()}),
+    "sources": list_of(reference("source")),
+    # The partner's answer, which becomes a reply link.
+    "reply": table({
+        "heading": text, "intro": text, "options_legend": text, "options_error": text,
+        "options": list_of(table({
+            "id": identifier, "code": integer(1, 250), "label": text,
+            "for_sender": texts(),
+        }), minimum=5),
+        "note_label": text, "note_hint": text, "seal_label": text, "make": text,
+        "ready": text, "link_label": text, "copy": text,
+    }),
+    # The sender's share step in the results.
+    "share": table({
+        "heading": text, "intro": texts(), "concerns_legend": text, "concerns_hint": text,
+        "ask_legend": text, "ask_hint": text, "note_label": text, "note_hint": text,
+        "counter": text, "counter_over": text,
+        "passphrase_label": text, "passphrase_hint": text, "passphrase_error": text,
+        "preview_heading": text, "preview_hint": text, "make": text, "link_label": text,
+        "copy": text, "copied": text, "copy_failed": text, "qr_show": text, "qr_caption": text,
+        "warning": texts(), "working": text,
+    }),
+    # Asking for the passphrase of a sealed link.
+    "unlock": table({"heading": text, "intro": text, "label": text, "submit": text,
+                     "wrong": text, "working": text, "empty": text}),
+    # A link that cannot be read (doorway.guide.link.LinkError codes).
+    "link_error": table({name: text for name in (
+        "heading", "empty", "too_long", "version", "damaged", "wrong_page", "what_to_do",
+        "guide_link")}),
+    # The sender's page, opened from a reply link.
+    "received": table({"heading": text, "intro": text, "options_heading": text,
+                       "note_heading": text, "next_heading": text, "next": texts(),
+                       "start": text}),
+})
+
+ABOUT = table({
+    "heading": text,
+    "sections": list_of(table({"id": identifier, "heading": text, "body": texts()}),
+                        minimum=6),
+})
+
+SITE = table({
+    "name": text,
+    "title": text,
+    "description": text,
+    "exit_url": url,
+    "exit_label": text,
+    "exit_note": text,
+    "last_reviewed": text,
+    "note_limit": integer(50, 1000),
+})
+
+#: The single-table files, by file name.
+FILES = {
+    "site.toml": SITE,
+    "wizard.toml": WIZARD,
+    "asks.toml": table({"asks": list_of(ASK, minimum=3)}),
+    "script.toml": SCRIPT,
+    "guidance.toml": GUIDANCE,
+    "tips.toml": table({"tips": list_of(TIP)}),
+    "safety.toml": SAFETY,
+    "partner.toml": PARTNER,
+    "about.toml": ABOUT,
+}
+
+SOURCES = table({"sources": list_of(SOURCE)})
+
+
+def _read(path, root):
+    where = Where(path.relative_to(root.parent.parent) if root in path.parents else path)
+    try:
+        with path.open("rb") as handle:
+            return tomllib.load(handle), where
+    except tomllib.TOMLDecodeError as error:
+        raise ContentError(where, f"is not valid TOML ({error})") from None
+
+
+def _check_placeholders(line, allowed, where):
+    for name in PLACEHOLDERS.findall(line):
+        if name not in allowed:
+            raise ContentError(where, f"uses unknown placeholder {{{name}}}")
+    if "{name}" in line and len(NAME_POSITIONS.findall(line)) != line.count("{name}"):
+        raise ContentError(where, "{name} must open the line ('{name}, ...') or follow a space")
+
+
+def _check_script(catalogue, where_of):
+    script = catalogue["script"]
+    allowed = {"opening": {"name"}, "permission": {"name"}, "summarise": {"summary"},
+               "for_both_hope": {"hope"}}
+    for part in ("permission", "invite_view", "summarise", "validate", "for_both",
+                 "for_both_hope", "close"):
+        for tone in TONES:
+            _check_placeholders(script[part][tone], allowed.get(part, set()),
+                                where_of("script.toml").key(part).key(tone))
+    for i, opening in enumerate(script["opening"]):
+        for tone in TONES:
+            _check_placeholders(opening["line"][tone], {"name"},
+                                where_of("script.toml").key("opening").index(i).key(tone))
+    stances = [o["id"] for o in catalogue["wizard"]["stance"]["options"]]
+    covered = [o["stance"] for o in script["opening"]]
+    for stance in stances:
+        if stance not in covered:
+            raise ContentError(where_of("script.toml").key("opening"),
+                               f"has no opening for stance {stance!r}")
+    for ask in catalogue["asks"]:
+        for tone in TONES:
+            _check_placeholders(ask["line"][tone], set(),
+                                where_of("asks.toml").key(ask["id"]).key(tone))
+
+
+def load(content_dir):
+    """Read every content file under ``content_dir`` and return the catalogue.
+
+    Raises :class:`ContentError` naming the file and field of the first problem.
+    """
+    content_dir = Path(content_dir)
+    wheres = {}
+    references = []
+    parts = {}
+    for name, schema in FILES.items():
+        path = content_dir / name
+        if not path.is_file():
+            raise ContentError(Where(path), "is missing")
+        data, where = _read(path, content_dir)
+        where.references = references
+        wheres[name] = where
+        parts[name] = schema(data, where)
+
+    reason_entries = []
+    reason_files = sorted((content_dir / "reasons").glob("*.toml"))
+    if not reason_files:
+        raise ContentError(Where(content_dir / "reasons"), "holds no reason files")
+    for path in reason_files:
+        data, where = _read(path, content_dir)
+        where.references = references
+        reason = REASON(data, where)
+        if reason["id"] != path.stem:
+            raise ContentError(where.key("id"), f"must match the file name {path.stem!r}")
+        reason_entries.append((where, reason))
+
+    source_entries = []
+    source_files = sorted((content_dir / "sources").glob("*.toml"))
+    for path in source_files:
+        data, where = _read(path, content_dir)
+        for i, source in enumerate(SOURCES(data, where)["sources"]):
+            source_entries.append((where.key("sources").index(i), source))
+    unique_field(source_entries, "id", "source")
+    sources = sorted((s for _, s in source_entries), key=lambda s: s["id"])
+
+    unique_field(reason_entries, "code", "reason")
+    unique_field(reason_entries, "order", "reason")
+    asks = parts["asks.toml"]["asks"]
+    unique_field([(wheres["asks.toml"].key("asks").index(i), a) for i, a in enumerate(asks)],
+                 "id", "ask")
+    unique_field([(wheres["asks.toml"].key("asks").index(i), a) for i, a in enumerate(asks)],
+                 "code", "ask")
+    options = parts["partner.toml"]["reply"]["options"]
+    unique_field([(wheres["partner.toml"].key("reply.options").index(i), o)
+                  for i, o in enumerate(options)], "code", "reply option")
+
+    reasons = [r for _, r in sorted(reason_entries, key=lambda pair: pair[1]["order"])]
+    exclusive = [r["id"] for r in reasons if r["exclusive"]]
+    if len(exclusive) != 1:
+        raise ContentError(Where(content_dir / "reasons"),
+                           f"exactly one reason must be exclusive ('I don't know'), found {exclusive}")
+
+    wizard = parts["wizard.toml"]
+    known = {
+        "source": {s["id"] for s in sources},
+        "tip": {t["id"] for t in parts["tips.toml"]["tips"]},
+        "ask": {a["id"] for a in asks},
+        "stance": {o["id"] for o in wizard["stance"]["options"]},
+        "conflict": {c["id"] for c in wizard["context"]["conflict"]},
+    }
+    check_references(references, known)
+
+    catalogue = {
+        "site": parts["site.toml"],
+        "wizard": wizard,
+        "reasons": reasons,
+        "asks": asks,
+        "script": parts["script.toml"],
+        "guidance": parts["guidance.toml"],
+        "tips": parts["tips.toml"]["tips"],
+        "safety": parts["safety.toml"],
+        "partner": parts["partner.toml"],
+        "about": parts["about.toml"],
+        "sources": sources,
+    }
+    _check_script(catalogue, lambda name: wheres[name])
+    cited = {value for kind, value, _ in references if kind == "source"}
+    for where, source in source_entries:
+        if source["id"] not in cited:
+            raise ContentError(where, f"source {source['id']!r} is never cited: cite it or remove it")
+    return catalogue
