@@ -1,0 +1,114 @@
+"""Check the wizard's answers, one step at a time.
+
+Each ``check_*`` function takes the raw values a step's form produced and
+returns ``(value, errors)``: the cleaned answer, and a list of errors in the
+GOV.UK error-summary shape ``{"field": <html id>, "message": <text>}``, where
+the field id is the control the summary links to. The page templates and the
+browser use the same id helpers below, so a message always points at a field
+that exists.
+"""
+
+SAFETY_CHOICES = ("yes", "no", "unsure")
+NAME_LIMIT = 40
+
+#: Answers to the safety check decide which route the person takes.
+SAFE = "clear"
+UNSURE = "unsure"
+CONCERN = "concern"
+
+
+def safety_field(item_id, choice="yes"):
+    return "safety-%s-%s" % (item_id, choice)
+
+
+def stance_field(stance_id):
+    return "stance-%s" % stance_id
+
+
+def reason_field(reason_id):
+    return "reason-%s" % reason_id
+
+
+NAME_FIELD = "partner-name"
+
+
+def blank_answers():
+    """The answers before the person has said anything."""
+    return {"safety": {}, "stance": None, "reasons": [], "name": "", "conflict": None,
+            "hopes": [], "limits": []}
+
+
+def check_safety(catalogue, values):
+    """``values`` maps each item id to "yes", "no", "unsure" or None."""
+    screen = catalogue.safety["screen"]
+    answers = {}
+    errors = []
+    for item in screen["items"]:
+        value = values.get(item["id"])
+        if value in SAFETY_CHOICES:
+            answers[item["id"]] = value
+        else:
+            errors.append({"field": safety_field(item["id"]),
+                           "message": "%s: %s" % (screen["error"], item["question"])})
+    return answers, errors
+
+
+def safety_outcome(safety):
+    """``CONCERN`` if any answer is yes, ``UNSURE`` if any is not sure, else ``SAFE``."""
+    values = list(safety.values())
+    if "yes" in values:
+        return CONCERN
+    if "unsure" in values:
+        return UNSURE
+    return SAFE
+
+
+def check_stance(catalogue, value):
+    step = catalogue.wizard["stance"]
+    if catalogue.stance(value) is None:
+        return None, [{"field": stance_field(catalogue.stances[0]["id"]),
+                       "message": step["error"]}]
+    return value, []
+
+
+def check_reasons(catalogue, values):
+    """At least one known reason, returned in the catalogue's order.
+
+    The exclusive reason ("I don't know") stands alone: chosen with others, it
+    gives way to them, since the others say more about what to do.
+    """
+    chosen = [r["id"] for r in catalogue.reasons if r["id"] in values]
+    exclusive = catalogue.exclusive_reason()
+    if exclusive in chosen and len(chosen) > 1:
+        chosen = [r for r in chosen if r != exclusive]
+    if not chosen:
+        return [], [{"field": reason_field(catalogue.reasons[0]["id"]),
+                     "message": catalogue.wizard["reasons"]["error"]}]
+    return chosen, []
+
+
+def clean_name(raw):
+    """Trim a name, drop control characters and squeeze inner spaces."""
+    kept = "".join(c for c in raw if ord(c) >= 32 and ord(c) != 127)
+    return " ".join(kept.split())
+
+
+def check_context(catalogue, values):
+    """The optional context step: every field may be left empty.
+
+    ``values`` has "name" (text), "conflict" (id or None), "hopes" and "limits"
+    (lists of ids). Unknown ids are dropped: they can only come from a stale page.
+    """
+    context = {
+        "name": clean_name(values.get("name") or ""),
+        "conflict": values.get("conflict") if catalogue.conflict(values.get("conflict")) else None,
+        "hopes": [h["id"] for h in catalogue.wizard["context"]["hopes"]
+                  if h["id"] in (values.get("hopes") or [])],
+        "limits": [x["id"] for x in catalogue.wizard["context"]["limits"]
+                   if x["id"] in (values.get("limits") or [])],
+    }
+    errors = []
+    if len(context["name"]) > NAME_LIMIT:
+        errors.append({"field": NAME_FIELD,
+                       "message": catalogue.wizard["context"]["name_error"]})
+    return context, errors

@@ -1,0 +1,106 @@
+"""Look-ups over the compiled content.
+
+The build checks the content and writes it as one JSON document (see
+``doorway.builder.content``). :class:`Catalogue` wraps that document with the
+indexes the logic needs: entries by id, by link code, and the order of the
+first steps from smallest to largest.
+"""
+
+import json
+
+
+def _index(entries, key="id"):
+    return {entry[key]: entry for entry in entries}
+
+
+class Catalogue:
+    """Read-only access to the content, with indexes built once."""
+
+    def __init__(self, data):
+        self.data = data
+        self.site = data["site"]
+        self.wizard = data["wizard"]
+        self.script = data["script"]
+        self.guidance = data["guidance"]
+        self.safety = data["safety"]
+        self.partner = data["partner"]
+        self.reasons = data["reasons"]
+        self.asks = data["asks"]
+        self.stances = self.wizard["stance"]["options"]
+        self.reply_options = self.partner["reply"]["options"]
+        self._reasons = _index(self.reasons)
+        self._reasons_by_code = _index(self.reasons, "code")
+        self._asks = _index(self.asks)
+        self._asks_by_code = _index(self.asks, "code")
+        self._ask_rank = {}
+        for rank, ask in enumerate(self.asks):
+            self._ask_rank[ask["id"]] = rank
+        self._stances = _index(self.stances)
+        self._tips = _index(data["tips"])
+        self._sources = _index(data["sources"])
+        self._replies = _index(self.reply_options)
+        self._replies_by_code = _index(self.reply_options, "code")
+        self._countries = _index(self.safety["countries"])
+        context = self.wizard["context"]
+        self._hopes = _index(context["hopes"])
+        self._limits = _index(context["limits"])
+        self._conflicts = _index(context["conflict"])
+
+    @classmethod
+    def from_json(cls, text):
+        return cls(json.loads(text))
+
+    @property
+    def note_limit(self):
+        """Most characters a personal note in a link may have."""
+        return self.site["note_limit"]
+
+    def reason(self, reason_id):
+        return self._reasons.get(reason_id)
+
+    def reason_by_code(self, code):
+        return self._reasons_by_code.get(code)
+
+    def ask(self, ask_id):
+        return self._asks.get(ask_id)
+
+    def ask_by_code(self, code):
+        return self._asks_by_code.get(code)
+
+    def ask_rank(self, ask_id):
+        """Position of a first step on the ladder, 0 being the smallest."""
+        return self._ask_rank[ask_id]
+
+    def stance(self, stance_id):
+        return self._stances.get(stance_id)
+
+    def tip(self, tip_id):
+        return self._tips[tip_id]
+
+    def source(self, source_id):
+        return self._sources[source_id]
+
+    def reply_option(self, option_id):
+        return self._replies.get(option_id)
+
+    def reply_option_by_code(self, code):
+        return self._replies_by_code.get(code)
+
+    def country(self, country_id):
+        return self._countries.get(country_id)
+
+    def hope(self, hope_id):
+        return self._hopes.get(hope_id)
+
+    def limit(self, limit_id):
+        return self._limits.get(limit_id)
+
+    def conflict(self, conflict_id):
+        return self._conflicts.get(conflict_id)
+
+    def exclusive_reason(self):
+        """The id of the reason that stands alone ("I don't know")."""
+        for reason in self.reasons:
+            if reason.get("exclusive"):
+                return reason["id"]
+        return None

@@ -1,0 +1,261 @@
+"""Turn the wizard's answers into a plan.
+
+A plan is a list of *sections*, each ``{"id", "heading", "blocks"}``, and a
+numbered list of the sources it cites. Blocks are small dicts with a ``kind``:
+
+- ``h3``, ``p``: a sub-heading or a paragraph (``text``);
+- ``ul``: a bulleted list (``items``: texts);
+- ``reply``: a likely reply and a kind answer (``they_say``, ``you_say``);
+- ``avoid``: something not to say and why (``say``, ``why``);
+- ``refs``: the source numbers a section relies on (``numbers``);
+- ``source``: one numbered entry of the sources list;
+- ``script``: where the conversation script goes (see :mod:`.script`).
+
+Two renderers draw blocks: the browser (``doorway.ui.render``) and the static
+guide's jinja2 macro. Keeping the plan as data means the choices (which advice,
+in which order, said once) are made here, where pytest can see them, under
+both CPython and MicroPython.
+"""
+
+class _Citations:
+    """Numbers sources in order of first citation, across the whole plan."""
+
+    def __init__(self, catalogue):
+        self.catalogue = catalogue
+        self.order = []
+
+    def refs(self, source_ids):
+        numbers = []
+        for source_id in source_ids:
+            if source_id not in self.order:
+                self.order.append(source_id)
+            number = self.order.index(source_id) + 1
+            if number not in numbers:
+                numbers.append(number)
+        return {"kind": "refs", "numbers": sorted(numbers)}
+
+    def section(self, heading):
+        blocks = []
+        for i, source_id in enumerate(self.order):
+            source = self.catalogue.source(source_id)
+            blocks.append({"kind": "source", "number": i + 1, "title": source["title"],
+                           "author": source["author"], "year": source["year"],
+                           "url": source["url"]})
+        return {"id": "sources", "heading": heading, "blocks": blocks}
+
+
+def _p(text):
+    return {"kind": "p", "text": text}
+
+
+def _h3(text):
+    return {"kind": "h3", "text": text}
+
+
+def _ul(items):
+    return {"kind": "ul", "items": list(items)}
+
+
+def choose_ask(catalogue, stance_id, reason_ids):
+    """Pick the first step to suggest, and say why it fits.
+
+    Where things stand sets the starting size; a chosen reason can only make
+    the step smaller (never larger), and the first reason that does so explains
+    why. Returns ``(ask_id, [why, ...])``.
+    """
+    stance = catalogue.stance(stance_id)
+    ask_id = stance["ask"]
+    why = [stance["why"]]
+    limiting = None
+    for reason_id in reason_ids:
+        cap = catalogue.reason(reason_id).get("ask")
+        if cap and catalogue.ask_rank(cap["cap"]) < catalogue.ask_rank(ask_id):
+            ask_id = cap["cap"]
+            limiting = cap
+    if limiting:
+        why.append(limiting["why"])
+    return ask_id, why
+
+
+def tips_for(catalogue, reason_ids, limit_ids):
+    """Practical tips for these reasons and limits, each listed once, in order."""
+    tip_ids = []
+    for reason_id in reason_ids:
+        for tip_id in catalogue.reason(reason_id)["tips"]:
+            if tip_id not in tip_ids:
+                tip_ids.append(tip_id)
+    for limit_id in limit_ids:
+        for tip_id in catalogue.limit(limit_id)["tips"]:
+            if tip_id not in tip_ids:
+                tip_ids.append(tip_id)
+    return [catalogue.tip(t) for t in tip_ids]
+
+
+def _reason_blocks(reason, cite, labels):
+    blocks = [_h3(reason["label"])]
+    blocks.extend(_p(text) for text in reason["meaning"])
+    blocks.append({"kind": "p", "text": labels["helps"], "lead": True})
+    blocks.append(_ul(reason["advice"]))
+    blocks.append(cite.refs(reason["sources"]))
+    return blocks
+
+
+def _timing_blocks(catalogue, conflict_id, cite):
+    timing = catalogue.guidance["timing"]
+    items = list(timing["base"])
+    for entry in timing["conflict"]:
+        if entry["conflict"] == conflict_id:
+            items.extend(entry["advice"])
+    return [_ul(items), cite.refs(timing["sources"])]
+
+
+def _plan_b_blocks(catalogue, cite):
+    plan_b = catalogue.guidance["plan_b"]
+    blocks = [_p(plan_b["intro"])]
+    for part in plan_b["sections"]:
+        blocks.append(_h3(part["heading"]))
+        blocks.extend(_p(text) for text in part["body"])
+        if part.get("items"):
+            blocks.append(_ul(["%s: %s" % (item["name"], item["text"])
+                               for item in part["items"]]))
+        blocks.append(cite.refs(part["sources"]))
+    return blocks
+
+
+def _therapist_blocks(catalogue, cite):
+    therapist = catalogue.guidance["therapist"]
+    headings = therapist["headings"]
+    blocks = [_p(therapist["intro"])]
+    for key in ("look_for", "questions", "cost", "online"):
+        blocks.append(_h3(headings[key]))
+        blocks.append(_ul(therapist[key]))
+    blocks.append(cite.refs(therapist["sources"]))
+    return blocks
+
+
+def _avoid_blocks(catalogue, cite):
+    avoid = catalogue.guidance["avoid"]
+    blocks = [_p(avoid["intro"])]
+    blocks.extend({"kind": "avoid", "say": item["say"], "why": item["why"]}
+                  for item in avoid["items"])
+    blocks.append(cite.refs(avoid["sources"]))
+    return blocks
+
+
+def make_plan(catalogue, answers):
+    """The whole plan for these answers (safety check passed or not sure).
+
+    ``answers`` is the dict from :func:`doorway.guide.answers.blank_answers`
+    filled in by the wizard. Returns ``{"reasons", "ask", "sections"}``.
+    """
+    if answers["safety"] and "yes" in answers["safety"].values():
+        raise ValueError("a plan for talking to the partner is not offered on the safety route")
+    guidance = catalogue.guidance
+    headings = guidance["sections"]
+    labels = guidance["labels"]
+    cite = _Citations(catalogue)
+    reasons = [catalogue.reason(r) for r in answers["reasons"]]
+    reason_ids = [r["id"] for r in reasons]
+    ask_id, why = choose_ask(catalogue, answers["stance"], reason_ids)
+    ask = catalogue.ask(ask_id)
+
+    behind = []
+    for reason in reasons:
+        behind.extend(_reason_blocks(reason, cite, labels))
+
+    replies = []
+    for reason in reasons:
+        replies.append(_h3(reason["label"]))
+        replies.extend({"kind": "reply", "they_say": r["they_say"], "you_say": r["you_say"]}
+                       for r in reason["replies"])
+
+    tips = tips_for(catalogue, reason_ids, answers["limits"])
+    tip_sources = []
+    for tip in tips:
+        for source_id in tip.get("sources") or []:
+            if source_id not in tip_sources:
+                tip_sources.append(source_id)
+
+    sections = [
+        {"id": "behind", "heading": headings["behind"], "blocks": behind},
+        {"id": "ask", "heading": headings["ask"],
+         "blocks": [_h3(ask["name"]), _p(ask["summary"])] + [_p(w) for w in why]},
+        {"id": "timing", "heading": headings["timing"],
+         "blocks": _timing_blocks(catalogue, answers["conflict"], cite)},
+        {"id": "script", "heading": headings["script"], "blocks": [{"kind": "script"}]},
+        {"id": "avoid", "heading": headings["avoid"], "blocks": _avoid_blocks(catalogue, cite)},
+        {"id": "replies", "heading": headings["replies"], "blocks": replies},
+    ]
+    if tips:
+        practical = [_ul([t["text"] for t in tips])]
+        if tip_sources:
+            practical.append(cite.refs(tip_sources))
+        sections.append({"id": "practical", "heading": headings["practical"],
+                         "blocks": practical})
+    sections.append({"id": "plan_b", "heading": headings["plan_b"],
+                     "blocks": _plan_b_blocks(catalogue, cite)})
+    sections.append({"id": "therapist", "heading": headings["therapist"],
+                     "blocks": _therapist_blocks(catalogue, cite)})
+    sections.append(cite.section(headings["sources"]))
+    return {"reasons": reason_ids, "ask": ask_id, "sections": sections}
+
+
+def reason_guide(catalogue, reason_id):
+    """One reason on its own, for the static guide: meaning, advice, replies."""
+    guidance = catalogue.guidance
+    cite = _Citations(catalogue)
+    reason = catalogue.reason(reason_id)
+    blocks = _reason_blocks(reason, cite, guidance["labels"])[1:]
+    tips = tips_for(catalogue, [reason_id], [])
+    if tips:
+        blocks.append(_ul([t["text"] for t in tips]))
+    sections = [
+        {"id": "behind", "heading": guidance["sections"]["behind"], "blocks": blocks},
+        {"id": "replies", "heading": guidance["sections"]["replies"],
+         "blocks": [{"kind": "reply", "they_say": r["they_say"], "you_say": r["you_say"]}
+                    for r in reason["replies"]]},
+    ]
+    sections.append(cite.section(guidance["sections"]["sources"]))
+    return sections
+
+
+def guidance_sections(catalogue, conflict_id=None):
+    """The parts of the guide that do not depend on reasons, for the static guide."""
+    guidance = catalogue.guidance
+    headings = guidance["sections"]
+    cite = _Citations(catalogue)
+    sections = [
+        {"id": "timing", "heading": headings["timing"],
+         "blocks": _timing_blocks(catalogue, conflict_id, cite)},
+        {"id": "avoid", "heading": headings["avoid"], "blocks": _avoid_blocks(catalogue, cite)},
+        {"id": "plan_b", "heading": headings["plan_b"], "blocks": _plan_b_blocks(catalogue, cite)},
+        {"id": "therapist", "heading": headings["therapist"],
+         "blocks": _therapist_blocks(catalogue, cite)},
+    ]
+    sections.append(cite.section(headings["sources"]))
+    return sections
+
+
+def safety_blocks(catalogue, country_id):
+    """Help for one country: emergency number first, then helplines.
+
+    Used by the safety route (one country, chosen by the person) and by the
+    static safety page (every country in turn).
+    """
+    country = catalogue.country(country_id)
+    route = catalogue.safety["route"]
+    if country is None:
+        international = catalogue.safety["international"]
+        return [{"kind": "line", "name": international["name"], "for": international["about"],
+                 "url": international["url"]}]
+    # "999 or 112": show it all, dial the first number.
+    blocks = [{"kind": "emergency", "label": route["emergency_heading"],
+               "number": country["emergency"], "tel": country["emergency"].split()[0]}]
+    for line in country["lines"]:
+        block = {"kind": "line"}
+        for key in ("name", "phone", "tel", "text", "url", "hours", "for"):
+            if line.get(key):
+                block[key] = line[key]
+        blocks.append(block)
+    return blocks
+

@@ -1,0 +1,84 @@
+"""Checking each step of the wizard (doorway.guide.answers)."""
+
+from support import catalogue
+
+from doorway.guide import answers
+
+
+def _all(value):
+    return {item["id"]: value for item in catalogue().safety["screen"]["items"]}
+
+
+def test_safety_needs_every_item_answered():
+    values = _all("no")
+    first = catalogue().safety["screen"]["items"][0]["id"]
+    values[first] = None
+    result, errors = answers.check_safety(catalogue(), values)
+    assert len(errors) == 1, errors
+    assert errors[0]["field"] == answers.safety_field(first), errors
+    assert catalogue().safety["screen"]["items"][0]["question"] in errors[0]["message"]
+
+
+def test_safety_rejects_unknown_values():
+    values = _all("maybe")
+    _, errors = answers.check_safety(catalogue(), values)
+    assert len(errors) == len(values)
+
+
+def test_any_yes_is_a_concern_even_with_unsure():
+    for item in catalogue().safety["screen"]["items"]:
+        values = _all("unsure")
+        values[item["id"]] = "yes"
+        safety, errors = answers.check_safety(catalogue(), values)
+        assert not errors
+        assert answers.safety_outcome(safety) == answers.CONCERN, item["id"]
+
+
+def test_unsure_without_yes_and_all_no_is_clear():
+    values = _all("no")
+    assert answers.safety_outcome(answers.check_safety(catalogue(), values)[0]) == answers.SAFE
+    values[catalogue().safety["screen"]["items"][-1]["id"]] = "unsure"
+    assert answers.safety_outcome(answers.check_safety(catalogue(), values)[0]) == answers.UNSURE
+
+
+def test_stance_must_be_known():
+    assert answers.check_stance(catalogue(), "said_no") == ("said_no", [])
+    for bad in (None, "", "nope"):
+        value, errors = answers.check_stance(catalogue(), bad)
+        assert value is None and len(errors) == 1
+        assert errors[0]["message"] == catalogue().wizard["stance"]["error"]
+
+
+def test_reasons_need_one_and_keep_catalogue_order():
+    value, errors = answers.check_reasons(catalogue(), [])
+    assert value == [] and errors[0]["message"] == catalogue().wizard["reasons"]["error"]
+    value, errors = answers.check_reasons(catalogue(), ["time", "blame", "unknown-id"])
+    assert errors == [] and value == ["blame", "time"], value
+
+
+def test_dont_know_gives_way_to_real_reasons():
+    exclusive = catalogue().exclusive_reason()
+    assert exclusive == "dont_know"
+    assert answers.check_reasons(catalogue(), [exclusive]) == ([exclusive], [])
+    assert answers.check_reasons(catalogue(), [exclusive, "cost"]) == (["cost"], [])
+
+
+def test_context_is_optional_and_cleaned():
+    context, errors = answers.check_context(catalogue(), {})
+    assert errors == []
+    assert context == {"name": "", "conflict": None, "hopes": [], "limits": []}
+    context, errors = answers.check_context(catalogue(), {
+        "name": "  Sam \t\n Lee\x00 ", "conflict": "heated", "hopes": ["trust", "x"],
+        "limits": ["money", "time", "nope"]})
+    assert errors == []
+    assert context == {"name": "Sam Lee", "conflict": "heated", "hopes": ["trust"],
+                       "limits": ["money", "time"]}, context
+
+
+def test_context_rejects_a_long_name_and_unknown_conflict():
+    context, errors = answers.check_context(catalogue(), {"name": "x" * 41, "conflict": "loud"})
+    assert context["conflict"] is None
+    assert errors == [{"field": answers.NAME_FIELD,
+                       "message": catalogue().wizard["context"]["name_error"]}]
+    _, errors = answers.check_context(catalogue(), {"name": "é" * 40})
+    assert errors == []

@@ -1,0 +1,187 @@
+"""From answers to a plan (doorway.guide.plan)."""
+
+from support import answers, catalogue, combinations, raises
+
+from doorway.guide import plan as planner
+
+REQUIRED = ["behind", "ask", "timing", "script", "avoid", "replies", "plan_b", "therapist",
+            "sources"]
+
+
+def _prose(plan):
+    """Every paragraph, list item, reply and avoid line of a plan, in order."""
+    found = []
+    for section in plan["sections"]:
+        for block in section["blocks"]:
+            kind = block["kind"]
+            if kind == "p" and not block.get("lead"):  # lead-ins are labels, repeated by design
+                found.append(block["text"])
+            elif kind == "ul":
+                found.extend(block["items"])
+            elif kind == "reply":
+                found.extend([block["they_say"], block["you_say"]])
+            elif kind == "avoid":
+                found.extend([block["say"], block["why"]])
+    return found
+
+
+def _check_complete(cat, plan, reasons):
+    ids = [s["id"] for s in plan["sections"]]
+    for required in REQUIRED:
+        assert required in ids, (required, reasons)
+    for section in plan["sections"]:
+        assert section["blocks"], (section["id"], reasons)
+        assert section["heading"], section["id"]
+    behind = [b["text"] for b in plan["sections"][0]["blocks"] if b["kind"] == "h3"]
+    assert behind == [cat.reason(r)["label"] for r in plan["reasons"]], (behind, reasons)
+    sources = plan["sections"][-1]["blocks"]
+    numbers = [b["number"] for b in sources]
+    assert numbers == list(range(1, len(numbers) + 1))
+    cited = set()
+    for section in plan["sections"]:
+        for block in section["blocks"]:
+            if block["kind"] == "refs":
+                cited.update(block["numbers"])
+    assert cited == set(numbers), (sorted(cited), numbers)
+    prose = _prose(plan)
+    seen = set()
+    for text in prose:
+        assert text not in seen, ("repeated", text, reasons)
+        seen.add(text)
+
+
+def test_every_combination_of_one_to_three_reasons_and_every_stance():
+    cat = catalogue()
+    ids = [r["id"] for r in cat.reasons]
+    checked = 0
+    for size in (1, 2, 3):
+        for reasons in combinations(ids, size):
+            for stance in cat.stances:
+                chosen = answers(stance=stance["id"], reasons=reasons)
+                plan = planner.make_plan(cat, chosen)
+                _check_complete(cat, plan, reasons)
+                checked += 1
+    assert checked == (16 + 120 + 560) * len(cat.stances), checked
+
+
+def test_reasons_keep_the_catalogue_order():
+    cat = catalogue()
+    plan = planner.make_plan(cat, answers(reasons=["time", "blame", "stigma"]))
+    assert plan["reasons"] == ["time", "blame", "stigma"]
+    # the wizard sorts them (doorway.guide.answers.check_reasons); the plan keeps that order
+    from doorway.guide.answers import check_reasons
+    ordered, _ = check_reasons(cat, ["time", "blame", "stigma"])
+    assert ordered == ["blame", "stigma", "time"]
+
+
+def test_stance_sets_the_size_of_the_ask():
+    cat = catalogue()
+    for stance in cat.stances:
+        ask, why = planner.choose_ask(cat, stance["id"], ["doubts"])
+        assert ask == stance["ask"], (stance["id"], ask)
+        assert why == [stance["why"]]
+
+
+def test_a_reason_can_only_make_the_ask_smaller_and_says_why():
+    cat = catalogue()
+    ask, why = planner.choose_ask(cat, "agreed_once", ["fine"])
+    assert ask == "checkup"
+    assert why == [cat.stance("agreed_once")["why"], cat.reason("fine")["ask"]["why"]]
+    ask, why = planner.choose_ask(cat, "said_no", ["fine"])
+    assert ask == "curiosity" and len(why) == 1
+    ask, _ = planner.choose_ask(cat, "agreed_once", ["fine", "blame", "dont_know"])
+    assert ask == "curiosity"
+
+
+def test_the_smallest_cap_wins_and_the_first_such_reason_explains():
+    cat = catalogue()
+    ask, why = planner.choose_ask(cat, "postponing", ["blame", "privacy"])
+    assert ask == "consultation"
+    assert why[1] == cat.reason("blame")["ask"]["why"]
+
+
+def test_ask_section_names_the_step_and_why():
+    cat = catalogue()
+    plan = planner.make_plan(cat, answers(stance="said_no", reasons=["cost"]))
+    section = [s for s in plan["sections"] if s["id"] == "ask"][0]
+    assert section["blocks"][0]["text"] == cat.ask(plan["ask"])["name"]
+    texts = [b["text"] for b in section["blocks"]]
+    assert cat.stance("said_no")["why"] in texts
+
+
+def test_heated_and_avoidant_conflict_change_the_timing_advice():
+    cat = catalogue()
+    timing = {}
+    for conflict in (None, "heated", "avoidant", "mixed"):
+        plan = planner.make_plan(cat, answers(conflict=conflict))
+        section = [s for s in plan["sections"] if s["id"] == "timing"][0]
+        timing[conflict] = section["blocks"][0]["items"]
+    base = timing[None]
+    for conflict in ("heated", "avoidant", "mixed"):
+        extra = [t for t in timing[conflict] if t not in base]
+        assert extra, conflict
+        wanted = [e["advice"] for e in cat.guidance["timing"]["conflict"]
+                  if e["conflict"] == conflict][0]
+        assert extra == wanted
+    assert timing["heated"] != timing["avoidant"]
+
+
+def test_practical_limits_add_tips_once():
+    cat = catalogue()
+    plain = planner.make_plan(cat, answers(reasons=["blame"]))
+    limited = planner.make_plan(cat, answers(reasons=["cost", "time"],
+                                             limits=["money", "time", "distance"]))
+    practical = [s for s in limited["sections"] if s["id"] == "practical"][0]
+    items = practical["blocks"][0]["items"]
+    for tip_id in ("lower_cost", "self_guided", "online_sessions", "flexible_times"):
+        assert items.count(cat.tip(tip_id)["text"]) == 1, tip_id
+    plain_items = [s for s in plain["sections"] if s["id"] == "practical"][0]["blocks"][0]
+    assert cat.tip("lower_cost")["text"] not in plain_items["items"]
+
+
+def test_money_limit_alone_brings_lower_cost_options():
+    cat = catalogue()
+    plan = planner.make_plan(cat, answers(reasons=["stigma"], limits=["money"]))
+    practical = [s for s in plan["sections"] if s["id"] == "practical"][0]
+    assert cat.tip("lower_cost")["text"] in practical["blocks"][0]["items"]
+
+
+def test_plan_b_covers_the_alternatives():
+    cat = catalogue()
+    plan = planner.make_plan(cat, answers())
+    section = [s for s in plan["sections"] if s["id"] == "plan_b"][0]
+    headings = [b["text"] for b in section["blocks"] if b["kind"] == "h3"]
+    assert len(headings) == len(cat.guidance["plan_b"]["sections"]) >= 5
+    text = " ".join(_prose({"sections": [section]})).lower()
+    for idea in ("yourself", "discernment", "online", "check-up"):
+        assert idea in text, idea
+
+
+def test_no_plan_for_the_partner_on_the_safety_route():
+    cat = catalogue()
+    chosen = answers()
+    chosen["safety"] = {"afraid": "no", "hurt": "yes"}
+    raises(ValueError, planner.make_plan, cat, chosen)
+
+
+def test_safety_blocks_put_the_emergency_number_first():
+    cat = catalogue()
+    for country in cat.safety["countries"]:
+        blocks = planner.safety_blocks(cat, country["id"])
+        assert blocks[0]["kind"] == "emergency"
+        assert blocks[0]["number"] == country["emergency"]
+        assert blocks[0]["tel"].isdigit()
+        lines = [b for b in blocks if b["kind"] == "line"]
+        assert len(lines) == len(country["lines"]) >= 2
+    elsewhere = planner.safety_blocks(cat, None)
+    assert elsewhere[0]["url"] == cat.safety["international"]["url"]
+
+
+def test_reason_guide_and_guidance_sections_for_the_static_guide():
+    cat = catalogue()
+    for reason in cat.reasons:
+        sections = planner.reason_guide(cat, reason["id"])
+        assert [s["id"] for s in sections] == ["behind", "replies", "sources"]
+        assert len(sections[1]["blocks"]) == len(reason["replies"])
+    ids = [s["id"] for s in planner.guidance_sections(cat)]
+    assert ids == ["timing", "avoid", "plan_b", "therapist", "sources"]
