@@ -1,0 +1,7 @@
+"""``python -m doorway``: see :mod:`doorway.cli`."""
+
+import sys
+
+from doorway.cli import main
+
+sys.exit(main())

@@ -1,0 +1,135 @@
+"""Render the site's pages with jinja2.
+
+Every page is real HTML before any Python runs in the browser: the wizard's
+questions, the partner page's general explanation and the whole static guide
+are rendered here from the content. Pages that come alive in the browser
+(``python=True``) also get the PyScript tag with an inline config whose URLs
+are relative to the page, so the site works from any folder of any host.
+"""
+
+import json
+
+import jinja2
+
+from doorway.guide import answers as answer_fields
+from doorway.guide import plan as planner
+from doorway.guide import script as scripts
+
+from .offline import META_CSP
+from .schema import BuildError
+
+
+class Page:
+    """One output page: which template, where it goes, and what it needs."""
+
+    def __init__(self, template, path, python=False, title=None, context=None):
+        self.template = template
+        self.path = path
+        self.python = python
+        self.title = title
+        self.context = context or {}
+
+    @property
+    def depth(self):
+        return self.path.count("/")
+
+    @property
+    def url(self):
+        """The URL a visitor uses, relative to the site root ("invite/", "about.html")."""
+        return self.path[:-len("index.html")] if self.path.endswith("index.html") else self.path
+
+
+def site_pages(catalogue):
+    """Every page of the site, in a fixed order."""
+    pages = [
+        Page("index.html", "index.html", python=True),
+        Page("invite.html", "invite/index.html", python=True),
+        Page("reply.html", "reply/index.html", python=True),
+        Page("guide/index.html", "guide/index.html"),
+        Page("guide/talking.html", "guide/talking.html"),
+        Page("guide/plan-b.html", "guide/plan-b.html"),
+        Page("guide/therapist.html", "guide/therapist.html"),
+        Page("guide/safety.html", "guide/safety.html"),
+        Page("guide/for-partners.html", "guide/for-partners.html"),
+        Page("about.html", "about.html"),
+        Page("404.html", "404.html"),
+    ]
+    for reason in catalogue["reasons"]:
+        pages.append(Page("guide/reason.html", "guide/%s.html" % reason["id"],
+                          context={"reason": reason}))
+    return pages
+
+
+def _environment(templates):
+    return jinja2.Environment(
+        loader=jinja2.FileSystemLoader(str(templates)),
+        autoescape=True,
+        undefined=jinja2.StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
+    )
+
+
+def _example_script(catalogue, guide_catalogue):
+    """A sample script for the static guide: not asked yet, no reason chosen in particular."""
+    example = answer_fields.blank_answers()
+    example["stance"] = catalogue["wizard"]["stance"]["options"][0]["id"]
+    example["reasons"] = [catalogue["reasons"][0]["id"]]
+    ask_id, _ = planner.choose_ask(guide_catalogue, example["stance"], example["reasons"])
+    return scripts.compose(guide_catalogue, example, ask_id, "gentle")
+
+
+def render(templates, catalogue, guide_catalogue, versions, folders):
+    """Render every page. Returns ``{path: bytes}``.
+
+    ``versions`` maps each asset path to its version tag, ``folders`` the
+    runtime packages to their versioned folders (see :mod:`.assets`).
+    """
+    env = _environment(templates)
+    py_files = sorted(p for p in versions if p.startswith("py/") and not p.endswith("/main.py"))
+    files = {}
+    for page in site_pages(catalogue):
+        root = "../" * page.depth or "./"
+
+        def asset(path, root=root):
+            if path not in versions:
+                raise BuildError("%s: links to %s, which the build does not produce"
+                                 % (page.template, path))
+            return "%s%s?v=%s" % (root, path, versions[path])
+
+        def runtime(path, root=root):
+            key, _, name = path.partition("/")
+            return "%s%s/%s" % (root, folders[key], name)
+
+        config = None
+        if page.python:
+            mapping = {asset(p): p[len("py/"):] for p in py_files}
+            mapping[asset("content/catalogue.json")] = "catalogue.json"
+            config = json.dumps({"interpreter": runtime("micropython/micropython.mjs"),
+                                 "plugins": ["!error"], "files": mapping},
+                                sort_keys=True, separators=(",", ":"))
+        context = {
+            "site": catalogue["site"],
+            "catalogue": catalogue,
+            "guide": guide_catalogue,
+            "page": page,
+            "root": root,
+            "asset": asset,
+            "runtime": runtime,
+            "csp": META_CSP,
+            "pyscript_config": config,
+            "fields": answer_fields,
+            "planner": planner,
+            "example_script": _example_script(catalogue, guide_catalogue),
+        }
+        context.update(page.context)
+        try:
+            html = env.get_template(page.template).render(context)
+        except jinja2.TemplateSyntaxError as error:
+            raise BuildError("site/templates/%s, line %s: %s"
+                             % (error.name or page.template, error.lineno, error.message)) from None
+        except jinja2.TemplateError as error:
+            raise BuildError("site/templates/%s: %s" % (page.template, error)) from None
+        files[page.path] = html.encode("utf-8")
+    return files

@@ -1,0 +1,213 @@
+"""Serve a build the way a good static host would.
+
+``python -m doorway serve`` and the tests use this server, so both see what a
+real deployment sends:
+
+- the right types for ``.mjs`` (JavaScript) and ``.wasm`` (``application/wasm``,
+  which streaming compilation requires);
+- gzip for text files when the browser accepts it;
+- ``no-cache`` for pages and the service worker, so a new deploy is noticed,
+  and a year of caching for versioned files (``?v=…`` or runtime folders);
+- ETags and ``304 Not Modified``;
+- the headers from the build's ``_headers`` file (as Netlify and Cloudflare
+  Pages apply them), so the real CSP header with ``frame-ancestors`` is tested;
+- optionally a path prefix, to test a sub-path deployment such as ``/doorway/``.
+"""
+
+import gzip
+import hashlib
+import http.server
+import threading
+from pathlib import Path
+from urllib.parse import unquote, urlsplit
+
+TYPES = {
+    ".html": "text/html; charset=utf-8",
+    ".js": "text/javascript; charset=utf-8",
+    ".mjs": "text/javascript; charset=utf-8",
+    ".css": "text/css; charset=utf-8",
+    ".json": "application/json",
+    ".webmanifest": "application/manifest+json",
+    ".wasm": "application/wasm",
+    ".py": "text/x-python; charset=utf-8",
+    ".svg": "image/svg+xml",
+    ".png": "image/png",
+    ".txt": "text/plain; charset=utf-8",
+}
+COMPRESSIBLE = (".html", ".js", ".mjs", ".css", ".json", ".webmanifest", ".wasm", ".py", ".svg",
+                ".txt")
+NO_CACHE = (".html", ".webmanifest")
+LONG_CACHE = "public, max-age=31536000, immutable"
+
+
+def parse_headers_file(text):
+    """Rules from a ``_headers`` file: ``[(pattern, [(name, value)])]``."""
+    rules = []
+    for line in text.splitlines():
+        if not line.strip() or line.lstrip().startswith("#"):
+            continue
+        if not line[0].isspace():
+            rules.append((line.strip(), []))
+        elif rules:
+            name, _, value = line.strip().partition(":")
+            rules[-1][1].append((name.strip(), value.strip()))
+    return rules
+
+
+def _matches(pattern, path):
+    if pattern.endswith("*"):
+        return path.startswith(pattern[:-1])
+    return path == pattern
+
+
+class _Files:
+    """The build in memory: bytes, gzip and ETag per file, read once."""
+
+    def __init__(self, root):
+        self.root = Path(root)
+        self.cache = {}
+        self.lock = threading.Lock()
+
+    def get(self, relative):
+        with self.lock:
+            if relative not in self.cache:
+                path = self.root / relative
+                if not path.is_file():
+                    return None
+                data = path.read_bytes()
+                suffix = path.suffix
+                self.cache[relative] = {
+                    "data": data,
+                    "gzip": gzip.compress(data, 9, mtime=0) if suffix in COMPRESSIBLE else None,
+                    "etag": '"%s"' % hashlib.sha1(data).hexdigest()[:16],
+                    "type": TYPES.get(suffix, "application/octet-stream"),
+                    "suffix": suffix,
+                }
+            return self.cache[relative]
+
+
+def make_handler(root, prefix="/", quiet=False):
+    """A request handler class serving the build in ``root`` under ``prefix``."""
+    files = _Files(root)
+    headers_path = Path(root) / "_headers"
+    rules = parse_headers_file(headers_path.read_text()) if headers_path.exists() else []
+    prefix = "/" + prefix.strip("/") + "/" if prefix.strip("/") else "/"
+
+    class Handler(http.server.BaseHTTPRequestHandler):
+        server_version = "doorway"
+        sys_version = ""
+        protocol_version = "HTTP/1.1"
+
+        def log_message(self, format, *args):
+            if not quiet:
+                super().log_message(format, *args)
+
+        def do_HEAD(self):
+            self.respond(head=True)
+
+        def do_GET(self):
+            self.respond(head=False)
+
+        def resolve(self, path):
+            """The file a URL path names, or None: ``/x/`` means ``/x/index.html``."""
+            if not path.startswith(prefix):
+                return None
+            relative = unquote(path[len(prefix):])
+            if relative.endswith("/") or not relative:
+                relative += "index.html"
+            parts = relative.split("/")
+            if any(part in ("", ".", "..") for part in parts) or relative == "_headers":
+                return None
+            return relative
+
+        @staticmethod
+        def cache_rule(relative, query, entry):
+            if entry["suffix"] in NO_CACHE or relative == "sw.js":
+                return "no-cache"
+            if "v=" in query or relative.startswith("runtime/"):
+                return LONG_CACHE
+            return "no-cache"
+
+        def respond(self, head):
+            url = urlsplit(self.path)
+            if url.path + "/" == prefix:
+                self.send_response(301)
+                self.send_header("Location", prefix)
+                self.send_header("Content-Length", "0")
+                self.end_headers()
+                return
+            relative = self.resolve(url.path)
+            entry = files.get(relative) if relative else None
+            if entry is None and relative and files.get(relative + "/index.html"):
+                self.send_response(301)
+                self.send_header("Location", url.path + "/")
+                self.send_header("Content-Length", "0")
+                self.end_headers()
+                return
+            status = 200
+            if entry is None:
+                status, relative = 404, "404.html"
+                entry = files.get(relative)
+                if entry is None:
+                    self.send_error(404)
+                    return
+            site_path = "/" + relative
+            if site_path.endswith("/index.html"):
+                site_path = site_path[:-len("index.html")]
+            if status == 200 and self.headers.get("If-None-Match") == entry["etag"]:
+                self.send_response(304)
+                self.send_header("ETag", entry["etag"])
+                self.end_headers()
+                return
+            body = entry["data"]
+            encoding = None
+            if entry["gzip"] is not None and "gzip" in self.headers.get("Accept-Encoding", ""):
+                body, encoding = entry["gzip"], "gzip"
+            self.send_response(status)
+            self.send_header("Content-Type", entry["type"])
+            self.send_header("Content-Length", str(len(body)))
+            self.send_header("ETag", entry["etag"])
+            if entry["gzip"] is not None:
+                self.send_header("Vary", "Accept-Encoding")
+            if encoding:
+                self.send_header("Content-Encoding", encoding)
+            extra = {"Cache-Control": self.cache_rule(relative, url.query, entry)}
+            for pattern, pairs in rules:
+                if _matches(pattern, site_path):
+                    extra.update(pairs)
+            for name in sorted(extra):
+                self.send_header(name, extra[name])
+            self.end_headers()
+            if not head:
+                self.wfile.write(body)
+
+    return Handler
+
+
+class _Server(http.server.ThreadingHTTPServer):
+    daemon_threads = True
+
+    def handle_error(self, request, client_address):
+        """A browser closing a connection early is normal; anything else is reported."""
+        import sys
+        if not isinstance(sys.exc_info()[1], (ConnectionError, TimeoutError)):
+            super().handle_error(request, client_address)
+
+
+def make_server(root, host="127.0.0.1", port=0, prefix="/", quiet=True):
+    """A threaded server for ``root``; port 0 picks a free port (see ``server_address``)."""
+    return _Server((host, port), make_handler(root, prefix, quiet))
+
+
+def serve(root, host="127.0.0.1", port=8000, prefix="/"):
+    """Serve ``root`` until interrupted, printing the address to open."""
+    server = make_server(root, host, port, prefix, quiet=False)
+    path = "/" + prefix.strip("/") + "/" if prefix.strip("/") else "/"
+    print("Doorway is running at http://%s:%d%s  (Ctrl+C to stop)"
+          % (host, server.server_address[1], path), flush=True)
+    try:
+        server.serve_forever()
+    except KeyboardInterrupt:
+        print("\nstopped")
+    finally:
+        server.server_close()

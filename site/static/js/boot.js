@@ -1,0 +1,140 @@
+// The only JavaScript Doorway writes itself. Everything else runs in Python.
+//
+// It has to be JavaScript because it must work before Python has loaded, on
+// pages that never load Python, and when Python cannot run at all:
+//
+// 1. Quick exit: by click, or Shift pressed three times (as GOV.UK's
+//    researched "Exit this page"), blank the page at once, then replace it in
+//    this tab's history with a neutral site.
+// 2. Send the person to the plain guide when WebAssembly is unavailable, and
+//    show a calm message if Python has not started after a while.
+// 3. Register the service worker and offer to reload when a new build is ready.
+"use strict";
+
+(function () {
+  const html = document.documentElement;
+  const root = html.dataset.root || "./";
+  html.classList.add("js");
+
+  // 1. Quick exit ----------------------------------------------------------
+  const SHIFT_WINDOW_MS = 5000;
+  let shiftPresses = 0;
+  let shiftTimer = null;
+
+  function exitLink() {
+    return document.querySelector("[data-quick-exit]");
+  }
+
+  function quickExit() {
+    html.classList.add("exiting");
+    const cover = document.querySelector("[data-exit-cover]");
+    if (cover) {
+      cover.hidden = false;
+    }
+    const link = exitLink();
+    window.location.replace(link ? link.href : "about:blank");
+  }
+
+  function announce(text) {
+    const status = document.querySelector("[data-exit-status]");
+    if (status) {
+      status.textContent = text;
+    }
+  }
+
+  document.addEventListener("click", (event) => {
+    const link = event.target.closest && event.target.closest("[data-quick-exit]");
+    if (link) {
+      event.preventDefault();
+      quickExit();
+    }
+  });
+
+  document.addEventListener("keyup", (event) => {
+    if (event.key !== "Shift") {
+      shiftPresses = 0;
+      return;
+    }
+    shiftPresses += 1;
+    clearTimeout(shiftTimer);
+    if (shiftPresses >= 3) {
+      announce("Exiting this page");
+      quickExit();
+      return;
+    }
+    const left = 3 - shiftPresses;
+    announce("Shift, press " + left + " more time" + (left === 1 ? "" : "s") + " to exit");
+    shiftTimer = setTimeout(() => {
+      shiftPresses = 0;
+      announce("Exit this page expired");
+    }, SHIFT_WINDOW_MS);
+  });
+
+  // Coming back with the Back button restores the page from the cache:
+  // show it again rather than a blank screen.
+  window.addEventListener("pageshow", (event) => {
+    if (event.persisted) {
+      html.classList.remove("exiting");
+      const cover = document.querySelector("[data-exit-cover]");
+      if (cover) {
+        cover.hidden = true;
+      }
+    }
+  });
+
+  // 2. Pages that run Python -----------------------------------------------
+  const page = html.dataset.page;
+  const needsPython = html.dataset.app === "loading";
+  if (needsPython && typeof WebAssembly !== "object") {
+    window.location.replace(root + (page === "invite" ? "guide/for-partners.html" : "guide/"));
+    return;
+  }
+  if (needsPython) {
+    const STARTUP_LIMIT_MS = 20000;
+    setTimeout(() => {
+      if (html.dataset.app === "loading") {
+        html.dataset.app = "failed";
+      }
+    }, STARTUP_LIMIT_MS);
+  }
+
+  // 3. Offline support --------------------------------------------------------
+  if (!("serviceWorker" in navigator)) {
+    return;
+  }
+  function offerUpdate(registration) {
+    const banner = document.querySelector("[data-update-banner]");
+    if (!banner || !registration.waiting) {
+      return;
+    }
+    banner.hidden = false;
+    banner.querySelector("[data-update-now]").addEventListener("click", () => {
+      html.dataset.updating = "yes";
+      registration.waiting.postMessage("activate");
+    });
+  }
+  window.addEventListener("load", () => {
+    navigator.serviceWorker.register(root + "sw.js").then((registration) => {
+      if (registration.waiting && navigator.serviceWorker.controller) {
+        offerUpdate(registration);
+      }
+      registration.addEventListener("updatefound", () => {
+        const worker = registration.installing;
+        worker.addEventListener("statechange", () => {
+          if (worker.state === "installed" && navigator.serviceWorker.controller) {
+            offerUpdate(registration);
+          }
+        });
+      });
+    }, () => {
+      html.dataset.offline = "unavailable";
+    });
+    let reloading = false;
+    navigator.serviceWorker.addEventListener("controllerchange", () => {
+      if (!reloading && html.dataset.updating === "yes") {
+        reloading = true;
+        window.location.reload();
+      }
+    });
+  });
+})();
