@@ -13,7 +13,7 @@ def test_safety_needs_every_item_answered():
     values = _all("no")
     first = catalogue().safety["screen"]["items"][0]["id"]
     values[first] = None
-    result, errors = answers.check_safety(catalogue(), values)
+    _, errors = answers.check_safety(catalogue(), values)
     assert len(errors) == 1, errors
     assert errors[0]["field"] == answers.safety_field(first), errors
     assert catalogue().safety["screen"]["items"][0]["question"] in errors[0]["message"]

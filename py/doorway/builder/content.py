@@ -161,10 +161,19 @@ GUIDANCE = table({
     }),
 })
 
+def dial(value, where):
+    """A number for a tel: link: digits, optionally after "+". Freephone numbers
+    stay in local form (1800…, 0800…), since many cannot be dialled as +61 1800…."""
+    value = text(value, where)
+    if not re.match(r"^\+?[0-9]+$", value):
+        raise ContentError(where, f"{value!r} must be digits only, optionally after '+'")
+    return value
+
+
 HOTLINE = table({
     "name": text,
     "phone": Optional(text),
-    "tel": Optional(text),
+    "tel": Optional(dial),
     "text": Optional(text),
     "url": Optional(url),
     "hours": Optional(text),
@@ -277,13 +286,27 @@ FILES = {
 SOURCES = table({"sources": list_of(SOURCE)})
 
 
-def _read(path, root):
-    where = Where(path.relative_to(root.parent.parent) if root in path.parents else path)
+def _read(path, content_dir, references):
+    """Parse one TOML file; its ``Where`` collects references into ``references``."""
+    shown = path.relative_to(content_dir.parent.parent) if content_dir in path.parents else path
+    where = Where(shown)
+    where.references = references
     try:
         with path.open("rb") as handle:
             return tomllib.load(handle), where
     except tomllib.TOMLDecodeError as error:
         raise ContentError(where, f"is not valid TOML ({error})") from None
+
+
+def _read_folder(folder, schema, content_dir, references):
+    """Every ``*.toml`` in ``folder``, checked: ``[(where, data)]`` in file-name order."""
+    entries = []
+    for path in sorted(folder.glob("*.toml")):
+        data, where = _read(path, content_dir, references)
+        entries.append((where, schema(data, where), path))
+    if not entries:
+        raise ContentError(Where(folder), "holds no .toml files")
+    return entries
 
 
 def _check_placeholders(line, allowed, where):
@@ -295,28 +318,50 @@ def _check_placeholders(line, allowed, where):
 
 
 def _check_script(catalogue, where_of):
+    """Placeholders are known and well placed; every stance has an opening."""
     script = catalogue["script"]
-    allowed = {"opening": {"name"}, "permission": {"name"}, "summarise": {"summary"},
-               "for_both_hope": {"hope"}}
+    here = where_of("script.toml")
+    allowed = {"permission": {"name"}, "summarise": {"summary"}, "for_both_hope": {"hope"}}
     for part in ("permission", "invite_view", "summarise", "validate", "for_both",
                  "for_both_hope", "close"):
         for tone in TONES:
             _check_placeholders(script[part][tone], allowed.get(part, set()),
-                                where_of("script.toml").key(part).key(tone))
+                                here.key(part).key(tone))
     for i, opening in enumerate(script["opening"]):
         for tone in TONES:
             _check_placeholders(opening["line"][tone], {"name"},
-                                where_of("script.toml").key("opening").index(i).key(tone))
-    stances = [o["id"] for o in catalogue["wizard"]["stance"]["options"]]
+                                here.key("opening").index(i).key("line").key(tone))
     covered = [o["stance"] for o in script["opening"]]
-    for stance in stances:
-        if stance not in covered:
-            raise ContentError(where_of("script.toml").key("opening"),
-                               f"has no opening for stance {stance!r}")
-    for ask in catalogue["asks"]:
+    for option in catalogue["wizard"]["stance"]["options"]:
+        if option["id"] not in covered:
+            raise ContentError(here.key("opening"), f"has no opening for stance {option['id']!r}")
+    for i, ask in enumerate(catalogue["asks"]):
         for tone in TONES:
             _check_placeholders(ask["line"][tone], set(),
-                                where_of("asks.toml").key(ask["id"]).key(tone))
+                                where_of("asks.toml").key("asks").index(i).key("line").key(tone))
+
+
+def _check_codes(wheres, parts, reasons):
+    """Ids and link codes are unique: a link must never be read two ways."""
+    unique_field([(w, r) for w, r, _ in reasons], "code", "reason")
+    unique_field([(w, r) for w, r, _ in reasons], "order", "reason")
+    for file, key, kind in (("asks.toml", "asks", "ask"),
+                            ("partner.toml", "reply.options", "reply option")):
+        entries = parts[file]
+        for name in key.split("."):
+            entries = entries[name]
+        located = [(wheres[file].key(key).index(i), e) for i, e in enumerate(entries)]
+        unique_field(located, "id", kind)
+        unique_field(located, "code", kind)
+
+
+def _check_hotlines(safety, where):
+    """A number shown must also be dialable, and the other way round."""
+    for i, country in enumerate(safety["countries"]):
+        for j, line in enumerate(country["lines"]):
+            if ("phone" in line) != ("tel" in line):
+                raise ContentError(where.key("countries").index(i).key("lines").index(j),
+                                   "needs both phone (as shown) and tel (to dial), or neither")
 
 
 def load(content_dir):
@@ -325,82 +370,60 @@ def load(content_dir):
     Raises :class:`ContentError` naming the file and field of the first problem.
     """
     content_dir = Path(content_dir)
-    wheres = {}
     references = []
+    wheres = {}
     parts = {}
     for name, schema in FILES.items():
         path = content_dir / name
         if not path.is_file():
             raise ContentError(Where(path), "is missing")
-        data, where = _read(path, content_dir)
-        where.references = references
-        wheres[name] = where
-        parts[name] = schema(data, where)
+        data, wheres[name] = _read(path, content_dir, references)
+        parts[name] = schema(data, wheres[name])
 
-    reason_entries = []
-    reason_files = sorted((content_dir / "reasons").glob("*.toml"))
-    if not reason_files:
-        raise ContentError(Where(content_dir / "reasons"), "holds no reason files")
-    for path in reason_files:
-        data, where = _read(path, content_dir)
-        where.references = references
-        reason = REASON(data, where)
+    reason_entries = _read_folder(content_dir / "reasons", REASON, content_dir, references)
+    for where, reason, path in reason_entries:
         if reason["id"] != path.stem:
             raise ContentError(where.key("id"), f"must match the file name {path.stem!r}")
-        reason_entries.append((where, reason))
-
     source_entries = []
-    source_files = sorted((content_dir / "sources").glob("*.toml"))
-    for path in source_files:
-        data, where = _read(path, content_dir)
-        for i, source in enumerate(SOURCES(data, where)["sources"]):
-            source_entries.append((where.key("sources").index(i), source))
+    for where, data, _ in _read_folder(content_dir / "sources", SOURCES, content_dir, []):
+        source_entries.extend((where.key("sources").index(i), source)
+                              for i, source in enumerate(data["sources"]))
     unique_field(source_entries, "id", "source")
-    sources = sorted((s for _, s in source_entries), key=lambda s: s["id"])
+    _check_codes(wheres, parts, reason_entries)
+    _check_hotlines(parts["safety.toml"], wheres["safety.toml"])
 
-    unique_field(reason_entries, "code", "reason")
-    unique_field(reason_entries, "order", "reason")
-    asks = parts["asks.toml"]["asks"]
-    unique_field([(wheres["asks.toml"].key("asks").index(i), a) for i, a in enumerate(asks)],
-                 "id", "ask")
-    unique_field([(wheres["asks.toml"].key("asks").index(i), a) for i, a in enumerate(asks)],
-                 "code", "ask")
-    options = parts["partner.toml"]["reply"]["options"]
-    unique_field([(wheres["partner.toml"].key("reply.options").index(i), o)
-                  for i, o in enumerate(options)], "code", "reply option")
-
-    reasons = [r for _, r in sorted(reason_entries, key=lambda pair: pair[1]["order"])]
+    reasons = [r for _, r, _ in sorted(reason_entries, key=lambda entry: entry[1]["order"])]
     exclusive = [r["id"] for r in reasons if r["exclusive"]]
     if len(exclusive) != 1:
-        raise ContentError(Where(content_dir / "reasons"),
-                           f"exactly one reason must be exclusive ('I don't know'), found {exclusive}")
+        raise ContentError(Where(content_dir / "reasons"), "exactly one reason must be "
+                           f"exclusive (\"I don't know\"), found {exclusive}")
 
     wizard = parts["wizard.toml"]
-    known = {
-        "source": {s["id"] for s in sources},
+    check_references(references, {
+        "source": {s["id"] for _, s in source_entries},
         "tip": {t["id"] for t in parts["tips.toml"]["tips"]},
-        "ask": {a["id"] for a in asks},
+        "ask": {a["id"] for a in parts["asks.toml"]["asks"]},
         "stance": {o["id"] for o in wizard["stance"]["options"]},
         "conflict": {c["id"] for c in wizard["context"]["conflict"]},
-    }
-    check_references(references, known)
+    })
+    cited = {value for kind, value, _ in references if kind == "source"}
+    for where, source in source_entries:
+        if source["id"] not in cited:
+            raise ContentError(where, f"source {source['id']!r} is never cited: "
+                               "cite it or remove it")
 
     catalogue = {
         "site": parts["site.toml"],
         "wizard": wizard,
         "reasons": reasons,
-        "asks": asks,
+        "asks": parts["asks.toml"]["asks"],
         "script": parts["script.toml"],
         "guidance": parts["guidance.toml"],
         "tips": parts["tips.toml"]["tips"],
         "safety": parts["safety.toml"],
         "partner": parts["partner.toml"],
         "about": parts["about.toml"],
-        "sources": sources,
+        "sources": sorted((s for _, s in source_entries), key=lambda s: s["id"]),
     }
     _check_script(catalogue, lambda name: wheres[name])
-    cited = {value for kind, value, _ in references if kind == "source"}
-    for where, source in source_entries:
-        if source["id"] not in cited:
-            raise ContentError(where, f"source {source['id']!r} is never cited: cite it or remove it")
     return catalogue

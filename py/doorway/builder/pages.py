@@ -92,7 +92,7 @@ def render(templates, catalogue, guide_catalogue, versions, folders):
     for page in site_pages(catalogue):
         root = "../" * page.depth or "./"
 
-        def asset(path, root=root):
+        def asset(path, root=root, page=page):
             if path not in versions:
                 raise BuildError("%s: links to %s, which the build does not produce"
                                  % (page.template, path))

@@ -30,7 +30,7 @@ if IS_MICROPYTHON:
             out = stream.read(limit + 1)
             if len(out) > limit or stream.read(1):
                 return None
-        except Exception:
+        except (OSError, EOFError, ValueError):  # damaged or cut-off stream
             return None
         return out
 
@@ -78,7 +78,7 @@ def b64url_decode(text):
     padded = text.replace("-", "+").replace("_", "/") + "=" * (-len(text) % 4)
     try:
         data = binascii.a2b_base64(padded.encode())
-    except Exception:
+    except ValueError:  # binascii.Error is a ValueError
         return None
     if b64url_encode(data) != text:
         return None
@@ -108,11 +108,13 @@ def _valid_utf8(data):
         if lead < 0x80:
             i += 1
             continue
-        for first, last, need, low, high in _UTF8_LEADS:
-            if first <= lead <= last:
-                break
-        else:
+        rule = None
+        for entry in _UTF8_LEADS:
+            if entry[0] <= lead <= entry[1]:
+                rule = entry
+        if rule is None:
             return False
+        need, low, high = rule[2], rule[3], rule[4]
         if i + need >= size or not low <= data[i + 1] <= high:
             return False
         for k in range(2, need + 1):
