@@ -1,0 +1,63 @@
+"""Seal and open links with a passphrase, using the browser's Web Crypto.
+
+PBKDF2-SHA-256 turns the passphrase and a random 16-byte salt into an
+AES-256-GCM key; each link gets a random 12-byte IV, and the envelope header
+(see :mod:`doorway.guide.link`) is authenticated as associated data. Nothing
+here is stored: the key lives only for the call.
+"""
+
+import js
+from pyscript.ffi import to_js
+
+from doorway.guide import link
+
+
+def _u8(data):
+    """Python bytes as a JavaScript Uint8Array."""
+    array = js.Uint8Array.new(len(data))
+    for i, byte in enumerate(data):
+        array[i] = byte
+    return array
+
+
+def random_bytes(count):
+    return bytes(js.crypto.getRandomValues(js.Uint8Array.new(count)))
+
+
+async def _key(passphrase, salt, iterations):
+    base = await js.crypto.subtle.importKey(
+        "raw", js.TextEncoder.new().encode(passphrase), to_js({"name": "PBKDF2"}), False,
+        to_js(["deriveKey"]))
+    return await js.crypto.subtle.deriveKey(
+        to_js({"name": "PBKDF2", "hash": "SHA-256", "salt": _u8(salt),
+               "iterations": iterations}),
+        base, to_js({"name": "AES-GCM", "length": 256}), False, to_js(["encrypt", "decrypt"]))
+
+
+async def seal(kind, body, passphrase, iterations=link.KDF_ITERATIONS):
+    """A sealed token for ``body`` (bytes) under ``passphrase``."""
+    salt = random_bytes(link.SALT_BYTES)
+    iv = random_bytes(link.IV_BYTES)
+    header = link.sealed_header(kind, iterations, salt, iv)
+    key = await _key(passphrase, salt, iterations)
+    sealed = await js.crypto.subtle.encrypt(
+        to_js({"name": "AES-GCM", "iv": _u8(iv), "additionalData": _u8(header)}),
+        key, _u8(body))
+    return link.sealed_token(kind, iterations, salt, iv, bytes(js.Uint8Array.new(sealed)))
+
+
+async def unseal(envelope, passphrase):
+    """The plain body of a sealed envelope, or None if the passphrase is wrong.
+
+    A wrong passphrase and a tampered link look the same to AES-GCM; both
+    simply fail to open.
+    """
+    key = await _key(passphrase, envelope.salt, envelope.iterations)
+    try:
+        plain = await js.crypto.subtle.decrypt(
+            to_js({"name": "AES-GCM", "iv": _u8(envelope.iv),
+                   "additionalData": _u8(envelope.header)}),
+            key, _u8(envelope.ciphertext))
+    except Exception:  # noqa: BLE001 - OperationError: wrong passphrase or altered link
+        return None
+    return bytes(js.Uint8Array.new(plain))

@@ -1,0 +1,77 @@
+"""Reading forms and showing errors the GOV.UK way.
+
+An error summary at the top of the form lists every problem as a link to the
+field; each field's question also shows its message. The summary links are
+handled here (focus the field) instead of following ``#id``, which would add
+an entry to the browser history.
+"""
+
+from . import dom
+
+
+def checked(form, name):
+    """Values of the checked inputs called ``name``, in page order."""
+    return [el.value for el in dom.every('input[name="%s"]:checked' % name, form)]
+
+
+def checked_one(form, name):
+    values = checked(form, name)
+    return values[0] if values else None
+
+
+def value(form, name):
+    element = dom.one('[name="%s"]' % name, form)
+    return element.value if element else ""
+
+
+def clear_errors(form):
+    summary = dom.one("[data-error-summary]", form)
+    if summary:
+        dom.clear(dom.one("[data-error-list]", summary))
+        dom.show(summary, False)
+    for question in dom.every(".has-error", form):
+        question.classList.remove("has-error")
+    for message in dom.every("[data-field-error]", form):
+        dom.set_text(message, "")
+        dom.show(message, False)
+
+
+def show_errors(form, errors):
+    """Show ``[{"field", "message"}]`` and move focus to the summary."""
+    clear_errors(form)
+    if not errors:
+        return
+    summary = dom.one("[data-error-summary]", form)
+    items = dom.one("[data-error-list]", summary)
+    for error in errors:
+        items.appendChild(dom.h("li", None, dom.h(
+            "a", {"href": "#" + error["field"], "data-error-link": error["field"]},
+            error["message"])))
+        question = dom.one('[data-question="%s"]' % error["field"], form)
+        if question:
+            question.classList.add("has-error")
+            message = dom.one("[data-field-error]", question)
+            dom.set_text(message, error["message"])
+            dom.show(message, True)
+    dom.show(summary, True)
+    dom.focus(summary)
+
+
+def follow_error_link(event):
+    """Focus the field an error-summary link points to. True if handled."""
+    link = event.target.closest("[data-error-link]")
+    if not link:
+        return False
+    event.preventDefault()
+    field = dom.one("#" + link.getAttribute("data-error-link"))
+    if field:
+        field.scrollIntoView()
+        field.focus()
+    return True
+
+
+def counter_text(template, limit, length):
+    """"12 characters left" / "3 characters too many", from the content's templates."""
+    left = limit - length
+    return template[0].replace("{count}", str(left)) if left >= 0 \
+        else template[1].replace("{count}", str(-left))
