@@ -10,7 +10,7 @@ the service worker's precache list is just these URLs.
 import hashlib
 import json
 
-from . import runtime
+from . import patches, runtime
 from .schema import BuildError
 
 #: The browser Python: the package marker and the two packages that ship.
@@ -23,7 +23,7 @@ def version(data):
 
 
 def runtime_files(vendor):
-    """The vendored runtime, checked against its lock, under versioned folders.
+    """The vendored runtime, checked against its lock, patched, under versioned folders.
 
     ``runtime/pyscript-0.7.31/core.js`` and friends: a new runtime version
     gets new URLs, so caches never serve one version's ``.wasm`` to another's
@@ -40,7 +40,9 @@ def runtime_files(vendor):
         folder = "runtime/%s-%s" % (package["key"], package["version"])
         folders[package["key"]] = folder
         for name in sorted(package["files"]):
-            files["%s/%s" % (folder, name)] = (vendor / package["key"] / name).read_bytes()
+            data = (vendor / package["key"] / name).read_bytes()
+            files["%s/%s" % (folder, name)] = patches.apply(package["key"], name, data)
+    patches.check_all_applied({p["key"]: list(p["files"]) for p in lock["packages"]})
     return files, folders
 
 

@@ -1,9 +1,8 @@
 """Reading forms and showing errors the GOV.UK way.
 
 An error summary at the top of the form lists every problem as a link to the
-field; each field's question also shows its message. The summary links are
-handled here (focus the field) instead of following ``#id``, which would add
-an entry to the browser history.
+field; each field's question also shows its message. Like every in-page link,
+the summary's links move focus without touching the history (boot.js).
 """
 
 from . import dom
@@ -45,7 +44,7 @@ def show_errors(form, errors):
     items = dom.one("[data-error-list]", summary)
     for error in errors:
         items.appendChild(dom.h("li", None, dom.h(
-            "a", {"href": "#" + error["field"], "data-error-link": error["field"]},
+            "a", {"href": "#" + error["field"]},
             error["message"])))
         question = dom.one('[data-question="%s"]' % error["field"], form)
         if question:
@@ -55,19 +54,6 @@ def show_errors(form, errors):
             dom.show(message, True)
     dom.show(summary, True)
     dom.focus(summary)
-
-
-def follow_error_link(event):
-    """Focus the field an error-summary link points to. True if handled."""
-    link = event.target.closest("[data-error-link]")
-    if not link:
-        return False
-    event.preventDefault()
-    field = dom.one("#" + link.getAttribute("data-error-link"))
-    if field:
-        field.scrollIntoView()
-        field.focus()
-    return True
 
 
 def counter_text(template, limit, length):

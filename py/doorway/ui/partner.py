@@ -14,7 +14,6 @@ class PartnerPage(LinkPage):
         self.form = dom.one('[data-form="reply"]', self.app)
         dom.on(self.form, "submit", self.on_reply)
         dom.on(self.form, "input", lambda event: self.count())
-        dom.on(self.form, "click", lambda event: forms.follow_error_link(event))
         dom.on(dom.one("[data-reply-result]", self.app), "click", self.on_copy)
         self.count()
 

@@ -75,8 +75,6 @@ class Wizard:
         dom.on(self.app, "input", self.on_input)
 
     def on_click(self, event):
-        if forms.follow_error_link(event):
-            return
         target = event.target.closest("[data-action]")
         if not target:
             return

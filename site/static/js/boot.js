@@ -47,6 +47,19 @@
     if (link) {
       event.preventDefault();
       quickExit();
+      return;
+    }
+    // Links within the page ("#section-…", "Skip to main content") move focus
+    // instead of adding "#…" to the address bar and an entry to the history.
+    const anchor = event.target.closest && event.target.closest('a[href^="#"]');
+    const target = anchor && document.getElementById(anchor.getAttribute("href").slice(1));
+    if (target) {
+      event.preventDefault();
+      if (!target.hasAttribute("tabindex") && !target.matches("a, button, input, select, textarea")) {
+        target.setAttribute("tabindex", "-1");
+      }
+      target.scrollIntoView();
+      target.focus();
     }
   });
 

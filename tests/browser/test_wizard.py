@@ -1,0 +1,180 @@
+"""The wizard, clicked through in Chromium: welcome to a tailored plan."""
+
+import pytest
+from flows import (
+    answer_safety,
+    choose_reasons,
+    choose_stance,
+    expect_step,
+    give_context,
+    open_page,
+    script_lines,
+    start,
+    submit,
+    walk_to_results,
+)
+from playwright.sync_api import expect
+
+from doorway.guide import plan as planner
+
+#: Varied paths: stance, reasons, context, and what the plan must then say.
+PATHS = [
+    dict(stance="not_asked", reasons=["blame"], context={}),
+    dict(stance="hesitated", reasons=["cost", "time"],
+         context=dict(name="Sam", conflict="heated", limits=["money"])),
+    dict(stance="said_no", reasons=["stigma", "privacy", "doubts"],
+         context=dict(name="Ari", conflict="avoidant", hopes=["trust"])),
+    dict(stance="postponing", reasons=["fine"],
+         context=dict(hopes=["communication", "closeness"], limits=["distance"])),
+    dict(stance="agreed_once", reasons=["dont_know"], context=dict(conflict="mixed")),
+    dict(stance="agreed_once", reasons=["bad_past", "overwhelmed"], context=dict(name="Jo")),
+]
+
+
+@pytest.mark.parametrize("path", PATHS, ids=lambda p: "%s-%s" % (p["stance"],
+                                                                 "+".join(p["reasons"])))
+def test_a_path_ends_in_a_plan_tailored_to_the_answers(page, path, guide_catalogue):
+    walk_to_results(page, path["stance"], path["reasons"], **path["context"])
+    cat = guide_catalogue
+    results = page.locator("[data-results]")
+    for reason in path["reasons"]:
+        expect(results.get_by_role("heading", name=cat.reason(reason)["label"]).first)\
+            .to_be_visible()
+    ask, _ = planner.choose_ask(cat, path["stance"], path["reasons"])
+    expect(results.get_by_role("heading", name=cat.ask(ask)["name"])).to_be_visible()
+    for section in cat.guidance["sections"].values():
+        if section == cat.guidance["sections"]["practical"] and not (
+                planner.tips_for(cat, path["reasons"], path["context"].get("limits", []))):
+            continue
+        expect(results.locator("h2", has_text=section).first).to_be_visible()
+    lines = script_lines(page)
+    name = path["context"].get("name")
+    if name:
+        assert lines[0].startswith(name + ", "), lines[0]
+    else:
+        assert "{name}" not in lines[0] and lines[0][0].isupper()
+    conflict = path["context"].get("conflict")
+    if conflict and conflict != "unsure":
+        advice = [e["advice"] for e in cat.guidance["timing"]["conflict"]
+                  if e["conflict"] == conflict][0]
+        expect(results.get_by_text(advice[0])).to_be_visible()
+
+
+@pytest.fixture(scope="session")
+def guide_catalogue():
+    from doorway.builder import CONTENT
+    from doorway.builder.content import load
+    from doorway.guide.catalogue import Catalogue
+    return Catalogue(load(CONTENT))
+
+
+def test_welcome_is_readable_before_python_and_start_appears_after(page):
+    page.goto("./")
+    expect(page.get_by_role("heading", level=1)).to_be_visible()
+    expect(page.locator("html")).to_have_attribute("data-app", "ready", timeout=30000)
+    expect(page.get_by_role("button", name="Start")).to_be_visible()
+    expect(page.locator("[data-loading]")).to_be_hidden()
+
+
+def test_each_step_explains_what_is_missing(page):
+    start(page)
+    submit(page, "safety")
+    summary = page.locator('[data-step="safety"] [data-error-summary]')
+    expect(summary).to_be_visible()
+    expect(summary).to_be_focused()
+    expect(summary.locator("li")).to_have_count(6)
+    summary.locator("a").first.click()
+    expect(page.locator("#safety-afraid-yes")).to_be_focused()
+    assert "#" not in page.url
+    answer_safety(page)
+    expect_step(page, "stance")
+    submit(page, "stance")
+    expect(page.locator('[data-step="stance"] [data-error-summary]'))\
+        .to_contain_text("Choose where things stand")
+    choose_stance(page, "hesitated")
+    submit(page, "reasons")
+    expect(page.locator('[data-step="reasons"] .field-error')).to_be_visible()
+    choose_reasons(page, ["cost"])
+    page.get_by_label("Your partner’s first name or nickname").fill("x" * 41)
+    submit(page, "context")
+    expect(page.locator('[data-step="context"] [data-error-summary]'))\
+        .to_contain_text("40 characters")
+
+
+def test_i_dont_know_stands_alone(page):
+    start(page)
+    answer_safety(page)
+    page.locator("#stance-not_asked").check()
+    submit(page, "stance")
+    page.locator("#reason-cost").check()
+    page.locator("#reason-dont_know").check()
+    expect(page.locator("#reason-cost")).not_to_be_checked()
+    page.locator("#reason-time").check()
+    expect(page.locator("#reason-dont_know")).not_to_be_checked()
+
+
+def test_back_keeps_answers_and_start_over_clears_them(page):
+    start(page)
+    answer_safety(page)
+    choose_stance(page, "said_no")
+    page.get_by_role("button", name="Back").locator("visible=true").click()
+    expect_step(page, "stance")
+    expect(page.locator("#stance-said_no")).to_be_checked()
+    submit(page, "stance")
+    choose_reasons(page, ["time"])
+    give_context(page)
+    history = page.evaluate("history.length")
+    page.locator("[data-results]").get_by_role("button", name="Start over").click()
+    expect_step(page, "welcome")
+    assert page.evaluate("history.length") == history, "steps must not add history entries"
+    page.get_by_role("button", name="Start").click()
+    expect(page.locator("#safety-afraid-no")).not_to_be_checked()
+
+
+def test_script_lines_are_editable_and_survive_a_change_of_tone(page):
+    walk_to_results(page, "hesitated", ["blame", "cost"], name="Sam")
+    first = page.locator("[data-script-lines] textarea").first
+    first.fill("Sam, this is my own opening.")
+    gentle = script_lines(page)
+    page.get_by_label("Brief").check()
+    brief = script_lines(page)
+    assert brief[0] == "Sam, this is my own opening."
+    assert brief[1] != gentle[1]
+    assert len(brief) < len(gentle)
+    expect(page.locator("[data-script-status]")).to_contain_text("kept")
+    page.get_by_role("button", name="Copy the script").click()
+    expect(page.locator("[data-script-status]")).to_have_text("Copied")
+    copied = page.evaluate("navigator.clipboard.readText()")
+    assert copied.split("\n\n") == brief
+
+
+def test_plan_can_be_copied_downloaded_and_printed(page):
+    walk_to_results(page, "not_asked", ["privacy"])
+    page.get_by_role("button", name="Copy the plan").click()
+    expect(page.locator("[data-plan-status]")).to_have_text("Copied")
+    text = page.evaluate("navigator.clipboard.readText()")
+    assert text.startswith("Your plan\n") and "Sources" in text
+    with page.expect_download() as download:
+        page.get_by_role("button", name="Download as text").click()
+    saved = download.value
+    assert saved.suggested_filename == "my-plan.txt"
+    assert open(saved.path(), encoding="utf-8").read() == text
+    page.evaluate("() => { window.__printed = 0; window.print = () => { window.__printed += 1; }; }")
+    page.get_by_role("button", name="Print or save as PDF").click()
+    assert page.evaluate("window.__printed") == 1
+
+
+def test_contents_links_move_focus_without_touching_history(page):
+    walk_to_results(page, "not_asked", ["time"])
+    history = page.evaluate("history.length")
+    page.locator(".plan-nav a", has_text="Finding a therapist").click()
+    expect(page.locator("#section-therapist")).to_be_focused()
+    assert "#" not in page.url and page.evaluate("history.length") == history
+
+
+def test_results_do_not_break_when_python_raises(page):
+    open_page(page, "./")
+    page.evaluate("document.querySelector('[data-step=safety] form').remove()")
+    page.get_by_role("button", name="Start").click()
+    expect(page.get_by_role("heading", name="Sorry, something went wrong on this page"))\
+        .to_be_visible()
