@@ -29,7 +29,7 @@ def runtime_files(vendor):
     gets new URLs, so caches never serve one version's ``.wasm`` to another's
     loader.
     """
-    problems = runtime.check()
+    problems = runtime.check(vendor)
     if problems:
         raise BuildError("site/vendor: " + "; ".join(problems)
                          + " (run `python -m doorway runtime --refresh`)")

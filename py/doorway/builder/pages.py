@@ -60,8 +60,21 @@ def site_pages(catalogue):
     return pages
 
 
+class _ContentEnvironment(jinja2.Environment):
+    """Dotted names read content keys before dict methods.
+
+    Content has keys such as ``copy`` and ``items``; with jinja2's default
+    order, ``reply.copy`` would render ``dict.copy`` instead of the text.
+    """
+
+    def getattr(self, obj, attribute):
+        if isinstance(obj, dict) and attribute in obj:
+            return obj[attribute]
+        return super().getattr(obj, attribute)
+
+
 def _environment(templates):
-    return jinja2.Environment(
+    return _ContentEnvironment(
         loader=jinja2.FileSystemLoader(str(templates)),
         autoescape=True,
         undefined=jinja2.StrictUndefined,

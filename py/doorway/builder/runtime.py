@@ -22,10 +22,9 @@ import os
 import re
 import tarfile
 import urllib.request
-from pathlib import Path
 
-ROOT = Path(__file__).resolve().parents[3]
-VENDOR = ROOT / "site" / "vendor"
+from . import VENDOR
+
 LOCK = VENDOR / "runtime.lock.json"
 REGISTRY = os.environ.get("NPM_CONFIG_REGISTRY", "https://registry.npmjs.org").rstrip("/")
 
@@ -114,19 +113,19 @@ def refresh(core_version, micropython_version):
     LOCK.write_text(json.dumps(lock, indent=2, sort_keys=True) + "\n")
 
 
-def check():
+def check(vendor=VENDOR):
     """Return a list of problems with the vendored files (empty when all is well)."""
     problems = []
-    lock = json.loads(LOCK.read_text())
+    lock = json.loads((vendor / LOCK.name).read_text())
     for package in lock["packages"]:
-        folder = VENDOR / package["key"]
+        folder = vendor / package["key"]
         on_disk = {p.name for p in folder.iterdir()}
         for short, digest in package["files"].items():
             path = folder / short
             if not path.is_file():
-                problems.append(f"{path.relative_to(ROOT)} is missing")
+                problems.append(f"{package['key']}/{short} is missing")
             elif _sha256(path.read_bytes()) != digest:
-                problems.append(f"{path.relative_to(ROOT)} does not match its checksum")
+                problems.append(f"{package['key']}/{short} does not match its checksum")
         problems.extend(f"{package['key']}/{extra} is not in the lock"
                         for extra in sorted(on_disk - set(package["files"])))
     return problems

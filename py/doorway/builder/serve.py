@@ -199,6 +199,17 @@ def make_server(root, host="127.0.0.1", port=0, prefix="/", quiet=True):
     return _Server((host, port), make_handler(root, prefix, quiet))
 
 
+def serve_in_background(root, prefix="/"):
+    """Serve ``root`` from a thread on a free port; returns (base URL, server).
+
+    For tests and benchmarks; call ``server.shutdown()`` when done.
+    """
+    server = make_server(root, prefix=prefix)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    path = "/" + prefix.strip("/") + "/" if prefix.strip("/") else "/"
+    return "http://127.0.0.1:%d%s" % (server.server_address[1], path), server
+
+
 def serve(root, host="127.0.0.1", port=8000, prefix="/"):
     """Serve ``root`` until interrupted, printing the address to open."""
     server = make_server(root, host, port, prefix, quiet=False)

@@ -201,14 +201,22 @@ def make_plan(catalogue, answers):
 
 
 def reason_guide(catalogue, reason_id):
-    """One reason on its own, for the static guide: meaning, advice, replies."""
+    """One reason on its own, for the static guide: meaning, advice, replies.
+
+    The reason's practical tips join its advice here, since there is no plan
+    around them to hold a "Practical steps" section.
+    """
     guidance = catalogue.guidance
     cite = _Citations(catalogue)
     reason = catalogue.reason(reason_id)
-    blocks = _reason_blocks(reason, cite, guidance["labels"])[1:]
     tips = tips_for(catalogue, [reason_id], [])
-    if tips:
-        blocks.append(_ul([t["text"] for t in tips]))
+    sources = list(reason["sources"])
+    for tip in tips:
+        sources.extend(s for s in tip.get("sources") or [] if s not in sources)
+    blocks = [_p(text) for text in reason["meaning"]]
+    blocks.append({"kind": "p", "text": guidance["labels"]["helps"], "lead": True})
+    blocks.append(_ul(reason["advice"] + [t["text"] for t in tips]))
+    blocks.append(cite.refs(sources))
     sections = [
         {"id": "behind", "heading": guidance["sections"]["behind"], "blocks": blocks},
         {"id": "replies", "heading": guidance["sections"]["replies"],
