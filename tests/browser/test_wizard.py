@@ -55,8 +55,8 @@ def test_a_path_ends_in_a_plan_tailored_to_the_answers(page, path, guide_catalog
         assert "{name}" not in lines[0] and lines[0][0].isupper()
     conflict = path["context"].get("conflict")
     if conflict and conflict != "unsure":
-        advice = [e["advice"] for e in cat.guidance["timing"]["conflict"]
-                  if e["conflict"] == conflict][0]
+        advice = next(e["advice"] for e in cat.guidance["timing"]["conflict"]
+                      if e["conflict"] == conflict)
         expect(results.get_by_text(advice[0])).to_be_visible()
 
 
@@ -158,8 +158,9 @@ def test_plan_can_be_copied_downloaded_and_printed(page):
         page.get_by_role("button", name="Download as text").click()
     saved = download.value
     assert saved.suggested_filename == "my-plan.txt"
-    assert open(saved.path(), encoding="utf-8").read() == text
-    page.evaluate("() => { window.__printed = 0; window.print = () => { window.__printed += 1; }; }")
+    with open(saved.path(), encoding="utf-8") as handle:
+        assert handle.read() == text
+    page.evaluate("() => { window.__printed = 0; window.print = () => { window.__printed++; }; }")
     page.get_by_role("button", name="Print or save as PDF").click()
     assert page.evaluate("window.__printed") == 1
 

@@ -43,10 +43,10 @@ class Page(HTMLParser):
 
     def handle_starttag(self, tag, attrs):
         attrs = dict(attrs)
+        charset = tag == "meta" and "charset" in attrs
         if tag == "head":
             self.in_head = True
-        elif self.in_head and self.head_first is None and tag != "meta" or (
-                self.in_head and self.head_first is None and "charset" not in attrs):
+        elif self.in_head and self.head_first is None and not charset:
             self.head_first = (tag, attrs)
         if tag == "body":
             self.in_body = True
