@@ -49,8 +49,9 @@ def _collect(content_dir):
                 if not path.startswith("runtime/")}
     icon_urls = [("%s?v=%s" % (path, versions[path]), size, purpose)
                  for path, size, purpose in ICONS if path in versions]
+    # The manifest keeps one URL from build to build (pages link to it without
+    # ?v=, and an installed app is known by it), so it is precached that way.
     files["manifest.webmanifest"] = offline.manifest(catalogue["site"], icon_urls)
-    versions["manifest.webmanifest"] = assets.version(files["manifest.webmanifest"])
 
     site_pages = pages.site_pages(catalogue)
     files.update(pages.render(TEMPLATES, catalogue, Catalogue(catalogue), versions, folders))

@@ -183,7 +183,7 @@ HOTLINE = table({
 
 SAFETY = table({
     "screen": table({
-        "heading": text, "intro": texts(), "error": text,
+        "heading": text, "intro": texts(), "error": text, "skip": text,
         "items": list_of(table({"id": identifier, "question": text,
                                 "sources": list_of(reference("source"))}), minimum=4),
     }),

@@ -61,7 +61,11 @@ def _matches(pattern, path):
 
 
 class _Files:
-    """The build in memory: bytes, gzip and ETag per file, read once."""
+    """The build in memory: bytes, gzip and ETag per file.
+
+    A file is read again when it changes on disk (another size, time or
+    inode), so a rebuild while serving, like a new deploy, is served at once.
+    """
 
     def __init__(self, root):
         self.root = Path(root)
@@ -69,28 +73,42 @@ class _Files:
         self.lock = threading.Lock()
 
     def get(self, relative):
+        path = self.root / relative
+        try:
+            info = path.stat()
+        except OSError:
+            return None
+        if not path.is_file():
+            return None
+        stamp = (info.st_mtime_ns, info.st_size, info.st_ino)
         with self.lock:
-            if relative not in self.cache:
-                path = self.root / relative
-                if not path.is_file():
-                    return None
+            entry = self.cache.get(relative)
+            if entry is None or entry["stamp"] != stamp:
                 data = path.read_bytes()
                 suffix = path.suffix
-                self.cache[relative] = {
+                entry = self.cache[relative] = {
+                    "stamp": stamp,
                     "data": data,
                     "gzip": gzip.compress(data, 9, mtime=0) if suffix in COMPRESSIBLE else None,
                     "etag": '"%s"' % hashlib.sha1(data).hexdigest()[:16],
                     "type": TYPES.get(suffix, "application/octet-stream"),
                     "suffix": suffix,
                 }
-            return self.cache[relative]
+            return entry
+
+    def rules(self):
+        """The rules of the build's ``_headers`` file, as it is now."""
+        entry = self.get("_headers")
+        if entry is None:
+            return []
+        if "rules" not in entry:
+            entry["rules"] = parse_headers_file(entry["data"].decode("utf-8"))
+        return entry["rules"]
 
 
 def make_handler(root, prefix="/", quiet=False):
     """A request handler class serving the build in ``root`` under ``prefix``."""
     files = _Files(root)
-    headers_path = Path(root) / "_headers"
-    rules = parse_headers_file(headers_path.read_text()) if headers_path.exists() else []
     prefix = "/" + prefix.strip("/") + "/" if prefix.strip("/") else "/"
 
     class Handler(http.server.BaseHTTPRequestHandler):
@@ -172,7 +190,7 @@ def make_handler(root, prefix="/", quiet=False):
             if encoding:
                 self.send_header("Content-Encoding", encoding)
             extra = {"Cache-Control": self.cache_rule(relative, url.query, entry)}
-            for pattern, pairs in rules:
+            for pattern, pairs in files.rules():
                 if _matches(pattern, site_path):
                     extra.update(pairs)
             for name in sorted(extra):

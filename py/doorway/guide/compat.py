@@ -24,13 +24,22 @@ if IS_MICROPYTHON:
         return out.getvalue()
 
     def decompress(data, limit):
-        """Inflate raw DEFLATE ``data``; None if damaged or longer than ``limit``."""
+        """Inflate raw DEFLATE ``data``; None if damaged or longer than ``limit``.
+
+        Bytes left over after the end of the stream also make it damaged, as
+        on CPython: ``DeflateIO`` reads its source one byte at a time, so
+        whatever the source still holds once the stream has ended was never
+        part of it.
+        """
+        source = io.BytesIO(data)
         try:
-            stream = deflate.DeflateIO(io.BytesIO(data), deflate.RAW)
+            stream = deflate.DeflateIO(source, deflate.RAW)
             out = stream.read(limit + 1)
             if len(out) > limit or stream.read(1):
                 return None
         except (OSError, EOFError, ValueError):  # damaged or cut-off stream
+            return None
+        if source.read(1):
             return None
         return out
 

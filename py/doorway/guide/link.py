@@ -97,13 +97,16 @@ class Envelope:
 def clean_note(text):
     """The note exactly as it will be sent and shown.
 
-    Line endings become ``\\n``, other control characters go, and the ends are
-    trimmed. The sender's preview and the partner's page both show this
-    result, so what one previews is what the other reads.
+    Line endings become ``\\n``, other control characters go, and spaces and
+    line breaks are trimmed from the ends. The sender's preview and the
+    partner's page both show this result, so what one previews is what the
+    other reads. Only those two are trimmed, never other Unicode spaces:
+    MicroPython's ``str.strip()`` trims ASCII whitespace only and CPython's
+    trims all of it, and a note must read the same under both.
     """
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     kept = "".join(c for c in text if c == "\n" or (ord(c) >= 32 and ord(c) != 127))
-    return kept.strip()
+    return kept.strip(" \n")
 
 
 def _note_bytes(note, limit):

@@ -84,6 +84,7 @@ class Wizard:
             "back": self.back,
             "restart": self.restart,
             "continue": lambda: self.go("stance"),
+            "help": lambda: self.show_help("safety-route"),
             "copy-script": self.copy_script,
             "copy-plan": self.copy_plan,
             "download": self.download,

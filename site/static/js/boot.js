@@ -63,14 +63,38 @@
     }
   });
 
+  // Only a Shift pressed and released on its own counts: Shift held to type
+  // a capital letter (or for any other shortcut) does not.
+  let shiftCombined = false;
+
+  function resetShift() {
+    shiftPresses = 0;
+    clearTimeout(shiftTimer);
+  }
+
+  document.addEventListener("keydown", (event) => {
+    if (event.key === "Shift") {
+      if (!event.repeat) {
+        shiftCombined = false;
+      }
+      return;
+    }
+    shiftCombined = true;
+    resetShift();
+  });
+
   document.addEventListener("keyup", (event) => {
     if (event.key !== "Shift") {
-      shiftPresses = 0;
+      return;
+    }
+    if (shiftCombined) {
+      shiftCombined = false;
       return;
     }
     shiftPresses += 1;
     clearTimeout(shiftTimer);
     if (shiftPresses >= 3) {
+      resetShift();
       announce("Exiting this page");
       quickExit();
       return;
@@ -103,7 +127,10 @@
     return;
   }
   if (needsPython) {
-    const STARTUP_LIMIT_MS = 20000;
+    // Tests may shorten the wait by defining window.doorwayStartupLimitMs in
+    // an init script (tests/browser/test_nojs.py); nothing on the site sets it.
+    const wanted = Number(window.doorwayStartupLimitMs);
+    const STARTUP_LIMIT_MS = wanted > 0 && wanted < 20000 ? wanted : 20000;
     setTimeout(() => {
       if (html.dataset.app === "loading") {
         html.dataset.app = "failed";
@@ -112,32 +139,48 @@
   }
 
   // 3. Offline support --------------------------------------------------------
+  // A new build's worker installs beside the running one and waits (sw.js), so
+  // this page keeps using the files it started with. Once the new worker is
+  // installed, offer to reload; only that click lets it take over, and the
+  // reload then shows the new build from its own cache.
   if (!("serviceWorker" in navigator)) {
     return;
   }
+  let offered = false;
   function offerUpdate(registration) {
     const banner = document.querySelector("[data-update-banner]");
-    if (!banner || !registration.waiting) {
+    if (offered || !banner || !registration.waiting || !navigator.serviceWorker.controller) {
       return;
     }
+    offered = true;
     banner.hidden = false;
     banner.querySelector("[data-update-now]").addEventListener("click", () => {
       html.dataset.updating = "yes";
-      registration.waiting.postMessage("activate");
+      if (registration.waiting) {
+        registration.waiting.postMessage("activate");
+      } else {
+        window.location.reload();
+      }
+    });
+  }
+  function watch(registration, worker) {
+    if (!worker) {
+      return;
+    }
+    worker.addEventListener("statechange", () => {
+      if (worker.state === "installed") {
+        offerUpdate(registration);
+      }
     });
   }
   window.addEventListener("load", () => {
     navigator.serviceWorker.register(root + "sw.js").then((registration) => {
-      if (registration.waiting && navigator.serviceWorker.controller) {
-        offerUpdate(registration);
-      }
+      // The check for a new build starts with the navigation, so it may
+      // already be waiting or still installing by the time this runs.
+      offerUpdate(registration);
+      watch(registration, registration.installing);
       registration.addEventListener("updatefound", () => {
-        const worker = registration.installing;
-        worker.addEventListener("statechange", () => {
-          if (worker.state === "installed" && navigator.serviceWorker.controller) {
-            offerUpdate(registration);
-          }
-        });
+        watch(registration, registration.installing);
       });
     }, () => {
       html.dataset.offline = "unavailable";
