@@ -101,5 +101,5 @@ def make_invite(page, note="", passphrase="", reasons=None, ask=None):
 
 
 def unlock(page, passphrase):
-    page.get_by_label("Passphrase").fill(passphrase)
+    page.get_by_label("Passphrase", exact=True).fill(passphrase)
     page.get_by_role("button", name="Open").click()

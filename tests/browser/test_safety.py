@@ -22,8 +22,10 @@ def test_any_yes_leads_to_the_safety_route(page, item, safety):
     expect(route.get_by_role("heading", level=1)).to_have_text(safety["route"]["heading"])
     # en-GB browser: the United Kingdom is chosen, emergency number first
     uk = next(c for c in safety["countries"] if c["id"] == "uk")
-    first = route.locator("[data-lines] > *").first
-    expect(first).to_contain_text(uk["emergency"])
+    blocks = route.locator("[data-lines] > *")
+    expect(blocks.nth(0)).to_have_text(uk["name"])
+    expect(blocks.nth(1)).to_have_class("emergency")
+    expect(blocks.nth(1)).to_contain_text(uk["emergency"])
     expect(route.locator("[data-lines]")).to_contain_text(uk["lines"][0]["name"])
     # no plan, no script, no partner link on this route
     expect(page.locator("[data-results] *")).to_have_count(0)

@@ -56,7 +56,8 @@ class CountryHelp:
 
     def show(self, country_id):
         dom.clear(self.lines)
-        country = None if country_id == ELSEWHERE else country_id
+        country = self.catalogue.country(country_id)
+        name = country["name"] if country else self.catalogue.safety["international"]["name"]
         labels = self.catalogue.guidance["labels"]
-        dom.append(self.lines, render.blocks(planner.safety_blocks(self.catalogue, country),
-                                             labels))
+        dom.append(self.lines, [h("h3", None, name)] + render.blocks(
+            planner.safety_blocks(self.catalogue, country and country_id), labels))

@@ -1,0 +1,125 @@
+"""axe-core finds no accessibility violations on any step, view or page.
+
+Also checked: every page works at 320 px wide with no sideways scrolling,
+and key pages pass in the dark colour scheme too.
+"""
+
+import pytest
+from axe_playwright_python.sync_playwright import Axe
+from flows import answer_safety, expect_step, make_invite, open_page, start, submit, walk_to_results
+from playwright.sync_api import expect
+
+AXE = Axe()
+
+
+def assert_accessible(page, where):
+    results = AXE.run(page)
+    assert results.violations_count == 0, "%s\n%s" % (where, results.generate_report())
+
+
+def test_every_wizard_step_with_and_without_errors(page):
+    open_page(page, "./")
+    assert_accessible(page, "welcome")
+    page.get_by_role("button", name="Start").click()
+    expect_step(page, "safety")
+    assert_accessible(page, "safety check")
+    submit(page, "safety")
+    assert_accessible(page, "safety check with errors")
+    answer_safety(page, {"control": "unsure"})
+    expect_step(page, "unsure")
+    assert_accessible(page, "not sure")
+    page.get_by_role("button", name="I feel safe, continue").click()
+    expect_step(page, "stance")
+    assert_accessible(page, "where things stand")
+    submit(page, "stance")
+    assert_accessible(page, "where things stand with errors")
+    page.locator("#stance-said_no").check()
+    submit(page, "stance")
+    expect_step(page, "reasons")
+    assert_accessible(page, "reasons")
+    page.locator("#reason-privacy").check()
+    page.locator("#reason-culture").check()
+    submit(page, "reasons")
+    expect_step(page, "context")
+    assert_accessible(page, "context")
+    page.locator("#partner-name").fill("Sam")
+    page.locator("#limit-money").check()
+    submit(page, "context")
+    expect_step(page, "results")
+    assert_accessible(page, "results")
+    page.get_by_role("button", name="Show as a QR code").count()
+
+
+def test_safety_route(page):
+    start(page)
+    answer_safety(page, {"hurt": "yes"})
+    expect_step(page, "safety-route")
+    assert_accessible(page, "safety route")
+
+
+def test_share_and_partner_views(page, browser, base_url):
+    walk_to_results(page, "hesitated", ["blame", "cost"])
+    link = make_invite(page, note="Hello", passphrase="open sesame")
+    page.get_by_role("button", name="Show as a QR code").click()
+    assert_accessible(page, "share result with QR code")
+    other = browser.new_context(base_url=base_url)
+    partner = other.new_page()
+    try:
+        open_page(partner, link)
+        assert_accessible(partner, "unlock")
+        partner.get_by_label("Passphrase", exact=True).fill("open sesame")
+        partner.get_by_role("button", name="Open").click()
+        expect(partner.locator('[data-part="invitation"]')).to_be_visible(timeout=30000)
+        assert_accessible(partner, "invitation")
+        partner.locator("#reply-later").check()
+        partner.get_by_role("button", name="Make my reply link").click()
+        expect(partner.locator("[data-reply-result]")).to_be_visible(timeout=30000)
+        reply = partner.locator("#reply-link").input_value()
+        assert_accessible(partner, "reply made")
+        open_page(partner, reply)
+        partner.get_by_label("Passphrase", exact=True).fill("open sesame")
+        partner.get_by_role("button", name="Open").click()
+        expect(partner.locator('[data-part="received"]')).to_be_visible(timeout=30000)
+        assert_accessible(partner, "reply received")
+        open_page(partner, "invite/#i1.broken")
+        expect(partner.locator("#app")).to_have_attribute("data-view", "link-error")
+        assert_accessible(partner, "link error")
+    finally:
+        other.close()
+
+
+STATIC = ["guide/", "guide/talking.html", "guide/plan-b.html", "guide/therapist.html",
+          "guide/safety.html", "guide/for-partners.html", "about.html", "404.html",
+          "guide/blame.html", "guide/dont_know.html", "guide/privacy.html"]
+
+
+@pytest.mark.parametrize("path", STATIC)
+def test_static_pages(page, path):
+    page.goto(path)
+    assert_accessible(page, path)
+
+
+@pytest.mark.parametrize("path", ["./", "guide/safety.html", "about.html"])
+def test_dark_scheme(browser, base_url, path):
+    context = browser.new_context(base_url=base_url, color_scheme="dark")
+    page = context.new_page()
+    try:
+        page.goto(path)
+        assert_accessible(page, "dark " + path)
+    finally:
+        context.close()
+
+
+@pytest.mark.parametrize("path", ["./", "guide/therapist.html", "about.html", "invite/#x"])
+def test_works_at_320_pixels_wide(page, path):
+    page.set_viewport_size({"width": 320, "height": 640})
+    page.goto(path)
+    expect(page.locator("[data-quick-exit]")).to_be_in_viewport()
+    assert page.evaluate("document.documentElement.scrollWidth") <= 320
+
+
+def test_results_at_320_pixels_wide(page):
+    page.set_viewport_size({"width": 320, "height": 640})
+    walk_to_results(page, "said_no", ["privacy", "culture", "unknown_process"], name="Sam")
+    page.get_by_role("button", name="Show as a QR code").count()
+    assert page.evaluate("document.documentElement.scrollWidth") <= 320
