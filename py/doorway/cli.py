@@ -8,27 +8,29 @@ import argparse
 import sys
 
 
-def _build(args):
+def _built(args):
+    """Build into ``args.out``; the output folder, or None after saying what failed."""
     from doorway.builder import BuildError, build
     try:
-        out = build(args.out)
+        return build(args.out)
     except BuildError as error:
         print(f"build failed: {error}", file=sys.stderr)
-        return 1
-    print(f"built {out}")
-    return 0
+        return None
+
+
+def _build(args):
+    out = _built(args)
+    if out:
+        print(f"built {out}")
+    return 0 if out else 1
 
 
 def _serve(args):
-    from doorway.builder import BuildError, build
     from doorway.builder.serve import serve
-    try:
-        out = build(args.out)
-    except BuildError as error:
-        print(f"build failed: {error}", file=sys.stderr)
-        return 1
-    serve(out, host=args.host, port=args.port, prefix=args.prefix)
-    return 0
+    out = _built(args)
+    if out:
+        serve(out, host=args.host, port=args.port, prefix=args.prefix)
+    return 0 if out else 1
 
 
 def _check(args):

@@ -2,8 +2,8 @@
 
 Each page says what it is in ``<html data-page="…">``. Once the page works,
 ``<html data-app="ready">`` tells anyone waiting (tests, benchmarks) that
-Python has taken over, and a ``doorway-ready`` performance mark says when. Any error from then on shows a calm message instead of
-a broken or blank page.
+Python has taken over, and a ``doorway-ready`` performance mark says when.
+Any error from then on shows a calm message instead of a broken or blank page.
 """
 
 from pyscript import document, window
