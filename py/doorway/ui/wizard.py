@@ -15,7 +15,6 @@ from doorway.guide import script as scripts
 from doorway.guide import text as plain
 
 from . import clipboard, dom, forms, render
-from .share import Share
 
 h = dom.h
 
@@ -201,6 +200,7 @@ class Wizard:
         for section in self.plan["sections"]:
             container.appendChild(render.section(section, labels, {"script": self.script_editor}))
         container.appendChild(self.actions())
+        from .share import Share  # links, Web Crypto and QR codes: only needed from here on
         container.appendChild(Share(self.catalogue, self.plan).element())
         self.go("results")
 
