@@ -1,0 +1,220 @@
+"""Hostile, broken and odd links, opened on the partner's and the sender's page.
+
+Every token in hostile_tokens.py is opened the way a person would open a link,
+in one tab, one after the other. For each one the page must start, show the
+calm error view (or, for a token that is valid however odd, exactly its
+content, as text), run nothing, add no element from the token, and take the
+token out of the address bar. The audit fixture (conftest.py) adds: no console
+error, no uncaught error, no dialog, no CSP violation, no foreign request.
+"""
+
+import hostile_tokens
+import pytest
+from flows import STEP_TIMEOUT, unlock
+from playwright.sync_api import expect
+from support import catalogue
+
+from doorway.guide import compat, link
+
+#: Elements or attributes that could only come from a token (none is in the pages).
+INJECTED = ("img, iframe, object, embed, b, circle, marquee, #x, [onerror], [onload], "
+            "[py-click], [mpy-click], a[href^='javascript'], script:not([src]), "
+            "script[type=py], #app style")
+
+SNAPSHOT = """(injected) => {
+    const text = (el) => el ? el.textContent : null;
+    const app = document.querySelector('#app');
+    const view = app.getAttribute('data-view');
+    const part = app.querySelector('[data-part="' + view + '"]') || app;
+    return {
+        ready: document.documentElement.getAttribute('data-app'),
+        view: view,
+        visible: Array.from(app.querySelectorAll('[data-part]'))
+            .filter((el) => !el.hidden).map((el) => el.getAttribute('data-part')),
+        href: location.href,
+        pwned: typeof window.__pwned === 'undefined' ? null : String(window.__pwned),
+        scripts: document.scripts.length,
+        injected: Array.from(document.querySelectorAll(injected)).map((el) => el.outerHTML),
+        reason: text(app.querySelector('[data-error-reason]')),
+        note: text(part.querySelector('[data-note]')),
+        noteShown: !!part.querySelector('[data-note-box]')
+            && !part.querySelector('[data-note-box]').hidden,
+        concerns: Array.from(part.querySelectorAll('[data-concerns] h3')).map(text),
+        offer: text(part.querySelector('[data-offer-name]')),
+        said: Array.from(part.querySelectorAll('[data-said] li')).map(text),
+    };
+}"""
+
+VECTORS = hostile_tokens.vectors()
+INVITE_VECTORS = [v for v in VECTORS if v.kind == link.INVITE]
+REPLY_VECTORS = [v for v in VECTORS if v.kind == link.REPLY]
+#: Tabs loading links side by side.
+TABS = 3
+
+
+def _baseline(page, path):
+    """The same page opened with an ordinary, valid link: what a clean load looks like."""
+    token = hostile_tokens.invite_token() if path == "invite/" else hostile_tokens.reply_token()
+    page.goto(path + "#" + token)
+    expect(page.locator("html")).to_have_attribute("data-app", "ready", timeout=STEP_TIMEOUT)
+    facts = page.evaluate(SNAPSHOT, INJECTED)
+    assert facts["view"] in ("invitation", "received"), facts
+    assert facts["injected"] == [], "the clean page already matches INJECTED: %s" % facts
+    return facts["scripts"]
+
+
+def _problems(vector, facts, scripts, events):
+    """Everything wrong with one opened vector, as readable strings."""
+    cat = catalogue()
+    found = []
+    outcome = vector.expect
+    views = {"error": "link-error", "unlock": "unlock", "invite": "invitation",
+             "reply": "received"}
+    view = views[outcome[0]]
+    if facts["ready"] != "ready":
+        found.append("page did not start: data-app=%s" % facts["ready"])
+    if facts["view"] != view or facts["visible"] != [view]:
+        found.append("view %s (visible %s), expected %s" % (facts["view"], facts["visible"],
+                                                           view))
+    if outcome[0] == "error":
+        message = cat.partner["link_error"][outcome[1]]
+        if facts["reason"] != message:
+            found.append("error message %r, expected %r" % (facts["reason"], message))
+    elif outcome[0] in ("invite", "reply"):
+        content = outcome[1]
+        if facts["note"] != content["note"]:
+            found.append("note shown as %r, expected %r" % (facts["note"], content["note"]))
+        if facts["noteShown"] != bool(content["note"]):
+            found.append("note box shown=%s for note %r" % (facts["noteShown"], content["note"]))
+        if outcome[0] == "invite":
+            headings = [cat.reason(r)["partner"]["heading"] for r in content["reasons"]]
+            if facts["concerns"] != headings:
+                found.append("concerns %s, expected %s" % (facts["concerns"], headings))
+            if facts["offer"] != cat.ask(content["ask"])["name"]:
+                found.append("offer %r" % facts["offer"])
+        else:
+            labels = [cat.reply_option(o)["label"] for o in content["options"]]
+            if facts["said"] != labels:
+                found.append("reply options %s, expected %s" % (facts["said"], labels))
+    if "#" in facts["href"]:
+        found.append("token still in the address bar: %s" % facts["href"][:120])
+    if facts["pwned"] is not None:
+        found.append("window.__pwned = %s" % facts["pwned"])
+    if facts["scripts"] != scripts:
+        found.append("%d <script> elements, a clean page has %d" % (facts["scripts"], scripts))
+    if facts["injected"]:
+        found.append("elements from the token: %s" % facts["injected"])
+    found.extend(events)
+    return found
+
+
+class Tab:
+    """One browser tab and what it reported (console errors, uncaught errors, dialogs)."""
+
+    def __init__(self, page):
+        self.page = page
+        self.events = []
+        page.on("console", lambda message: self.events.append("console error: " + message.text)
+                if message.type == "error" else None)
+        page.on("pageerror", lambda error: self.events.append("uncaught error: %s" % error))
+        page.on("dialog", lambda dialog: self.events.append("dialog: " + dialog.message))
+
+
+def _open_all(page, vectors):
+    """Open each vector, a few tabs at a time; return every problem found, by vector.
+
+    Loads are started in every tab before any is awaited, so the tabs start
+    Python side by side; each tab still opens one link at a time.
+    """
+    path = vectors[0].path
+    scripts = _baseline(page, path)
+    tabs = [Tab(page)] + [Tab(page.context.new_page()) for _ in range(TABS - 1)]
+    report = []
+    for start in range(0, len(vectors), TABS):
+        batch = list(zip(tabs, vectors[start:start + TABS], strict=False))
+        marks = []
+        for tab, vector in batch:
+            marks.append(len(tab.events))
+            tab.page.goto("about:blank")
+            tab.page.goto(path + "#" + vector.token, wait_until="commit")
+        for (tab, vector), mark in zip(batch, marks, strict=True):
+            expect(tab.page.locator("html")).to_have_attribute("data-app", "ready",
+                                                               timeout=STEP_TIMEOUT)
+            facts = tab.page.evaluate(SNAPSHOT, INJECTED)
+            for problem in _problems(vector, facts, scripts, tab.events[mark:]):
+                report.append("%s: %s" % (vector.name, problem))
+    return report
+
+
+def test_the_corpus_is_large_varied_and_agrees_with_the_reference():
+    assert len(VECTORS) >= 50 and len(REPLY_VECTORS) >= 10
+    names = [v.name for v in VECTORS]
+    assert len(set(names)) == len(names)
+    outcomes = [v.expect[1] if v.expect[0] == "error" else v.expect[0] for v in VECTORS]
+    for outcome in ("damaged", "version", "wrong_page", "too_long", "empty", "unlock", "invite",
+                    "reply"):
+        assert outcome in outcomes, outcome
+    assert outcomes.count("damaged") >= 40
+    # Declared expectations are what CPython's link module decides too, so the
+    # browser is held to the reference and the corpus to the format.
+    for vector in VECTORS:
+        if vector.declared:
+            assert hostile_tokens.reference(vector.token, vector.kind) == vector.declared, \
+                vector.name
+    lengths = [len(v.token) for v in VECTORS]
+    assert max(lengths) >= 100000 and 3000 in lengths
+
+
+def test_hostile_invitation_links_show_a_calm_page_and_run_nothing(page):
+    report = _open_all(page, INVITE_VECTORS)
+    assert not report, "\n".join(report)
+
+
+def test_hostile_reply_links_show_a_calm_page_and_run_nothing(page):
+    report = _open_all(page, REPLY_VECTORS)
+    assert not report, "\n".join(report)
+
+
+@pytest.mark.parametrize("kind", [link.INVITE, link.REPLY])
+def test_a_sealed_link_refuses_wrong_passphrases_and_tampering(page, kind):
+    cat = catalogue()
+    if kind == link.INVITE:
+        body = link.encode_invite(cat, "trial", ["cost"], '<b>hi</b> <script type="mpy">x</script>')
+        path, view = "invite/", "invitation"
+    else:
+        body = link.encode_reply(cat, ["later"], '<b>hi</b> <script type="mpy">x</script>')
+        path, view = "reply/", "received"
+    salt, iv = b"\x05" * link.SALT_BYTES, b"\x06" * link.IV_BYTES
+    token = hostile_tokens.seal(kind, body, "correct horse", salt=salt, iv=iv)
+    prefix, data = token.split(".", 1)
+    raw = bytearray(compat.b64url_decode(data))
+    more = bytearray(raw)
+    more[3] ^= 1  # iterations 600000 -> 600001: still allowed, but authenticated
+    raw[-1] ^= 0x40  # the last byte of the tag
+    tampered = [prefix + "." + compat.b64url_encode(bytes(raw)),
+                prefix + "." + compat.b64url_encode(bytes(more))]
+    wrong = cat.partner["unlock"]["wrong"]
+    app = page.locator("#app")
+    form = page.locator('[data-form="unlock"]')
+    for bad in tampered:
+        page.goto("about:blank")
+        page.goto(path + "#" + bad)
+        expect(app).to_have_attribute("data-view", "unlock", timeout=STEP_TIMEOUT)
+        assert "#" not in page.url
+        unlock(page, "correct horse")
+        expect(form.locator("[data-error-summary]")).to_contain_text(wrong, timeout=STEP_TIMEOUT)
+        expect(app).to_have_attribute("data-view", "unlock")
+    page.goto("about:blank")
+    page.goto(path + "#" + token)
+    expect(app).to_have_attribute("data-view", "unlock", timeout=STEP_TIMEOUT)
+    scripts = page.locator("script").count()
+    unlock(page, "Correct horse")
+    expect(form.locator("[data-error-summary]")).to_contain_text(wrong, timeout=STEP_TIMEOUT)
+    expect(form.locator('[data-question="passphrase"] [data-field-error]')).to_have_text(wrong)
+    unlock(page, "correct horse")
+    expect(app).to_have_attribute("data-view", view, timeout=STEP_TIMEOUT)
+    note = page.locator('[data-part="%s"] [data-note]' % view)
+    expect(note).to_have_js_property("textContent", '<b>hi</b> <script type="mpy">x</script>')
+    assert page.locator("script").count() == scripts
+    assert page.locator("#app b").count() == 0
+    assert "#" not in page.url
