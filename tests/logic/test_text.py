@@ -26,3 +26,13 @@ def test_plan_text_has_every_section_the_script_and_full_sources():
 def test_script_text_is_the_lines_in_order():
     lines = [{"text": "One."}, {"text": "Two."}]
     assert text.script_text(lines) == "One.\n\nTwo."
+
+
+def test_note_counter_counts_down_then_over_in_the_right_number():
+    cat = catalogue()
+    limit = cat.note_limit
+    assert text.note_counter(cat, "") == ("%d characters left" % limit, False)
+    assert text.note_counter(cat, "x" * (limit - 1)) == ("1 character left", False)
+    assert text.note_counter(cat, "x" * limit) == ("0 characters left", False)
+    assert text.note_counter(cat, "x" * (limit + 1)) == ("1 character too many", True)
+    assert text.note_counter(cat, "😀" * (limit + 3)) == ("3 characters too many", True)

@@ -234,7 +234,7 @@ PARTNER = table({
     "share": table({
         "heading": text, "intro": texts(), "concerns_legend": text, "concerns_hint": text,
         "ask_legend": text, "ask_hint": text, "note_label": text, "note_hint": text,
-        "counter": text, "counter_over": text,
+        "counter": text, "counter_one": text, "counter_over": text, "counter_over_one": text,
         "passphrase_label": text, "passphrase_hint": text, "passphrase_error": text,
         "preview_heading": text, "preview_hint": text, "make": text, "link_label": text,
         "copy": text, "copied": text, "copy_failed": text, "qr_show": text, "qr_caption": text,

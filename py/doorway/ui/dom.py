@@ -111,6 +111,22 @@ def after(milliseconds, callback):
     window.setTimeout(proxy, milliseconds)
 
 
+async def busy(form, coroutine):
+    """Run ``coroutine`` with the form's submit button disabled.
+
+    Sealing or opening a link takes a moment (600,000 rounds of PBKDF2); a
+    second click meanwhile would start the work again.
+    """
+    button = form.querySelector('[type="submit"]')
+    button.disabled = True
+    button.setAttribute("aria-busy", "true")
+    try:
+        await coroutine
+    finally:
+        button.disabled = False
+        button.removeAttribute("aria-busy")
+
+
 #: Running tasks, kept referenced until they finish.
 _tasks = set()
 

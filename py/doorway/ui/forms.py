@@ -54,10 +54,3 @@ def show_errors(form, errors):
             dom.show(message, True)
     dom.show(summary, True)
     dom.focus(summary)
-
-
-def counter_text(template, limit, length):
-    """"12 characters left" / "3 characters too many", from the content's templates."""
-    left = limit - length
-    return template[0].replace("{count}", str(left)) if left >= 0 \
-        else template[1].replace("{count}", str(-left))

@@ -69,7 +69,7 @@ class LinkPage:
             forms.show_errors(form, [{"field": "passphrase", "message": text["empty"]}])
             return
         forms.clear_errors(form)
-        dom.later(self.unlock(form, passphrase))
+        dom.later(dom.busy(form, self.unlock(form, passphrase)))
 
     async def unlock(self, form, passphrase):
         text = self.catalogue.partner["unlock"]

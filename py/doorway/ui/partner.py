@@ -1,6 +1,7 @@
 """The partner's page: an invitation written for them, and a way to reply."""
 
 from doorway.guide import link
+from doorway.guide.text import note_counter
 
 from . import clipboard, crypto, dom, forms, invitation
 from .links import LinkPage
@@ -28,29 +29,27 @@ class PartnerPage(LinkPage):
         return link.clean_note(forms.value(self.form, "note"))
 
     def count(self):
-        share = self.catalogue.partner["share"]
-        dom.set_text(dom.one("[data-counter]", self.form), forms.counter_text(
-            (share["counter"], share["counter_over"]), self.catalogue.note_limit,
-            len(self.note())))
+        dom.set_text(dom.one("[data-counter]", self.form),
+                     note_counter(self.catalogue, self.note())[0])
         dom.show(dom.one("[data-reply-result]", self.app), False)
 
     def on_reply(self, event):
         event.preventDefault()
         reply = self.catalogue.partner["reply"]
-        share = self.catalogue.partner["share"]
         options = forms.checked(self.form, "reply")
         note = self.note()
         errors = []
         if not options:
             errors.append({"field": "reply-" + reply["options"][0]["id"],
                            "message": reply["options_error"]})
-        if len(note) > self.catalogue.note_limit:
-            errors.append({"field": "reply-note", "message": forms.counter_text(
-                (share["counter"], share["counter_over"]), self.catalogue.note_limit, len(note))})
+        counter, too_long = note_counter(self.catalogue, note)
+        if too_long:
+            errors.append({"field": "reply-note", "message": counter})
         forms.show_errors(self.form, errors)
         if not errors:
             seal = self.passphrase and dom.one("#reply-seal").checked
-            dom.later(self.make_reply(options, note, self.passphrase if seal else ""))
+            dom.later(dom.busy(self.form, self.make_reply(options, note,
+                                                          self.passphrase if seal else "")))
 
     async def make_reply(self, options, note, passphrase):
         body = link.encode_reply(self.catalogue, options, note)

@@ -7,6 +7,7 @@ passphrase it is sealed in the browser before it is shown.
 """
 
 from doorway.guide import link, qr
+from doorway.guide.text import note_counter
 
 from . import clipboard, crypto, dom, forms, invitation
 
@@ -129,9 +130,8 @@ class Share:
     def refresh(self):
         """Update the counter and the preview as the person types."""
         chosen = self.choices()
-        limit = self.catalogue.note_limit
-        dom.set_text(dom.one("[data-counter]", self.form), forms.counter_text(
-            (self.text["counter"], self.text["counter_over"]), limit, len(chosen["note"])))
+        dom.set_text(dom.one("[data-counter]", self.form),
+                     note_counter(self.catalogue, chosen["note"])[0])
         invitation.fill(self.preview, self.catalogue, chosen)
         dom.show(self.result, False)
 
@@ -140,15 +140,14 @@ class Share:
         chosen = self.choices()
         passphrase = forms.value(self.form, "share-passphrase")
         errors = []
-        if len(chosen["note"]) > self.catalogue.note_limit:
-            errors.append({"field": "share-note", "message": forms.counter_text(
-                (self.text["counter"], self.text["counter_over"]), self.catalogue.note_limit,
-                len(chosen["note"]))})
+        counter, too_long = note_counter(self.catalogue, chosen["note"])
+        if too_long:
+            errors.append({"field": "share-note", "message": counter})
         if passphrase and len(passphrase) < PASSPHRASE_MINIMUM:
             errors.append({"field": "share-passphrase", "message": self.text["passphrase_error"]})
         forms.show_errors(self.form, errors)
         if not errors:
-            dom.later(self.make(chosen, passphrase))
+            dom.later(dom.busy(self.form, self.make(chosen, passphrase)))
 
     async def make(self, chosen, passphrase):
         status = dom.one("[data-share-status]", self.form)
