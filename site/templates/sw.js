@@ -17,11 +17,33 @@ const absolute = (path) => new URL(path, scope()).href;
 const PAGES = new Set(PRECACHE.filter((p) => p === "./" || p.endsWith("/") || p.endsWith(".html")).map(absolute));
 const NOT_FOUND = absolute("404.html");
 
+// Store one file of the build, fresh from the network. A host that rewrites
+// page URLs (Cloudflare Pages sends /x.html to /x) answers with a redirect,
+// and a navigation may not be answered with a redirected response, so a
+// plain copy of the final response is stored under the URL the pages use.
+async function store(cache, path) {
+  const url = absolute(path);
+  const response = await fetch(new Request(url, { cache: "reload" }));
+  if (!response.ok) {
+    throw new Error("could not store " + url + ": " + response.status);
+  }
+  const plain = response.redirected
+    ? new Response(await response.blob(), {
+      status: response.status, statusText: response.statusText, headers: response.headers,
+    })
+    : response;
+  await cache.put(url, plain);
+}
+
 self.addEventListener("install", (event) => {
   event.waitUntil(
-    caches.open(CACHE).then((cache) =>
-      cache.addAll(PRECACHE.map((p) => new Request(absolute(p), { cache: "reload" })))
-    )
+    caches.open(CACHE)
+      .then((cache) => Promise.all(PRECACHE.map((path) => store(cache, path))))
+      .catch(async (error) => {
+        // All or nothing: a half-stored build is never left behind.
+        await caches.delete(CACHE);
+        throw error;
+      })
   );
 });
 
@@ -54,16 +76,24 @@ function pageFor(url) {
   return href;
 }
 
+// The stored page for a clean URL, also without ".html" as some hosts show it.
+function knownPage(href) {
+  if (PAGES.has(href)) {
+    return href;
+  }
+  return PAGES.has(href + ".html") ? href + ".html" : null;
+}
+
 self.addEventListener("fetch", (event) => {
   const request = event.request;
   if (request.method !== "GET" || new URL(request.url).origin !== self.location.origin) {
     return;
   }
   if (request.mode === "navigate") {
-    const page = pageFor(request.url);
+    const page = knownPage(pageFor(request.url));
     event.respondWith(
       caches.open(CACHE).then(async (cache) => {
-        if (PAGES.has(page)) {
+        if (page) {
           const hit = await cache.match(page);
           if (hit) {
             return hit;
@@ -72,7 +102,10 @@ self.addEventListener("fetch", (event) => {
         try {
           return await fetch(request);
         } catch (error) {
-          return (await cache.match(NOT_FOUND)) || Response.error();
+          // Offline and not part of the site: go to the site's own "not
+          // found" page. A redirect rather than its HTML under this URL,
+          // whose folder may be deeper than the page's relative links expect.
+          return Response.redirect(NOT_FOUND, 302);
         }
       })
     );

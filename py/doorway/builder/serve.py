@@ -11,7 +11,9 @@ real deployment sends:
 - ETags and ``304 Not Modified``;
 - the headers from the build's ``_headers`` file (as Netlify and Cloudflare
   Pages apply them), so the real CSP header with ``frame-ancestors`` is tested;
-- optionally a path prefix, to test a sub-path deployment such as ``/doorway/``.
+- optionally a path prefix, to test a sub-path deployment such as ``/doorway/``;
+- optionally Cloudflare Pages' "clean URLs": ``/x.html`` redirects (308) to
+  ``/x``, and ``/x`` serves ``x.html``, to test a host that rewrites page URLs.
 """
 
 import gzip
@@ -106,7 +108,7 @@ class _Files:
         return entry["rules"]
 
 
-def make_handler(root, prefix="/", quiet=False):
+def make_handler(root, prefix="/", quiet=False, clean_urls=False):
     """A request handler class serving the build in ``root`` under ``prefix``."""
     files = _Files(root)
     prefix = "/" + prefix.strip("/") + "/" if prefix.strip("/") else "/"
@@ -146,21 +148,30 @@ def make_handler(root, prefix="/", quiet=False):
                 return LONG_CACHE
             return "no-cache"
 
+        def redirect(self, status, location):
+            self.send_response(status)
+            self.send_header("Location", location)
+            self.send_header("Content-Length", "0")
+            self.end_headers()
+
         def respond(self, head):
             url = urlsplit(self.path)
             if url.path + "/" == prefix:
-                self.send_response(301)
-                self.send_header("Location", prefix)
-                self.send_header("Content-Length", "0")
-                self.end_headers()
+                self.redirect(301, prefix)
                 return
             relative = self.resolve(url.path)
             entry = files.get(relative) if relative else None
+            if clean_urls and entry is not None and url.path.endswith(".html"):
+                clean = url.path[:-len(".html")]
+                if clean.endswith("/index"):
+                    clean = clean[:-len("index")]
+                self.redirect(308, clean + ("?" + url.query if url.query else ""))
+                return
+            if clean_urls and entry is None and relative and files.get(relative + ".html"):
+                relative += ".html"
+                entry = files.get(relative)
             if entry is None and relative and files.get(relative + "/index.html"):
-                self.send_response(301)
-                self.send_header("Location", url.path + "/")
-                self.send_header("Content-Length", "0")
-                self.end_headers()
+                self.redirect(301, url.path + "/")
                 return
             status = 200
             if entry is None:
@@ -212,9 +223,9 @@ class _Server(http.server.ThreadingHTTPServer):
             super().handle_error(request, client_address)
 
 
-def make_server(root, host="127.0.0.1", port=0, prefix="/", quiet=True):
+def make_server(root, host="127.0.0.1", port=0, prefix="/", quiet=True, clean_urls=False):
     """A threaded server for ``root``; port 0 picks a free port (see ``server_address``)."""
-    return _Server((host, port), make_handler(root, prefix, quiet))
+    return _Server((host, port), make_handler(root, prefix, quiet, clean_urls))
 
 
 def serve_in_background(root, prefix="/"):

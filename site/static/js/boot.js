@@ -175,6 +175,12 @@
   }
   window.addEventListener("load", () => {
     navigator.serviceWorker.register(root + "sw.js").then((registration) => {
+      if (!registration) {
+        // Registration was stubbed out (by a privacy tool, or a test harness
+        // blocking service workers): the site simply works online.
+        html.dataset.offline = "unavailable";
+        return;
+      }
       // The check for a new build starts with the navigation, so it may
       // already be waiting or still installing by the time this runs.
       offerUpdate(registration);

@@ -1,0 +1,200 @@
+"""Private by construction: every flow, audited, with and without the service worker.
+
+Each flow runs twice: with the service worker allowed (its own fetches are
+reported too, see PW_EXPERIMENTAL_SERVICE_WORKER_NETWORK_EVENTS in the
+conftest) and with service workers blocked, so every request the pages make
+is seen directly. Every context is watched by the conftest's Audit: no request
+to another origin, no console error, no CSP violation, nothing in cookies,
+localStorage, sessionStorage or IndexedDB, and Cache Storage holding only the
+build's own files, never a URL with ``#``. On top of that, each page is
+checked before it is left (a CSP violation is only visible while its page is
+open), the tab title never changes, and the cache ends up holding exactly the
+build (service worker allowed) or nothing at all (blocked).
+"""
+
+import tomllib
+
+import pytest
+from flows import (
+    answer_safety,
+    expect_step,
+    give_context,
+    make_invite,
+    script_lines,
+    start,
+    submit,
+    unlock,
+    walk_to_results,
+)
+from playwright.sync_api import expect
+from test_offline import CONTROLLED, answer_invite, cache_contents, expected_cache, open_reply
+
+from conftest import Audit
+from doorway.builder import CONTENT
+
+TITLE = tomllib.loads((CONTENT / "site.toml").read_text())["title"]
+
+
+@pytest.fixture(params=["allow", "block"])
+def service_workers(request):
+    return request.param
+
+
+class Flow:
+    """Pages in audited contexts that share one service-worker setting."""
+
+    def __init__(self, mode, context, audit, new_context, base_url, precache, site):
+        self.mode = mode
+        self.default = context
+        self.default_audit = audit
+        self.new_context = new_context
+        self.base_url = base_url
+        self.precache = precache
+        self.site = site
+        self.audits = []
+        self.contexts = []
+        self.audit_of = {}
+        self.sw_requests = []
+
+    def context(self):
+        """A fresh context (a different person's browser): the default one first when allowed."""
+        if self.mode == "allow" and not self.contexts:
+            context = self.default
+            self.audit_of[id(context)] = self.default_audit
+        else:
+            context = self.new_context(service_workers=self.mode)
+            self.audit_of[id(context)] = Audit(context, self.base_url, self.precache)
+            self.audits.append(self.audit_of[id(context)])
+        context.on("request", lambda request: self.sw_requests.append(request.url)
+                   if request.service_worker else None)
+        self.contexts.append(context)
+        return context
+
+    def page(self, context=None):
+        return (context or self.context()).new_page()
+
+    def checkpoint(self, page):
+        """Before leaving a page: neutral title, no CSP violation, nothing stored."""
+        assert page.title() == TITLE
+        state = self.audit_of[id(page.context)].storage(page)
+        assert state["csp"] == [], state["csp"]
+        assert (state["local"], state["session"], state["indexedDB"]) == (0, 0, []), state
+        for urls in state["caches"].values():
+            assert not [url for url in urls if "#" in url or ("?" in url and "?v=" not in url)]
+
+    def finish(self, page):
+        """The cache holds exactly the build (worker allowed) or nothing (blocked)."""
+        self.checkpoint(page)
+        if self.mode == "allow":
+            page.wait_for_function(CONTROLLED)
+            assert cache_contents(page) == expected_cache(self.site, self.base_url,
+                                                          self.precache)
+            assert self.sw_requests, "the service worker's own fetches must be audited too"
+        else:
+            assert page.evaluate("navigator.serviceWorker.controller") is None
+            assert cache_contents(page) == {}
+            assert not self.sw_requests
+
+    def problems(self):
+        return [problem for audit in self.audits for problem in audit.check()]
+
+
+@pytest.fixture
+def flow(request, service_workers, context, audit, new_context, base_url, precache, site):
+    watcher = Flow(service_workers, context, audit, new_context, base_url, precache, site)
+    yield watcher
+    if request.node.rep_call.passed if hasattr(request.node, "rep_call") else True:
+        problems = watcher.problems()
+        assert not problems, "\n".join(problems)
+
+
+def test_the_wizard_to_a_plan(flow):
+    page = flow.page()
+    walk_to_results(page, "said_no", ["privacy", "stigma", "cost"], name="Ari",
+                    conflict="avoidant", hopes=["trust"], limits=["money"])
+    assert script_lines(page)[0].startswith("Ari, ")
+    page.get_by_role("button", name="Copy the plan").click()
+    expect(page.locator("[data-plan-status]")).to_have_text("Copied")
+    flow.finish(page)
+
+
+def test_the_safety_route(flow):
+    page = flow.page()
+    start(page)
+    answer_safety(page, {"control": "yes"})
+    expect_step(page, "safety-route")
+    picker = page.locator('[data-step="safety-route"] select')
+    picker.select_option("us")
+    picker.select_option("elsewhere")
+    expect(page.locator('[data-step="safety-route"] [data-lines] a').first).to_be_visible()
+    flow.finish(page)
+
+
+def test_the_not_sure_route(flow):
+    page = flow.page()
+    start(page)
+    answer_safety(page, {"afraid": "unsure"})
+    expect_step(page, "unsure")
+    page.locator('[data-step="unsure"] [data-action="continue"]').click()
+    expect_step(page, "stance")
+    page.locator("#stance-postponing").check()
+    submit(page, "stance")
+    expect_step(page, "reasons")
+    page.locator("#reason-dont_know").check()
+    submit(page, "reasons")
+    expect_step(page, "context")
+    give_context(page)
+    flow.finish(page)
+
+
+def test_share_open_the_invite_elsewhere_reply_and_open_the_reply(flow, base_url):
+    sender_context = flow.context()
+    sender = flow.page(sender_context)
+    walk_to_results(sender, "hesitated", ["blame", "time"], name="Sam")
+    invite = make_invite(sender, note="Can we talk on Sunday?", passphrase="blue kettle",
+                         reasons=["blame", "time"])
+    assert invite.startswith(base_url + "invite/#")
+    flow.checkpoint(sender)
+
+    partner = flow.page()
+    partner.goto(invite)
+    expect(partner.locator("#app")).to_have_attribute("data-view", "unlock", timeout=30000)
+    assert "#" not in partner.url and partner.title() == TITLE
+    unlock(partner, "blue kettle")
+    expect(partner.locator("#app")).to_have_attribute("data-view", "invitation", timeout=30000)
+    expect(partner.locator("[data-note]")).to_have_text("Can we talk on Sunday?")
+    reply = answer_invite_unlocked(partner)
+    assert reply.startswith(base_url + "reply/#")
+    flow.finish(partner)
+
+    opened = flow.page(sender_context)
+    opened.goto(reply)
+    expect(opened.locator("#app")).to_have_attribute("data-view", "unlock", timeout=30000)
+    unlock(opened, "blue kettle")
+    expect(opened.locator("#app")).to_have_attribute("data-view", "received", timeout=30000)
+    expect(opened.locator("[data-note]")).to_have_text("Sunday works.")
+    assert "#" not in opened.url
+    flow.finish(opened)
+    flow.checkpoint(sender)
+
+
+def answer_invite_unlocked(page):
+    page.locator("#reply-talk_first").check()
+    page.locator("#reply-note").fill("Sunday works.")
+    expect(page.locator("#reply-seal")).to_be_checked()
+    page.get_by_role("button", name="Make my reply link").click()
+    expect(page.locator("[data-reply-result]")).to_be_visible(timeout=30000)
+    return page.locator("#reply-link").input_value()
+
+
+def test_a_plain_link_opened_in_a_fresh_browser(flow):
+    """The shortest path a partner takes: no passphrase, a browser that never saw the site."""
+    sender = flow.page()
+    walk_to_results(sender, "not_asked", ["fine"])
+    invite = make_invite(sender, note="Just a thought.", reasons=["fine"])
+    partner = flow.page()
+    reply = answer_invite(partner, invite, option="later", note="Ask me in spring.")
+    flow.checkpoint(partner)
+    opened = flow.page()
+    open_reply(opened, reply, note="Ask me in spring.")
+    flow.finish(opened)
