@@ -12,7 +12,7 @@ def _built(args):
     """Build into ``args.out``; the output folder, or None after saying what failed."""
     from doorway.builder import BuildError, build
     try:
-        return build(args.out)
+        return build(args.out, base=args.base)
     except BuildError as error:
         print(f"build failed: {error}", file=sys.stderr)
         return None
@@ -27,6 +27,7 @@ def _build(args):
 
 def _serve(args):
     from doorway.builder.serve import serve
+    args.base = "/" + args.prefix.strip("/") + "/" if args.prefix.strip("/") else "/"
     out = _built(args)
     if out:
         serve(out, host=args.host, port=args.port, prefix=args.prefix)
@@ -65,6 +66,8 @@ def main(argv=None):
 
     build = commands.add_parser("build", help="render the site into build/")
     build.add_argument("--out", default=None, help="output folder (default: build/)")
+    build.add_argument("--base", default="/",
+                       help="path the site is served under, e.g. /doorway/ (default: /)")
     build.set_defaults(run=_build)
 
     serve = commands.add_parser("serve", help="build, then serve on http://127.0.0.1:8000/")

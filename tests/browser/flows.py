@@ -103,3 +103,24 @@ def make_invite(page, note="", passphrase="", reasons=None, ask=None):
 def unlock(page, passphrase):
     page.get_by_label("Passphrase", exact=True).fill(passphrase)
     page.get_by_role("button", name="Open").click()
+
+
+def answer_invite(page, link, option="call_first", note="A call first, please."):
+    """Open a partner link, check it shows the invitation, and make a reply; returns its link."""
+    open_page(page, link)
+    app = page.locator("#app")
+    expect(app).to_have_attribute("data-view", "invitation")
+    expect(page.locator('[data-part="invitation"] h1')).to_be_focused()
+    assert "#" not in page.url, "the token must leave the address bar"
+    page.locator("#reply-%s" % option).check()
+    page.locator("#reply-note").fill(note)
+    page.get_by_role("button", name="Make my reply link").click()
+    expect(page.locator("[data-reply-result]")).to_be_visible(timeout=STEP_TIMEOUT)
+    return page.locator("#reply-link").input_value()
+
+
+def open_reply(page, link, note="A call first, please."):
+    open_page(page, link)
+    expect(page.locator("#app")).to_have_attribute("data-view", "received")
+    expect(page.locator("[data-note]")).to_have_text(note)
+    assert "#" not in page.url

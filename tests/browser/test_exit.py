@@ -12,9 +12,9 @@ import json
 import re
 
 import pytest
+from audit import NOT_FOUND_ERROR, expect_console_error
 from flows import answer_safety, choose_reasons, choose_stance, open_page, start, walk_to_results
 from playwright.sync_api import expect
-from test_offline import NOT_FOUND_ERROR, expect_console_error
 
 from doorway.builder import CONTENT
 from doorway.builder.content import load
@@ -207,11 +207,6 @@ def test_shift_held_for_a_capital_letter_does_not_count(page, context, audit, ba
     assert not site.held
 
 
-@pytest.mark.xfail(strict=True, reason=(
-    "404.html links its CSS and boot.js relative to the site root, so served for a URL in a "
-    "sub-folder (as every static host does) they resolve one folder too deep and fail: no "
-    "Shift shortcut, no blanking, no sticky bar. Needs a fix in pages.py/404.html (outside "
-    "issue 5's files); see the issue 5 report."))
 def test_quick_exit_works_on_a_not_found_page_in_a_sub_folder(page, audit):
     page.goto("guide/no-such-page.html")
     expect(page.get_by_role("heading", level=1)).to_have_text("Page not found")

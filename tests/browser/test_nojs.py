@@ -13,9 +13,10 @@
 """
 
 import pytest
+from audit import Audit
+from chromium import CHROMIUM_ARGS
 from playwright.sync_api import expect
 
-from conftest import CHROMIUM_ARGS, Audit
 from doorway.builder import CONTENT
 from doorway.builder.content import load
 
@@ -27,7 +28,8 @@ FALLBACKS = [("./", "guide/"), ("invite/#i1.AAAA", "guide/for-partners.html"),
 #: Edge's enhanced security), which is where visitors meet this for real.
 NO_WASM = "--js-flags=--jitless"
 #: Pages whose claims carry sources.
-SOURCED = ["guide/talking.html", "guide/plan-b.html", "guide/therapist.html"]
+SOURCED = ["guide/talking.html", "guide/plan-b.html", "guide/therapist.html",
+           "guide/for-partners.html", "guide/safety.html"]
 
 
 @pytest.fixture(scope="module")
@@ -151,19 +153,3 @@ def test_when_python_cannot_start_the_page_says_so_calmly(context, page, audit):
     assert not unexpected, unexpected
     audit.console_errors.clear()
     audit.page_errors.clear()
-
-
-
-@pytest.mark.parametrize("path", [
-    pytest.param("guide/for-partners.html", marks=pytest.mark.xfail(strict=True, reason=(
-        "The static partner page states research findings but, unlike the invite page, lists "
-        "no sources; its template is outside issue 5's files. See the issue 5 report."))),
-    pytest.param("guide/safety.html", marks=pytest.mark.xfail(strict=True, reason=(
-        "Helpline numbers are sourced only on about.html, not on the page that shows them "
-        "(PRODUCT.md section 2); template outside issue 5's files. See the issue 5 report."))),
-])
-def test_pages_with_factual_claims_list_their_sources(no_js, path):
-    page = no_js.new_page()
-    page.goto(path)
-    main = page.locator("main")
-    expect(main.locator("h2", has_text="Sources")).to_have_count(1, timeout=2000)

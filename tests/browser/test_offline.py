@@ -6,84 +6,27 @@ safety route, a partner link opened in a new tab and the reply. The cache
 holds exactly the build's files, under a name made of the build's hash, and
 never a URL with a query or a fragment, whatever the visitor opened.
 
-The helpers here are shared with the other offline-minded tests
-(test_privacy, test_subpath, test_update).
 """
 
-import json
 import re
-import threading
 
 import pytest
-from flows import STEP_TIMEOUT, answer_safety, expect_step, make_invite, open_page, start
+from audit import NOT_FOUND_ERROR, Audit, expect_console_error
+from flows import (
+    STEP_TIMEOUT,
+    answer_invite,
+    answer_safety,
+    expect_step,
+    make_invite,
+    open_page,
+    open_reply,
+    start,
+)
 from flows import walk_to_results as walk
 from playwright.sync_api import expect
+from service_worker import cache_contents, cache_name, expected_cache, first_visit
 
-from conftest import Audit
-from doorway.builder.serve import make_server
-
-CONTROLLED = "() => navigator.serviceWorker && navigator.serviceWorker.controller !== null"
-#: What Chromium logs for any page served with status 404.
-NOT_FOUND_ERROR = "Failed to load resource: the server responded with a status of 404 (Not Found)"
-CACHES = """async () => {
-    const found = {};
-    for (const key of await caches.keys()) {
-        const cache = await caches.open(key);
-        found[key] = (await cache.keys()).map((request) => request.url).sort();
-    }
-    return found;
-}"""
-
-
-def first_visit(page, path="./"):
-    """Open a page and wait until the service worker has stored the site and controls it."""
-    open_page(page, path)
-    page.wait_for_function(CONTROLLED, timeout=STEP_TIMEOUT)
-
-
-def expect_console_error(page, audit, text):
-    """Wait for one console error the test expects, and take it off the audit's list."""
-    for _ in range(200):
-        if text in audit.console_errors:
-            audit.console_errors.remove(text)
-            return
-        page.wait_for_timeout(25)
-    raise AssertionError("expected console error never came: %s" % text)
-
-
-def cache_contents(page):
-    """``{cache name: [URL, …]}`` for the page's origin."""
-    return page.evaluate(CACHES)
-
-
-def cache_name(site):
-    return json.loads(re.search(r"const CACHE = (\"[^\"]*\");", (site / "sw.js").read_text())
-                      .group(1))
-
-
-def expected_cache(site, base_url, precache):
-    return {cache_name(site): sorted(base_url + (url if url != "./" else "") for url in precache)}
-
-
-def answer_invite(page, link, option="call_first", note="A call first, please."):
-    """Open a partner link, check it shows the invitation, and make a reply; returns its link."""
-    open_page(page, link)
-    app = page.locator("#app")
-    expect(app).to_have_attribute("data-view", "invitation")
-    expect(page.locator('[data-part="invitation"] h1')).to_be_focused()
-    assert "#" not in page.url, "the token must leave the address bar"
-    page.locator("#reply-%s" % option).check()
-    page.locator("#reply-note").fill(note)
-    page.get_by_role("button", name="Make my reply link").click()
-    expect(page.locator("[data-reply-result]")).to_be_visible(timeout=STEP_TIMEOUT)
-    return page.locator("#reply-link").input_value()
-
-
-def open_reply(page, link, note="A call first, please."):
-    open_page(page, link)
-    expect(page.locator("#app")).to_have_attribute("data-view", "received")
-    expect(page.locator("[data-note]")).to_have_text(note)
-    assert "#" not in page.url
+from doorway.builder.serve import serve_in_background
 
 
 def test_the_first_visit_stores_exactly_the_build(page, site, base_url, precache):
@@ -184,9 +127,8 @@ def test_queries_and_fragments_never_enter_the_cache(page, context, audit, site,
 @pytest.fixture(scope="module")
 def clean_url_host(site):
     """The build served as Cloudflare Pages does: ``/x.html`` redirects to ``/x``."""
-    server = make_server(site, clean_urls=True)
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    yield "http://127.0.0.1:%d/" % server.server_address[1]
+    url, server = serve_in_background(site, clean_urls=True)
+    yield url
     server.shutdown()
     server.server_close()
 

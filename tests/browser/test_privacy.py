@@ -15,11 +15,14 @@ build (service worker allowed) or nothing at all (blocked).
 import tomllib
 
 import pytest
+from audit import Audit
 from flows import (
+    answer_invite,
     answer_safety,
     expect_step,
     give_context,
     make_invite,
+    open_reply,
     script_lines,
     start,
     submit,
@@ -27,9 +30,8 @@ from flows import (
     walk_to_results,
 )
 from playwright.sync_api import expect
-from test_offline import CONTROLLED, answer_invite, cache_contents, expected_cache, open_reply
+from service_worker import CONTROLLED, cache_contents, expected_cache
 
-from conftest import Audit
 from doorway.builder import CONTENT
 
 TITLE = tomllib.loads((CONTENT / "site.toml").read_text())["title"]

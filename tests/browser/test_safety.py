@@ -24,8 +24,9 @@ def test_any_yes_leads_to_the_safety_route(page, item, safety):
     uk = next(c for c in safety["countries"] if c["id"] == "uk")
     blocks = route.locator("[data-lines] > *")
     expect(blocks.nth(0)).to_have_text(uk["name"])
-    expect(blocks.nth(1)).to_have_class("emergency")
-    expect(blocks.nth(1)).to_contain_text(uk["emergency"])
+    expect(blocks.nth(1).locator(".emergency")).to_contain_text(uk["emergency"])
+    source = next(s for s in load(CONTENT)["sources"] if s["id"] == uk["emergency_source"])
+    expect(blocks.nth(1).locator(".source-line a")).to_have_attribute("href", source["url"])
     expect(route.locator("[data-lines]")).to_contain_text(uk["lines"][0]["name"])
     # no plan, no script, no partner link on this route
     expect(page.locator("[data-results] *")).to_have_count(0)
@@ -46,8 +47,8 @@ def test_the_country_picker_changes_the_numbers(page, safety):
             if line.get("tel"):
                 expect(lines.locator('a[href="tel:%s"]' % line["tel"])).to_have_count(1)
     picker.select_option("elsewhere")
-    expect(page.locator('[data-step="safety-route"] [data-lines] a')).to_have_attribute(
-        "href", safety["international"]["url"])
+    expect(page.locator('[data-step="safety-route"] [data-lines] .line > p > a').first)\
+        .to_have_attribute("href", safety["international"]["url"])
 
 
 @pytest.mark.parametrize("locale, country", [("en-NZ", "nz"), ("en-US", "us"), ("fr-CA", "ca"),
@@ -90,8 +91,8 @@ def test_the_static_safety_page_lists_every_country(page, safety):
     for country in safety["countries"]:
         section = page.locator("#help-" + country["id"])
         expect(section.locator(".emergency")).to_contain_text(country["emergency"])
-    expect(page.locator("#help-elsewhere a")).to_have_attribute("href",
-                                                                safety["international"]["url"])
+    expect(page.locator("#help-elsewhere .line > p > a").first).to_have_attribute(
+        "href", safety["international"]["url"])
 
 
 def test_help_is_one_click_away_without_answering(page, safety):

@@ -7,32 +7,30 @@ URL, a service worker scoped to ``/``, a link made from the site root) fails
 the test.
 """
 
-import threading
-
 import pytest
-from flows import answer_safety, expect_step, make_invite, open_page, start, walk_to_results
-from playwright.sync_api import expect
-from test_offline import (
-    CONTROLLED,
+from audit import Audit
+from flows import (
     answer_invite,
-    cache_contents,
-    expected_cache,
-    first_visit,
+    answer_safety,
+    expect_step,
+    make_invite,
+    open_page,
     open_reply,
+    start,
+    walk_to_results,
 )
+from playwright.sync_api import expect
+from service_worker import CONTROLLED, cache_contents, expected_cache, first_visit
 
-from conftest import Audit
-from doorway.builder.serve import make_server
+from doorway.builder.serve import serve_in_background
 
 PREFIX = "/doorway/"
 
 
 @pytest.fixture(scope="module")
 def sub_url(site):
-    # As tests/conftest.py's serve_in_thread, which a test module cannot import.
-    server = make_server(site, prefix=PREFIX)
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    yield "http://127.0.0.1:%d%s" % (server.server_address[1], PREFIX)
+    url, server = serve_in_background(site, prefix=PREFIX)
+    yield url
     server.shutdown()
     server.server_close()
 

@@ -10,16 +10,15 @@ update" brings up build B, from B's files only, and A's cache is gone.
 import json
 import re
 import shutil
-import threading
 
 import pytest
+from audit import Audit
 from flows import STEP_TIMEOUT, open_page
 from playwright.sync_api import expect
-from test_offline import CONTROLLED, cache_contents, cache_name
+from service_worker import CONTROLLED, cache_contents, cache_name
 
-from conftest import Audit
 from doorway.builder import CONTENT, build
-from doorway.builder.serve import make_server
+from doorway.builder.serve import serve_in_background
 
 SENTENCE_A = "It takes about five minutes."
 SENTENCE_B = "It takes about five minutes, give or take."
@@ -45,10 +44,8 @@ def content_b(tmp_path_factory):
 def served(tmp_path, content_b):
     """``(URL, folder, deploy_b)``: build A served from ``folder``; ``deploy_b()`` replaces it."""
     folder = build(tmp_path / "live")
-    server = make_server(folder)
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    yield ("http://127.0.0.1:%d/" % server.server_address[1], folder,
-           lambda: build(folder, content_dir=content_b))
+    url, server = serve_in_background(folder)
+    yield url, folder, lambda: build(folder, content_dir=content_b)
     server.shutdown()
     server.server_close()
 

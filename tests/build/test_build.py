@@ -128,7 +128,8 @@ def test_every_local_link_and_asset_exists(site, parsed):
         folder = (site / name).parent
         for url in page.urls:
             path = urlsplit(url).path
-            target = (folder / path).resolve()
+            # 404.html links from the base path ("/"), every other page relatively
+            target = (site / path.lstrip("/") if path.startswith("/") else folder / path).resolve()
             if url.endswith("/") or target.is_dir():
                 target = target / "index.html"
             assert target.is_file(), (name, url)

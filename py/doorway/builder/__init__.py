@@ -16,6 +16,8 @@ from .schema import BuildError, ContentError
 
 __all__ = ["BuildError", "ContentError", "build"]
 
+#: The checkout this package lives in. The builder works on the repository's
+#: ``site/`` folder, so it runs from a checkout (``pip install -e .``).
 ROOT = Path(__file__).resolve().parents[3]
 SITE = ROOT / "site"
 CONTENT = SITE / "content"
@@ -31,7 +33,7 @@ ICONS = [("assets/icons/icon-192.png", "192x192", "any"),
          ("assets/icons/maskable-512.png", "512x512", "maskable")]
 
 
-def _collect(content_dir):
+def _collect(content_dir, base):
     """Every file of the site as ``{path: bytes}``, built in memory."""
     from doorway.guide.catalogue import Catalogue
 
@@ -54,7 +56,8 @@ def _collect(content_dir):
     files["manifest.webmanifest"] = offline.manifest(catalogue["site"], icon_urls)
 
     site_pages = pages.site_pages(catalogue)
-    files.update(pages.render(TEMPLATES, catalogue, Catalogue(catalogue), versions, folders))
+    files.update(pages.render(TEMPLATES, catalogue, Catalogue(catalogue), versions, folders,
+                              base))
     page_urls = [page.url or "./" for page in site_pages]
     files["_headers"] = offline.headers_file([page.url for page in site_pages])
     cache_name = offline.CACHE_PREFIX + offline.build_hash(files)
@@ -63,8 +66,13 @@ def _collect(content_dir):
     return files
 
 
-def build(out=None, content_dir=None):
+def build(out=None, content_dir=None, base="/"):
     """Build the site into ``out`` (default ``build/``) and return its path.
+
+    ``base`` is the path the site will be served under (``/doorway/`` for
+    ``https://example.org/doorway/``). Only the 404 page needs it, because a
+    host shows that page at whatever address was asked for; every other page
+    links relatively and works anywhere.
 
     Everything is rendered in memory first and written to a fresh folder that
     replaces ``out`` only when complete: a broken content or template file
@@ -75,7 +83,12 @@ def build(out=None, content_dir=None):
     import tempfile
 
     out = Path(out) if out else BUILD
-    files = _collect(Path(content_dir) if content_dir else CONTENT)
+    if not SITE.is_dir():
+        raise BuildError("%s not found: the builder runs from a checkout of the repository, "
+                         "installed with `pip install -e .`" % SITE)
+    if not (base.startswith("/") and base.endswith("/")):
+        raise BuildError("the base path must start and end with '/', like /doorway/")
+    files = _collect(Path(content_dir) if content_dir else CONTENT, base)
     out.parent.mkdir(parents=True, exist_ok=True)
     staging = Path(tempfile.mkdtemp(prefix=".build-", dir=out.parent))
     try:

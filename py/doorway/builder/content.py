@@ -195,7 +195,7 @@ SAFETY = table({
         "planning_links": list_of(table({"label": text, "url": url,
                                          "source": reference("source")})),
         "device_heading": text, "device": texts(3),
-        "country_label": text,
+        "country_label": text, "source_label": text,
         "sources": list_of(reference("source")),
     }),
     "unsure": table({"heading": text, "body": texts(), "continue": text}),

@@ -41,7 +41,7 @@ SECURITY_HEADERS = [
     ("Referrer-Policy", "no-referrer"),
     ("X-Content-Type-Options", "nosniff"),
     ("X-Frame-Options", "DENY"),
-    ("Permissions-Policy", "camera=(), microphone=(), geolocation=(), interest-cohort=()"),
+    ("Permissions-Policy", "camera=(), microphone=(), geolocation=()"),
 ]
 
 CACHE_PREFIX = "doorway-"

@@ -22,12 +22,14 @@ from .schema import BuildError
 class Page:
     """One output page: which template, where it goes, and what it needs."""
 
-    def __init__(self, template, path, python=False, title=None, context=None):
+    def __init__(self, template, path, python=False, context=None, anywhere=False):
         self.template = template
         self.path = path
         self.python = python
-        self.title = title
         self.context = context or {}
+        #: Served at any address (the 404 page): links start from the site's base
+        #: path instead of being relative to the page's own folder.
+        self.anywhere = anywhere
 
     @property
     def depth(self):
@@ -52,7 +54,7 @@ def site_pages(catalogue):
         Page("guide/safety.html", "guide/safety.html"),
         Page("guide/for-partners.html", "guide/for-partners.html"),
         Page("about.html", "about.html"),
-        Page("404.html", "404.html"),
+        Page("404.html", "404.html", anywhere=True),
     ]
     for reason in catalogue["reasons"]:
         pages.append(Page("guide/reason.html", "guide/%s.html" % reason["id"],
@@ -93,17 +95,19 @@ def _example_script(catalogue, guide_catalogue):
     return scripts.compose(guide_catalogue, example, ask_id, "gentle")
 
 
-def render(templates, catalogue, guide_catalogue, versions, folders):
+def render(templates, catalogue, guide_catalogue, versions, folders, base="/"):
     """Render every page. Returns ``{path: bytes}``.
 
     ``versions`` maps each asset path to its version tag, ``folders`` the
     runtime packages to their versioned folders (see :mod:`.assets`).
+    ``base`` is the path the site is deployed under; only pages served at any
+    address (the 404 page) use it, every other link is relative.
     """
     env = _environment(templates)
     py_files = sorted(p for p in versions if p.startswith("py/") and not p.endswith("/main.py"))
     files = {}
     for page in site_pages(catalogue):
-        root = "../" * page.depth or "./"
+        root = base if page.anywhere else "../" * page.depth or "./"
 
         def asset(path, root=root, page=page):
             if path not in versions:

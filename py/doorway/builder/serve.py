@@ -228,12 +228,12 @@ def make_server(root, host="127.0.0.1", port=0, prefix="/", quiet=True, clean_ur
     return _Server((host, port), make_handler(root, prefix, quiet, clean_urls))
 
 
-def serve_in_background(root, prefix="/"):
+def serve_in_background(root, prefix="/", clean_urls=False):
     """Serve ``root`` from a thread on a free port; returns (base URL, server).
 
     For tests and benchmarks; call ``server.shutdown()`` when done.
     """
-    server = make_server(root, prefix=prefix)
+    server = make_server(root, prefix=prefix, clean_urls=clean_urls)
     threading.Thread(target=server.serve_forever, daemon=True).start()
     path = "/" + prefix.strip("/") + "/" if prefix.strip("/") else "/"
     return "http://127.0.0.1:%d%s" % (server.server_address[1], path), server

@@ -18,10 +18,14 @@ both CPython and MicroPython.
 """
 
 class _Citations:
-    """Numbers sources in order of first citation, across the whole plan."""
+    """Numbers sources in order of first citation, across the whole plan.
 
-    def __init__(self, catalogue):
+    ``prefix`` keeps the anchors of two source lists on one page apart.
+    """
+
+    def __init__(self, catalogue, prefix=""):
         self.catalogue = catalogue
+        self.prefix = prefix
         self.order = []
 
     def refs(self, source_ids):
@@ -32,7 +36,7 @@ class _Citations:
             number = self.order.index(source_id) + 1
             if number not in numbers:
                 numbers.append(number)
-        return {"kind": "refs", "numbers": sorted(numbers)}
+        return {"kind": "refs", "numbers": sorted(numbers), "prefix": self.prefix}
 
     def section(self, heading):
         blocks = []
@@ -40,8 +44,9 @@ class _Citations:
             source = self.catalogue.source(source_id)
             blocks.append({"kind": "source", "number": i + 1, "title": source["title"],
                            "author": source["author"], "year": source["year"],
-                           "url": source["url"]})
-        return {"id": "sources", "heading": heading, "blocks": blocks}
+                           "url": source["url"],
+                           "anchor": "%ssource-%d" % (self.prefix, i + 1)})
+        return {"id": self.prefix + "sources", "heading": heading, "blocks": blocks}
 
 
 def _p(text):
@@ -244,26 +249,46 @@ def guidance_sections(catalogue, conflict_id=None):
     return sections
 
 
+def _cited(catalogue, block, source_id):
+    """Give a block the source of its number, shown right beside it."""
+    source = catalogue.source(source_id)
+    block["source_label"] = "%s: %s (%d)" % (catalogue.safety["route"]["source_label"],
+                                             source["author"], source["year"])
+    block["source_url"] = source["url"]
+    return block
+
+
 def safety_blocks(catalogue, country_id):
     """Help for one country: emergency number first, then helplines.
 
     Used by the safety route (one country, chosen by the person) and by the
-    static safety page (every country in turn).
+    static safety page (every country in turn). Every number carries its
+    source, so it can be checked where it is read.
     """
     country = catalogue.country(country_id)
     route = catalogue.safety["route"]
     if country is None:
         international = catalogue.safety["international"]
-        return [{"kind": "line", "name": international["name"], "for": international["about"],
-                 "url": international["url"]}]
+        return [_cited(catalogue, {"kind": "line", "name": international["name"],
+                                   "for": international["about"], "url": international["url"]},
+                       international["source"])]
     # "999 or 112": show it all, dial the first number.
-    blocks = [{"kind": "emergency", "label": route["emergency_heading"],
-               "number": country["emergency"], "tel": country["emergency"].split()[0]}]
+    blocks = [_cited(catalogue, {"kind": "emergency", "label": route["emergency_heading"],
+                                 "number": country["emergency"],
+                                 "tel": country["emergency"].split()[0]},
+                     country["emergency_source"])]
     for line in country["lines"]:
         block = {"kind": "line"}
         for key in ("name", "phone", "tel", "text", "url", "hours", "for"):
             if line.get(key):
                 block[key] = line[key]
-        blocks.append(block)
+        blocks.append(_cited(catalogue, block, line["source"]))
     return blocks
+
+
+def sources_section(catalogue, source_ids, prefix=""):
+    """A numbered "Sources" section for a page that lists its sources as a whole."""
+    cite = _Citations(catalogue, prefix)
+    cite.refs(source_ids)
+    return cite.section(catalogue.guidance["sections"]["sources"])
 

@@ -33,17 +33,21 @@ def block(item, labels):
         for i, number in enumerate(item["numbers"]):
             if i:
                 links.append(", ")
-            links.append(h("a", {"href": "#source-%d" % number}, "[%d]" % number))
+            links.append(h("a", {"href": "#%ssource-%d" % (item["prefix"], number)},
+                           "[%d]" % number))
         return h("p", {"class": "refs"}, [labels["refs"] + ": "] + links)
     if kind == "source":
-        return h("p", {"class": "source", "id": "source-%d" % item["number"]}, [
+        return h("p", {"class": "source", "id": item["anchor"]}, [
             "[%d] %s (%d). %s. " % (item["number"], item["author"], item["year"], item["title"]),
             h("a", {"href": item["url"], "rel": "noreferrer noopener"}, item["url"]),
         ])
     if kind == "emergency":
-        return h("p", {"class": "emergency"}, [
-            h("span", None, item["label"] + ":"), " ",
-            h("a", {"href": "tel:" + item["tel"]}, item["number"])])
+        return h("div", {"class": "emergency-box"}, [
+            h("p", {"class": "emergency"}, [
+                h("span", None, item["label"] + ":"), " ",
+                h("a", {"href": "tel:" + item["tel"]}, item["number"])]),
+            _source_line(item),
+        ])
     if kind == "line":
         parts = [h("h4", None, item["name"]), h("p", None, item["for"])]
         if item.get("phone"):
@@ -56,8 +60,14 @@ def block(item, labels):
         if item.get("url"):
             parts.append(h("p", None, h("a", {"href": item["url"], "rel": "noreferrer noopener"},
                                           item["url"])))
+        parts.append(_source_line(item))
         return h("div", {"class": "line"}, parts)
     return None
+
+
+def _source_line(item):
+    return h("p", {"class": "source-line"}, h(
+        "a", {"href": item["source_url"], "rel": "noreferrer noopener"}, item["source_label"]))
 
 
 def blocks(items, labels):
