@@ -103,6 +103,22 @@ def test_a_broken_content_file_fails_the_build_and_keeps_the_last_one(site, tmp_
     assert not list(tmp_path.glob(".build-*")), "no half-written build is left behind"
 
 
+@pytest.mark.parametrize("broken, expected", [
+    ("{% if %}", r"site/templates/about\.html, line \d+: Expected an expression"),
+    ("{{ site.no_such_setting }}", r"site/templates/about\.html: .*no_such_setting"),
+])
+def test_a_broken_template_fails_the_build_by_name(tmp_path, monkeypatch, broken, expected):
+    import doorway.builder
+    templates = tmp_path / "templates"
+    shutil.copytree(doorway.builder.TEMPLATES, templates)
+    about = templates / "about.html"
+    about.write_text(about.read_text().replace("{% block main %}", "{% block main %}" + broken))
+    monkeypatch.setattr(doorway.builder, "TEMPLATES", templates)
+    with pytest.raises(BuildError, match=expected):
+        build(tmp_path / "out")
+    assert not (tmp_path / "out").exists()
+
+
 def test_every_page_puts_the_policy_first_and_keeps_one_neutral_title(parsed):
     for name, page in parsed.items():
         assert page.head_first == ("meta", {"http-equiv": "Content-Security-Policy",
