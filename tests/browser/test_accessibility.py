@@ -110,7 +110,8 @@ def test_dark_scheme(browser, base_url, path):
         context.close()
 
 
-@pytest.mark.parametrize("path", ["./", "guide/therapist.html", "about.html", "invite/#x"])
+@pytest.mark.parametrize("path", ["./", "guide/therapist.html", "about.html", "invite/#x",
+                                  "invite/#i1.AAIBAQ"])
 def test_works_at_320_pixels_wide(page, path):
     page.set_viewport_size({"width": 320, "height": 640})
     page.goto(path)

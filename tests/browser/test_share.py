@@ -369,3 +369,15 @@ def test_the_partner_page_without_a_link_explains_itself(page):
     expect(page.locator("[data-error-reason]")).to_have_text(
         catalogue().partner["link_error"]["empty"])
     expect(page.get_by_role("heading", level=1)).to_be_focused()
+
+
+def test_a_second_link_pasted_into_the_same_tab_is_read_too(page):
+    """Only the fragment changes, so the page is not reloaded: it must still read it."""
+    open_page(page, "invite/#i1.AAIBAQ")
+    app = page.locator("#app")
+    expect(app).to_have_attribute("data-view", "invitation")
+    page.goto("invite/#i1.broken")
+    expect(app).to_have_attribute("data-view", "link-error")
+    page.goto("invite/#i1.AAIBAQ")
+    expect(app).to_have_attribute("data-view", "invitation")
+    assert "#" not in page.url

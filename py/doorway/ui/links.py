@@ -6,6 +6,8 @@ sealed, and hand the plain body to the page, or show the calm error view. The
 page differs only in the kind of link it reads and what it does with the body.
 """
 
+import js
+
 from doorway.guide import link
 
 from . import crypto, dom, forms
@@ -38,6 +40,9 @@ class LinkPage:
 
     def start(self):
         dom.on(dom.one('[data-form="unlock"]', self.app), "submit", self.on_unlock)
+        # A second link pasted into this tab only changes the fragment: read it too.
+        # (js.window: pyscript's window proxy cannot take event listeners.)
+        dom.on(js.window, "hashchange", lambda event: self.read())
         self.read()
 
     def read(self):
