@@ -105,6 +105,7 @@ def render(templates, catalogue, guide_catalogue, versions, folders, base="/"):
     """
     env = _environment(templates)
     py_files = sorted(p for p in versions if p.startswith("py/") and not p.endswith("/main.py"))
+    example_script = _example_script(catalogue, guide_catalogue)
     files = {}
     for page in site_pages(catalogue):
         root = base if page.anywhere else "../" * page.depth or "./"
@@ -138,7 +139,7 @@ def render(templates, catalogue, guide_catalogue, versions, folders, base="/"):
             "pyscript_config": config,
             "fields": answer_fields,
             "planner": planner,
-            "example_script": _example_script(catalogue, guide_catalogue),
+            "example_script": example_script,
         }
         context.update(page.context)
         try:

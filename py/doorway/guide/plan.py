@@ -96,6 +96,11 @@ def tips_for(catalogue, reason_ids, limit_ids):
     return [catalogue.tip(t) for t in tip_ids]
 
 
+def _sources_of(tips):
+    """The sources tips cite, in order (repeats are numbered once by _Citations)."""
+    return [source for tip in tips for source in tip.get("sources") or []]
+
+
 def _reason_blocks(reason, cite, labels):
     blocks = [_h3(reason["label"])]
     blocks.extend(_p(text) for text in reason["meaning"])
@@ -175,11 +180,7 @@ def make_plan(catalogue, answers):
                        for r in reason["replies"])
 
     tips = tips_for(catalogue, reason_ids, answers["limits"])
-    tip_sources = []
-    for tip in tips:
-        for source_id in tip.get("sources") or []:
-            if source_id not in tip_sources:
-                tip_sources.append(source_id)
+    tip_sources = _sources_of(tips)
 
     sections = [
         {"id": "behind", "heading": headings["behind"], "blocks": behind},
@@ -215,9 +216,7 @@ def reason_guide(catalogue, reason_id):
     cite = _Citations(catalogue)
     reason = catalogue.reason(reason_id)
     tips = tips_for(catalogue, [reason_id], [])
-    sources = list(reason["sources"])
-    for tip in tips:
-        sources.extend(s for s in tip.get("sources") or [] if s not in sources)
+    sources = reason["sources"] + _sources_of(tips)
     blocks = [_p(text) for text in reason["meaning"]]
     blocks.append({"kind": "p", "text": guidance["labels"]["helps"], "lead": True})
     blocks.append(_ul(reason["advice"] + [t["text"] for t in tips]))

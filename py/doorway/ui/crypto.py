@@ -46,6 +46,13 @@ async def seal(kind, body, passphrase, iterations=link.KDF_ITERATIONS):
     return link.sealed_token(kind, iterations, salt, iv, bytes(js.Uint8Array.new(sealed)))
 
 
+async def token(kind, body, passphrase):
+    """The token for ``body``: sealed with the passphrase, or plain when there is none."""
+    if passphrase:
+        return await seal(kind, body, passphrase)
+    return link.plain_token(kind, body)
+
+
 async def unseal(envelope, passphrase):
     """The plain body of a sealed envelope, or None if the passphrase is wrong.
 

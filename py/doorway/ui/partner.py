@@ -53,10 +53,7 @@ class PartnerPage(LinkPage):
 
     async def make_reply(self, options, note, passphrase):
         body = link.encode_reply(self.catalogue, options, note)
-        if passphrase:
-            token = await crypto.seal(link.REPLY, body, passphrase)
-        else:
-            token = link.plain_token(link.REPLY, body)
+        token = await crypto.token(link.REPLY, body, passphrase)
         result = dom.one("[data-reply-result]", self.app)
         dom.one("#reply-link").value = dom.site_url("reply/") + "#" + token
         dom.set_text(dom.one("[data-reply-status]", result),

@@ -153,10 +153,7 @@ class Share:
         status = dom.one("[data-share-status]", self.form)
         dom.set_text(status, self.text["working"])
         body = link.encode_invite(self.catalogue, chosen["ask"], chosen["reasons"], chosen["note"])
-        if passphrase:
-            token = await crypto.seal(link.INVITE, body, passphrase)
-        else:
-            token = link.plain_token(link.INVITE, body)
+        token = await crypto.token(link.INVITE, body, passphrase)
         url = dom.site_url("invite/") + "#" + token
         dom.one("#share-link").value = url
         dom.show(dom.one("[data-qr]", self.result), False)
