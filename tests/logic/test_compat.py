@@ -47,3 +47,43 @@ def test_utf8_decode_is_strict():
     for good in ("\u0080", "\u07ff", "\u0800", "\ud7ff", "\ue000", "\uffff", "\U00010000",
                  "\U0010ffff"):
         assert compat.utf8_decode(good.encode("utf-8")) == good, good
+
+
+#: Text with every kind of white space, combining marks and right-to-left letters.
+NBSP = "\u00a0"
+IDEOGRAPHIC = "\u3000"
+
+
+def test_split_words_treats_every_unicode_space_as_a_gap():
+    assert compat.split_words("Sam" + NBSP + "Lee") == ["Sam", "Lee"]
+    assert compat.split_words(IDEOGRAPHIC + "山田" + IDEOGRAPHIC + "太郎\u2003") == ["山田", "太郎"]
+    assert compat.split_words(" \t\n" + NBSP + "\u2028") == []
+    assert compat.split_words("") == []
+    for space in compat.WHITESPACE:
+        assert compat.split_words("a" + space + space + "b") == ["a", "b"], hex(ord(space))
+
+
+def test_split_words_keeps_marks_and_right_to_left_text_whole():
+    combining = "Jose\u0301"  # e + combining acute: one letter on screen, two characters
+    hebrew = "\u05e9\u05e8\u05d4"
+    zero_width_joiner = "a\u200db"  # not white space: it joins, so it stays
+    assert compat.split_words(combining + NBSP + hebrew) == [combining, hebrew]
+    assert compat.split_words(zero_width_joiner) == [zero_width_joiner]
+
+
+def test_split_words_and_strip_spaces_agree_with_cpython_on_every_space():
+    # The CPython results, written out, so the same assertion runs under MicroPython.
+    sample = NBSP + " Ana\u2009Lucía " + IDEOGRAPHIC + "\u200b"
+    assert compat.split_words(sample) == ["Ana", "Lucía", "\u200b"]
+    assert compat.strip_spaces(sample) == "Ana\u2009Lucía " + IDEOGRAPHIC + "\u200b"
+    assert compat.strip_spaces(NBSP + "x" + IDEOGRAPHIC) == "x"
+    assert compat.strip_spaces(NBSP * 3) == ""
+    assert compat.strip_spaces("") == ""
+
+
+def test_the_white_space_list_is_exactly_what_cpython_calls_space():
+    import sys
+    if sys.implementation.name != "cpython":
+        return  # the list is checked once against CPython's own definition
+    everything = [chr(code) for code in range(0x110000)]
+    assert sorted(c for c in everything if c.isspace()) == sorted(compat.WHITESPACE)

@@ -1,5 +1,9 @@
 """The few places where CPython and MicroPython differ, behind one flag.
 
+- DEFLATE: :func:`compress` and :func:`decompress`;
+- white space beyond ASCII: :func:`split_words` and :func:`strip_spaces`;
+- strict base64url and UTF-8: :func:`b64url_decode` and :func:`utf8_decode`.
+
 Everything else in :mod:`doorway.guide` is written in the language both share.
 Keeping the differences here (as upytest does with its ``is_micropython`` flag)
 means the rest of the code never checks which interpreter it runs on.
@@ -61,6 +65,41 @@ else:
         if len(out) > limit or not unpacker.eof or unpacker.unused_data:
             return None
         return out
+
+
+#: Every character CPython's ``str.split()`` and ``str.strip()`` treat as white
+#: space (``str.isspace()``). MicroPython's string methods know only the ASCII
+#: ones, so "Sam\u00a0Lee" split differently in the browser than in the tests;
+#: the functions below use this one list under both interpreters.
+WHITESPACE = ("\t\n\x0b\x0c\r\x1c\x1d\x1e\x1f \x85\xa0\u1680\u2000\u2001\u2002\u2003"
+              "\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u2028\u2029\u202f\u205f\u3000")
+
+
+def split_words(text):
+    """``text.split()``, the same on every interpreter: words between runs of white space."""
+    words = []
+    start = None
+    for i, char in enumerate(text):
+        if char in WHITESPACE:
+            if start is not None:
+                words.append(text[start:i])
+                start = None
+        elif start is None:
+            start = i
+    if start is not None:
+        words.append(text[start:])
+    return words
+
+
+def strip_spaces(text):
+    """``text.strip()``, the same on every interpreter."""
+    start = 0
+    end = len(text)
+    while start < end and text[start] in WHITESPACE:
+        start += 1
+    while end > start and text[end - 1] in WHITESPACE:
+        end -= 1
+    return text[start:end]
 
 
 _B64URL = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_"

@@ -11,11 +11,14 @@ numbered list of the sources it cites. Blocks are small dicts with a ``kind``:
 - ``source``: one numbered entry of the sources list;
 - ``script``: where the conversation script goes (see :mod:`.script`).
 
-Two renderers draw blocks: the browser (``doorway.ui.render``) and the static
-guide's jinja2 macro. Keeping the plan as data means the choices (which advice,
-in which order, said once) are made here, where pytest can see them, under
-both CPython and MicroPython.
+The view functions in :mod:`doorway.guide.views.plan` turn blocks into view
+trees, which the browser and the static guide draw alike. Keeping the plan as
+data means the choices (which advice, in which order, said once) are made
+here, where pytest can see them, under both CPython and MicroPython.
 """
+
+from .compat import split_words
+
 
 class _Citations:
     """Numbers sources in order of first citation, across the whole plan.
@@ -274,7 +277,7 @@ def safety_blocks(catalogue, country_id):
     # "999 or 112": show it all, dial the first number.
     blocks = [_cited(catalogue, {"kind": "emergency", "label": route["emergency_heading"],
                                  "number": country["emergency"],
-                                 "tel": country["emergency"].split()[0]},
+                                 "tel": split_words(country["emergency"])[0]},
                      country["emergency_source"])]
     for line in country["lines"]:
         block = {"kind": "line"}
