@@ -41,7 +41,8 @@ def micropython_result(browser, site, tmp_path_factory):
     shutil.copytree(runtime, root / "micropython")
     files = []
     for source, target in [(PACKAGE / "__init__.py", "/lib/doorway/__init__.py")] + [
-            (path, "/lib/doorway/guide/" + path.name) for path in (PACKAGE / "guide").glob("*.py")
+            (path, "/lib/doorway/" + path.relative_to(PACKAGE).as_posix())
+            for path in (PACKAGE / "guide").rglob("*.py")
     ] + [(path, "/lib/" + path.name) for path in LOGIC.glob("*.py")]:
         relative = "files/" + target.lstrip("/")
         (root / relative).parent.mkdir(parents=True, exist_ok=True)

@@ -112,9 +112,9 @@ def test_an_invitation_arrives_exactly_as_previewed(page, fresh):
     preview = page.locator("[data-preview]")
     counter = page.locator("#share-note-count")
     # All chosen worries are ticked to start with, and the preview follows every change.
-    expect(preview.locator("[data-concerns] h3")).to_have_text(_headings(chosen))
+    expect(preview.locator("[data-concerns] h4")).to_have_text(_headings(chosen))
     _set_concerns(page, shared)
-    expect(preview.locator("[data-concerns] h3")).to_have_text(_headings(shared))
+    expect(preview.locator("[data-concerns] h4")).to_have_text(_headings(shared))
     page.locator("#share-ask-consultation").check()
     expect(preview.locator("[data-offer-name]")).to_have_text(cat.ask("consultation")["name"])
     expect(preview.locator("[data-note-box]")).to_be_hidden()

@@ -47,11 +47,12 @@ def runtime_files(vendor):
 
 
 def python_files(package_dir):
-    """The Python that runs in the browser: doorway/__init__.py, guide/ and ui/."""
+    """The Python that runs in the browser: doorway/__init__.py, guide/ and ui/
+    with their sub-packages (guide/views/)."""
     files = {"py/doorway/__init__.py": (package_dir / "__init__.py").read_bytes()}
     for sub in BROWSER_PACKAGES:
-        for path in sorted((package_dir / sub).glob("*.py")):
-            files["py/doorway/%s/%s" % (sub, path.name)] = path.read_bytes()
+        for path in sorted((package_dir / sub).rglob("*.py")):
+            files["py/doorway/" + path.relative_to(package_dir).as_posix()] = path.read_bytes()
     return files
 
 

@@ -8,15 +8,22 @@ are relative to the page, so the site works from any folder of any host.
 """
 
 import json
+from types import SimpleNamespace
 
 import jinja2
 
 from doorway.guide import answers as answer_fields
 from doorway.guide import plan as planner
 from doorway.guide import script as scripts
+from doorway.guide.views import forms, partner, plan, safety
 
+from .html import view
 from .offline import META_CSP
 from .schema import BuildError
+
+#: The view trees templates may draw with ``{{ view(views.plan.section(…)) }}``:
+#: the same functions the browser draws with, so the two cannot drift apart.
+VIEWS = SimpleNamespace(forms=forms, partner=partner, plan=plan, safety=safety)
 
 
 class Page:
@@ -139,6 +146,8 @@ def render(templates, catalogue, guide_catalogue, versions, folders, base="/"):
             "pyscript_config": config,
             "fields": answer_fields,
             "planner": planner,
+            "view": view,
+            "views": VIEWS,
             "example_script": example_script,
         }
         context.update(page.context)

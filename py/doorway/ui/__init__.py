@@ -1,5 +1,6 @@
 """The thin layer that puts the guide on the page (PyScript, MicroPython only).
 
-All decisions live in :mod:`doorway.guide`; this package reads forms, shows
-and hides parts of the page and builds elements, always as text, never HTML.
+All decisions live in :mod:`doorway.guide`, and so does every view tree;
+this package reads forms, shows and hides parts of the page, and draws view
+trees as DOM nodes (:func:`doorway.ui.dom.build`), always as text, never HTML.
 """

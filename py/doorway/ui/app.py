@@ -35,18 +35,29 @@ def fail(error):
         dom.focus(dom.one(".startup-failed"))
 
 
+def controller(page, catalogue):
+    """The object that runs this kind of page, or None for a page without one."""
+    if page == "wizard":
+        from .wizard import Wizard
+        return Wizard(catalogue)
+    if page == "invite":
+        from .partner import PartnerPage
+        return PartnerPage(catalogue)
+    if page == "reply":
+        from .received import ReplyPage
+        return ReplyPage(catalogue)
+    return None
+
+
 def start():
     dom.set_error_handler(fail)
     catalogue = load_catalogue()
-    page = document.documentElement.getAttribute("data-page")
-    if page == "wizard":
-        from .wizard import Wizard
-        Wizard(catalogue).start()
-    elif page == "invite":
-        from .partner import PartnerPage
-        PartnerPage(catalogue).start()
-    elif page == "reply":
-        from .received import ReplyPage
-        ReplyPage(catalogue).start()
+    running = controller(document.documentElement.getAttribute("data-page"), catalogue)
+    if running:
+        running.start()
+        # boot.js sends this when the person leaves the page in any way (Quick
+        # exit, Back, a link): whatever the page held from their answers or a
+        # link is dropped, so the back/forward cache keeps nothing of it.
+        dom.on(document, "doorway:wipe", lambda event: running.wipe())
     document.documentElement.setAttribute("data-app", "ready")
     window.performance.mark("doorway-ready")

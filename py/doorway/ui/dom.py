@@ -1,7 +1,8 @@
 """Small, safe DOM helpers for the browser (MicroPython + PyScript).
 
-Everything that reaches the page goes through :func:`h` and :func:`set_text`,
-which create text nodes: no string is ever parsed as HTML. This matters more
+Everything that reaches the page goes through :func:`build` (a view tree from
+:mod:`doorway.guide.views`) and :func:`set_text`, which create text nodes: no
+string is ever parsed as HTML. This matters more
 than usual here: PyScript runs any ``<script type="mpy">`` that appears in the
 page, so HTML built from a link's note would be code execution. The
 ``pyscript.web`` constructors insert string children as raw HTML, so they are
@@ -16,46 +17,46 @@ from pyscript.ffi import create_proxy
 SVG_NS = "http://www.w3.org/2000/svg"
 
 #: Proxies must outlive the call that made them, or the browser would call a
-#: Python function that has been collected.
+#: Python function that has been collected. Listeners are attached once per
+#: page (events are delegated), so this list stays short.
 _proxies = []
 
 
-def h(tag, attrs=None, children=None):
-    """Create an element with attributes and text or element children.
+def build(node, namespace=None):
+    """DOM nodes for a view tree (see :mod:`doorway.guide.views`).
 
-    ``attrs`` values: ``None``/``False`` leave the attribute out, ``True``
-    sets it empty, anything else is set as text. ``children`` is a string,
-    an element, or a list of those (``None`` entries are skipped).
+    Text becomes a text node, never markup; attributes are set in the tree's
+    order, so ``outerHTML`` matches what the builder writes for the same tree.
     """
-    element = document.createElement(tag)
-    _set_attrs(element, attrs)
-    append(element, children)
+    if isinstance(node, str):
+        return document.createTextNode(node)
+    tag, attrs, children = node
+    if tag == "svg":
+        namespace = SVG_NS
+    element = (document.createElementNS(namespace, tag) if namespace
+               else document.createElement(tag))
+    for name, value in attrs:
+        element.setAttribute(name, value)
+    for child in children:
+        element.appendChild(build(child, namespace))
     return element
 
 
-def svg(tag, attrs=None):
-    element = document.createElementNS(SVG_NS, tag)
-    _set_attrs(element, attrs)
-    return element
-
-
-def _set_attrs(element, attrs):
-    for name, value in (attrs or {}).items():
-        if value is None or value is False:
-            continue
-        element.setAttribute(name, "" if value is True else str(value))
-
-
-def append(element, children):
-    if children is None:
+def append(element, nodes):
+    """Draw ``nodes`` (a view tree or a list of them; None is skipped) at the end."""
+    if nodes is None:
         return
-    if isinstance(children, str):
-        element.appendChild(document.createTextNode(children))
-    elif isinstance(children, (list, tuple)):
-        for child in children:
-            append(element, child)
+    if isinstance(nodes, list):
+        for node in nodes:
+            append(element, node)
     else:
-        element.appendChild(children)
+        element.appendChild(build(nodes))
+
+
+def replace(element, nodes):
+    """Draw ``nodes`` in place of everything ``element`` holds."""
+    clear(element)
+    append(element, nodes)
 
 
 def set_text(element, text):
@@ -102,6 +103,7 @@ def on(target, event, handler):
 def after(milliseconds, callback):
     """Call ``callback()`` once, after a delay."""
     def run(*_):
+        _proxies.remove(proxy)
         try:
             callback()
         except Exception as error:  # noqa: BLE001

@@ -5,6 +5,8 @@ field; each field's question also shows its message. Like every in-page link,
 the summary's links move focus without touching the history (boot.js).
 """
 
+from doorway.guide.views.forms import error_items
+
 from . import dom
 
 
@@ -41,11 +43,8 @@ def show_errors(form, errors):
     if not errors:
         return
     summary = dom.one("[data-error-summary]", form)
-    items = dom.one("[data-error-list]", summary)
+    dom.replace(dom.one("[data-error-list]", summary), error_items(errors))
     for error in errors:
-        items.appendChild(dom.h("li", None, dom.h(
-            "a", {"href": "#" + error["field"]},
-            error["message"])))
         question = dom.one('[data-question="%s"]' % error["field"], form)
         if question:
             question.classList.add("has-error")

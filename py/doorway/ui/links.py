@@ -45,10 +45,22 @@ class LinkPage:
         dom.on(js.window, "hashchange", lambda event: self.read())
         self.read()
 
+    def wipe(self):
+        """Forget the link and everything it showed: before reading another link,
+        and when the person leaves the page."""
+        self.envelope = None
+        self.passphrase = ""
+        for form in dom.every("form", self.app):
+            form.reset()
+            forms.clear_errors(form)
+        for slot in dom.every("[data-slot]", self.app):
+            dom.clear(slot)
+
     def read(self):
         """Read the token in the address bar, then remove it from there."""
         token = dom.read_fragment()
         dom.forget_fragment()
+        self.wipe()
         try:
             self.envelope = link.parse(token, self.kind)
         except link.LinkError as error:

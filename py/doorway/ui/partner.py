@@ -1,9 +1,11 @@
 """The partner's page: an invitation written for them, and a way to reply."""
 
+from doorway.guide import answers as checks
 from doorway.guide import link
 from doorway.guide.text import note_counter
+from doorway.guide.views import partner as views
 
-from . import clipboard, crypto, dom, forms, invitation
+from . import clipboard, crypto, dom, forms
 from .links import LinkPage
 
 
@@ -11,17 +13,27 @@ class PartnerPage(LinkPage):
     kind = link.INVITE
 
     def start(self):
-        super().start()
         self.form = dom.one('[data-form="reply"]', self.app)
+        self.result = dom.one("[data-reply-result]", self.app)
         dom.on(self.form, "submit", self.on_reply)
         dom.on(self.form, "input", lambda event: self.count())
-        dom.on(dom.one("[data-reply-result]", self.app), "click", self.on_copy)
+        dom.on(self.result, "click", self.on_copy)
+        super().start()
+
+    def wipe(self):
+        super().wipe()
+        dom.one("#reply-link").value = ""
         self.count()
+
+    def slot(self, name):
+        return dom.one('[data-slot="%s"]' % name, self.app)
 
     def open(self, body):
         invite = link.decode_invite(self.catalogue, body)
-        article = dom.one('[data-part="invitation"]', self.app)
-        invitation.fill(article, self.catalogue, invite)
+        dom.replace(self.slot("note"), views.note_box(self.catalogue.partner["note_heading"],
+                                                      invite["note"]))
+        dom.replace(self.slot("concerns"), views.concerns(self.catalogue, invite["reasons"]))
+        dom.replace(self.slot("offer"), views.offer(self.catalogue, invite["ask"]))
         dom.show(dom.one("[data-seal-option]", self.app), bool(self.passphrase))
         self.view("invitation")
 
@@ -31,20 +43,13 @@ class PartnerPage(LinkPage):
     def count(self):
         dom.set_text(dom.one("[data-counter]", self.form),
                      note_counter(self.catalogue, self.note())[0])
-        dom.show(dom.one("[data-reply-result]", self.app), False)
+        dom.show(self.result, False)
 
     def on_reply(self, event):
         event.preventDefault()
-        reply = self.catalogue.partner["reply"]
         options = forms.checked(self.form, "reply")
         note = self.note()
-        errors = []
-        if not options:
-            errors.append({"field": "reply-" + reply["options"][0]["id"],
-                           "message": reply["options_error"]})
-        counter, too_long = note_counter(self.catalogue, note)
-        if too_long:
-            errors.append({"field": "reply-note", "message": counter})
+        errors = checks.check_reply(self.catalogue, options, note)
         forms.show_errors(self.form, errors)
         if not errors:
             seal = self.passphrase and dom.one("#reply-seal").checked
@@ -54,11 +59,10 @@ class PartnerPage(LinkPage):
     async def make_reply(self, options, note, passphrase):
         body = link.encode_reply(self.catalogue, options, note)
         token = await crypto.token(link.REPLY, body, passphrase)
-        result = dom.one("[data-reply-result]", self.app)
         dom.one("#reply-link").value = dom.site_url("reply/") + "#" + token
-        dom.set_text(dom.one("[data-reply-status]", result),
+        dom.set_text(dom.one("[data-reply-status]", self.result),
                      self.catalogue.partner["reply"]["ready"])
-        dom.show(result, True)
+        dom.show(self.result, True)
         dom.focus(dom.one("#reply-link"))
 
     def on_copy(self, event):

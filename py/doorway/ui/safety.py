@@ -7,13 +7,9 @@ All numbers ship with the site: nothing is looked up anywhere.
 
 from pyscript import window
 
-from doorway.guide import plan as planner
+from doorway.guide.views import safety as views
 
-from . import dom, render
-
-h = dom.h
-
-ELSEWHERE = "elsewhere"
+from . import dom
 
 
 def guess_country(catalogue):
@@ -26,38 +22,17 @@ def guess_country(catalogue):
         for country in catalogue.safety["countries"]:
             if region and region == country["region"]:
                 return country["id"]
-    return ELSEWHERE
+    return views.ELSEWHERE
 
 
-class CountryHelp:
-    def __init__(self, catalogue, container):
-        self.catalogue = catalogue
-        self.container = container
-        self.route = catalogue.safety["route"]
+def draw(catalogue, container, step):
+    """The country picker and the guessed country's lines, in ``container``."""
+    dom.replace(container, views.country_picker(catalogue, step, guess_country(catalogue)))
 
-    def render(self):
-        dom.clear(self.container)
-        select_id = "country-" + (self.container.closest("[data-step]").getAttribute("data-step"))
-        chosen = guess_country(self.catalogue)
-        options = [h("option", {"value": c["id"], "selected": c["id"] == chosen}, c["name"])
-                   for c in self.catalogue.safety["countries"]]
-        options.append(h("option", {"value": ELSEWHERE, "selected": chosen == ELSEWHERE},
-                         self.catalogue.safety["international"]["name"]))
-        select = h("select", {"id": select_id, "name": "country"}, options)
-        self.lines = h("div", {"data-lines": True, "aria-live": "polite"})
-        dom.append(self.container, [
-            h("h2", None, self.route["lines_heading"]),
-            h("label", {"class": "field-label", "for": select_id}, self.route["country_label"]),
-            select,
-            self.lines,
-        ])
-        dom.on(select, "change", lambda event: self.show(select.value))
-        self.show(chosen)
 
-    def show(self, country_id):
-        dom.clear(self.lines)
-        country = self.catalogue.country(country_id)
-        name = country["name"] if country else self.catalogue.safety["international"]["name"]
-        labels = self.catalogue.guidance["labels"]
-        dom.append(self.lines, [h("h3", None, name)] + render.blocks(
-            planner.safety_blocks(self.catalogue, country and country_id), labels))
+def change(catalogue, select):
+    """Show the lines of the country just chosen in ``select``."""
+    chosen = select.value
+    lines = dom.one("[data-lines]", select.closest("[data-country-help]"))
+    dom.replace(lines, views.country_lines(catalogue,
+                                           None if chosen == views.ELSEWHERE else chosen))

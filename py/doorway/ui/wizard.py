@@ -13,13 +13,9 @@ from doorway.guide import answers as checks
 from doorway.guide import plan as planner
 from doorway.guide import script as scripts
 from doorway.guide import text as plain
+from doorway.guide.views import results as views
 
-from . import clipboard, dom, forms, render
-
-h = dom.h
-
-#: The step after each question step, when answers are fine.
-NEXT = {"welcome": "safety", "stance": "reasons", "reasons": "context", "context": "results"}
+from . import clipboard, dom, forms, safety
 
 
 class Wizard:
@@ -33,6 +29,7 @@ class Wizard:
         self.tone = scripts.TONES[0]
         self.lines = []
         self.edited = set()
+        self.share = None
 
     # Steps ----------------------------------------------------------------
     def show(self, step):
@@ -51,16 +48,22 @@ class Wizard:
         if self.history:
             self.show(self.history.pop())
 
-    def restart(self):
+    def wipe(self):
+        """Back to the welcome step with nothing remembered and every field empty:
+        Start over, and leaving the page in any way."""
         for form in dom.every("form", self.app):
             form.reset()
             forms.clear_errors(form)
         dom.clear(dom.one("[data-results]", self.app))
+        for help_box in dom.every("[data-country-help]", self.app):
+            dom.clear(help_box)
         self.answers = checks.blank_answers()
         self.history = []
         self.plan = None
         self.lines = []
         self.edited = set()
+        self.share = None
+        self.tone = scripts.TONES[0]
         self.show("welcome")
 
     # Events ---------------------------------------------------------------
@@ -74,6 +77,9 @@ class Wizard:
         dom.on(self.app, "input", self.on_input)
 
     def on_click(self, event):
+        if self.share and self.share.owns(event.target):
+            self.share.on_click(event)
+            return
         target = event.target.closest("[data-action]")
         if not target:
             return
@@ -81,7 +87,7 @@ class Wizard:
         handler = {
             "start": lambda: self.go("safety"),
             "back": self.back,
-            "restart": self.restart,
+            "restart": self.wipe,
             "continue": lambda: self.go("stance"),
             "help": lambda: self.show_help("safety-route"),
             "copy-script": self.copy_script,
@@ -96,6 +102,9 @@ class Wizard:
     def on_submit(self, event):
         form = event.target
         step = form.getAttribute("data-form")
+        if step == "share" and self.share:
+            self.share.on_submit(event)
+            return
         if step not in ("safety", "stance", "reasons", "context"):
             return
         event.preventDefault()
@@ -103,12 +112,19 @@ class Wizard:
 
     def on_change(self, event):
         target = event.target
-        if target.getAttribute("name") == "reasons":
+        if self.share and self.share.owns(target):
+            self.share.refresh()
+        elif target.hasAttribute("data-country"):
+            safety.change(self.catalogue, target)
+        elif target.getAttribute("name") == "reasons":
             self.exclusive_reason(target)
         elif target.getAttribute("name") == "tone":
             self.change_tone(target.value)
 
     def on_input(self, event):
+        if self.share and self.share.owns(event.target):
+            self.share.refresh()
+            return
         line_id = event.target.getAttribute("data-line")
         if line_id:
             self.edited.add(line_id)
@@ -175,96 +191,28 @@ class Wizard:
     # Help routes ----------------------------------------------------------
     def show_help(self, step):
         """The safety route or the "not sure" page, with help for one country."""
-        from .safety import CountryHelp
         container = dom.one('[data-step="%s"] [data-country-help]' % step, self.app)
-        CountryHelp(self.catalogue, container).render()
+        safety.draw(self.catalogue, container, step)
         self.go(step)
 
     # Results --------------------------------------------------------------
     def show_results(self):
+        from .share import Share  # links, Web Crypto and QR codes: only needed from here on
         self.plan = planner.make_plan(self.catalogue, self.answers)
         self.lines = scripts.compose(self.catalogue, self.answers, self.plan["ask"], self.tone)
         self.edited = set()
-        labels = self.catalogue.guidance["labels"]
-        container = dom.one("[data-results]", self.app)
-        dom.clear(container)
-        nav = h("nav", {"class": "plan-nav", "aria-labelledby": "plan-nav-heading"}, [
-            h("h2", {"id": "plan-nav-heading"}, self.catalogue.guidance["labels"]["contents"]),
-            h("ul", {"class": "list"}, [
-                h("li", None, h("a", {"href": "#section-" + s["id"]}, s["heading"]))
-                for s in self.plan["sections"]
-            ] + [h("li", None, h("a", {"href": "#share-heading"},
-                                    self.catalogue.partner["share"]["heading"]))]),
-        ])
-        container.appendChild(nav)
-        for section in self.plan["sections"]:
-            container.appendChild(render.section(section, labels, {"script": self.script_editor}))
-        container.appendChild(self.actions())
-        from .share import Share  # links, Web Crypto and QR codes: only needed from here on
-        container.appendChild(Share(self.catalogue, self.plan).element())
+        self.share = Share(self.catalogue, self.plan)
+        dom.replace(dom.one("[data-results]", self.app),
+                    views.results(self.catalogue, self.plan, self.lines, self.tone,
+                                  self.share.start_choices()))
+        self.share.attach(dom.one("#section-share", self.app))
         self.go("results")
-
-    def actions(self):
-        labels = self.catalogue.guidance["actions"]
-        buttons = [("copy-plan", labels["copy"]), ("print", labels["print"]),
-                   ("download", labels["download"]), ("go-share", labels["share"]),
-                   ("restart", self.catalogue.wizard["buttons"]["start_over"])]
-        return h("section", {"class": "action-bar", "aria-labelledby": "actions-heading"}, [
-            h("h2", {"id": "actions-heading"}, labels["heading"]),
-            h("p", None, labels["intro"]),
-            [h("button", {"type": "button", "class": "button secondary", "data-action": action},
-               label) for action, label in buttons],
-            h("p", {"class": "status", "data-plan-status": True, "role": "status"}),
-        ])
-
-    def script_editor(self):
-        script = self.catalogue.script
-        tones = h("fieldset", {"class": "tones"}, [
-            h("legend", None, script["tones_legend"]),
-            h("div", {"class": "radios inline"}, [
-                h("div", {"class": "radio"}, [
-                    h("input", {"type": "radio", "name": "tone", "id": "tone-" + tone["id"],
-                                "value": tone["id"], "checked": tone["id"] == self.tone,
-                                "aria-describedby": "tone-%s-hint" % tone["id"]}),
-                    h("label", {"for": "tone-" + tone["id"]}, tone["label"]),
-                    h("p", {"class": "hint example", "id": "tone-%s-hint" % tone["id"]},
-                      tone["hint"]),
-                ]) for tone in script["tones"]
-            ]),
-        ])
-        labels = self.catalogue.guidance["actions"]
-        return h("div", {"class": "script"}, [
-            h("p", None, labels["script_intro"]),
-            tones,
-            h("div", {"data-script-lines": True}, self.line_fields()),
-            h("button", {"type": "button", "class": "button secondary",
-                         "data-action": "copy-script"}, labels["copy_script"]),
-            h("p", {"class": "status", "data-script-status": True, "role": "status"}),
-        ])
-
-    def line_fields(self):
-        fields = []
-        for number, line in enumerate(self.lines):
-            field_id = "line-%d" % number
-            hint_id = field_id + "-hint"
-            rows = 2 if len(line["text"]) < 90 else 3
-            fields.append(h("div", {"class": "script-line"}, [
-                h("label", {"class": "field-label", "for": field_id}, line["label"]),
-                h("p", {"class": "hint", "id": hint_id}, line["hint"]) if line["hint"] else None,
-                h("textarea", {"class": "textarea", "id": field_id, "rows": str(rows),
-                               "data-line": line["id"], "dir": "auto",
-                               "aria-describedby": hint_id if line["hint"] else None}),
-            ]))
-            fields[-1].querySelector("textarea").value = line["text"]
-        return fields
 
     def change_tone(self, tone):
         self.tone = tone
         fresh = scripts.compose(self.catalogue, self.answers, self.plan["ask"], tone)
         self.lines = scripts.retone(self.lines, fresh, self.edited)
-        box = dom.one("[data-script-lines]", self.app)
-        dom.clear(box)
-        dom.append(box, self.line_fields())
+        dom.replace(dom.one("[data-script-lines]", self.app), views.script_lines(self.lines))
         dom.set_text(dom.one("[data-script-status]", self.app),
                      self.catalogue.guidance["actions"]["retoned"])
 
@@ -286,7 +234,9 @@ class Wizard:
         blob = window.Blob.new(to_js([self.plan_text()]),
                                to_js({"type": "text/plain;charset=utf-8"}))
         url = window.URL.createObjectURL(blob)
-        anchor = h("a", {"href": url, "download": self.catalogue.guidance["actions"]["filename"]})
+        anchor = document.createElement("a")
+        anchor.href = url
+        anchor.download = self.catalogue.guidance["actions"]["filename"]
         document.body.appendChild(anchor)
         anchor.click()
         document.body.removeChild(anchor)

@@ -1,0 +1,74 @@
+"""The blocks and sections of a plan (see :mod:`doorway.guide.plan`) as view trees.
+
+Drawn in the wizard's results and on the static guide's pages, so both show
+exactly the same markup. ``level`` is the heading level of a section; its
+sub-headings are one level below.
+"""
+
+from . import h
+
+
+def _heading(level, text, attrs=None):
+    return h("h%d" % min(level, 6), attrs, text)
+
+
+def source_link(url, label):
+    """A link to a source. Sources open in a new tab: leaving a page that holds
+    someone's answers would end it (see the privacy notes in boot.js)."""
+    return h("a", [("href", url), ("rel", "noreferrer noopener"), ("target", "_blank")], label)
+
+
+def block(item, labels, level=3):
+    """One block; ``level`` is the level of an ``h3`` block's heading."""
+    kind = item["kind"]
+    if kind == "h3":
+        return _heading(level, item["text"])
+    if kind == "p":
+        return h("p", [("class", "lead-in" if item.get("lead") else None)], item["text"])
+    if kind == "ul":
+        return h("ul", [("class", "list")], [h("li", None, text) for text in item["items"]])
+    if kind == "reply":
+        return h("div", [("class", "reply")], [
+            h("p", [("class", "they-say")], [h("span", [("class", "label")], labels["they_say"]),
+                                             " “%s”" % item["they_say"]]),
+            h("p", [("class", "you-say")], [h("span", [("class", "label")], labels["you_say"]),
+                                            " “%s”" % item["you_say"]]),
+        ])
+    if kind == "avoid":
+        return h("div", [("class", "avoid")], [
+            h("p", [("class", "avoid-say")], "“%s”" % item["say"]), h("p", None, item["why"])])
+    if kind == "refs":
+        links = []
+        for i, number in enumerate(item["numbers"]):
+            if i:
+                links.append(", ")
+            links.append(h("a", [("href", "#%ssource-%d" % (item["prefix"], number))],
+                           "[%d]" % number))
+        return h("p", [("class", "refs")], [labels["refs"] + ": "] + links)
+    if kind == "source":
+        return h("p", [("class", "source"), ("id", item["anchor"])], [
+            "[%d] %s (%d). %s. " % (item["number"], item["author"], item["year"], item["title"]),
+            source_link(item["url"], item["url"]),
+        ])
+    raise ValueError("unknown plan block %r" % kind)
+
+
+def blocks(items, labels, level=3):
+    return [block(item, labels, level) for item in items]
+
+
+def section(item, labels, level=2, script=None):
+    """A plan section: its heading, then its blocks. ``script`` is drawn where the
+    plan places the conversation script (only the wizard has one)."""
+    children = [_heading(level, item["heading"], [("id", "section-" + item["id"])])]
+    for entry in item["blocks"]:
+        if entry["kind"] == "script":
+            children.append(script)
+        else:
+            children.append(block(entry, labels, level + 1))
+    return h("section", [("class", "plan-section"), ("aria-labelledby", "section-" + item["id"])],
+             children)
+
+
+def sections(items, labels, level=2):
+    return [section(item, labels, level) for item in items]

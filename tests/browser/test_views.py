@@ -1,0 +1,86 @@
+"""The two renderers of a view tree agree: the builder's HTML is what the browser draws.
+
+The static guide is written by ``doorway.builder.html`` at build time; the
+wizard, the partner's page and the reply page are drawn in the browser by
+``doorway.ui.dom.build`` under MicroPython. Both start from the same trees
+(doorway.guide.views). Here the same trees are drawn both ways and compared
+character for character, so a difference in escaping, attribute order or
+empty attributes cannot creep in.
+"""
+
+from flows import answer_invite, make_invite, open_page, walk_to_results
+from playwright.sync_api import expect
+from support import catalogue
+
+from doorway.builder.html import to_html
+from doorway.guide import link, script
+from doorway.guide import plan as planner
+from doorway.guide.views import partner as partner_views
+from doorway.guide.views import plan as plan_views
+from doorway.guide.views import reply as reply_views
+from doorway.guide.views import results as results_views
+from doorway.guide.views import safety as safety_views
+
+NOTE = "Sam & Alex <b>\u00a0“quoted” 'too' \u05e9\u05dc\u05d5\u05dd"
+
+
+def outer_html(locator):
+    return [locator.nth(i).evaluate("(el) => el.outerHTML") for i in range(locator.count())]
+
+
+def test_the_plan_the_browser_draws_is_the_builders_html(page):
+    cat = catalogue()
+    reasons = ["blame", "cost"]
+    walk_to_results(page, "hesitated", reasons, name="Sam & Alex", conflict="heated",
+                    hopes=["closeness"], limits=["money"])
+    chosen = {"safety": {"afraid": "no"}, "stance": "hesitated", "reasons": reasons,
+              "name": "Sam & Alex", "conflict": "heated", "hopes": ["closeness"],
+              "limits": ["money"]}
+    plan = planner.make_plan(cat, chosen)
+    lines = script.compose(cat, chosen, plan["ask"], "gentle")
+    editor = results_views.script_editor(cat, lines, "gentle")
+    labels = cat.guidance["labels"]
+    expected = [to_html(plan_views.section(s, labels, 2, editor))
+                for s in plan["sections"]]
+    drawn = outer_html(page.locator("[data-results] > section.plan-section"))
+    assert len(drawn) == len(expected)
+    for mine, theirs in zip(drawn, expected, strict=True):
+        assert mine == theirs
+
+
+def test_a_countrys_helplines_are_drawn_as_the_builder_writes_them(page):
+    cat = catalogue()
+    open_page(page, "./")
+    page.get_by_role("button", name="Start").click()
+    page.get_by_role("button", name="Go straight to help").click()
+    for country in cat.safety["countries"][:3]:
+        page.locator("#country-safety-route").select_option(country["id"])
+        lines = page.locator('[data-step="safety-route"] [data-lines]')
+        expected = to_html(safety_views.country_lines(cat, country["id"]))
+        expect(lines.locator("h3")).to_have_text(country["name"])
+        assert lines.evaluate("(el) => el.innerHTML") == expected
+
+
+def test_the_invitation_and_the_reply_are_drawn_as_the_builder_writes_them(page):
+    cat = catalogue()
+    walk_to_results(page, "said_no", ["blame", "privacy"])
+    invite_link = make_invite(page, note=NOTE)
+    reply_link = answer_invite(page, invite_link, option="online", note=NOTE)
+    invite = {"ask": cat.stance("said_no")["ask"], "reasons": ["blame", "privacy"],
+              "note": link.clean_note(NOTE)}
+    page.goto(invite_link)
+    article = page.locator('[data-part="invitation"]')
+    expect(article).to_be_visible()
+    expected = {
+        "note": to_html(partner_views.note_box(cat.partner["note_heading"], invite["note"])),
+        "concerns": to_html(partner_views.concerns(cat, invite["reasons"])),
+        "offer": to_html(partner_views.offer(cat, invite["ask"])),
+    }
+    for slot, html in expected.items():
+        assert article.locator('[data-slot="%s"]' % slot).evaluate("(el) => el.innerHTML") == html
+    page.goto(reply_link)
+    received = page.locator('[data-slot="received"]')
+    expect(received.locator("[data-said] li")).to_have_count(1)
+    expected = to_html(reply_views.received(cat, {"options": ["online"],
+                                                  "note": link.clean_note(NOTE)}))
+    assert received.evaluate("(el) => el.innerHTML") == expected
