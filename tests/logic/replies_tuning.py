@@ -224,6 +224,8 @@ ROWS = [
     ("Can we talk about this on Sunday?", ["invitation"]),
     ("Would you consider a relationship check-up?", ["invitation"]),
     ("Why don't we try it once and see?", ["invitation"]),
+    ("Is it okay if we talk after dinner?", ["invitation"]),
+    ("Would it be alright if I went to one session on my own first?", ["invitation"]),
     ("We can't keep doing this.", []),
     ("Can we talk 🙂 I miss you ❤️", ["i_statement", "invitation"]),
     # --- several findings at once ----------------------------------------------
