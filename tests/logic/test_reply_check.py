@@ -196,6 +196,8 @@ def test_words_split_sentences_but_not_decimals_and_give_emoji_their_own_word():
     assert [w[0] for w in found] == ["it", "costs", "1", "5", "times", "more", "really", "?",
                                      "yes", "🙂", "ok"]
     assert [w[3] for w in found] == [0, 0, 0, 0, 0, 0, 1, 1, 2, 2, 2]
+    # Only ASCII digits make a decimal point: str.isdigit differs between interpreters.
+    assert [(w[0], w[3]) for w in words("٣.٥ ok", {})] == [("٣", 0), ("٥", 1), ("ok", 1)]
 
 
 def test_words_fold_latin_letters_and_keep_apostrophes_only_inside_words():
@@ -226,6 +228,8 @@ def test_phrase_language():
     assert _find("^ what ... ?", "what is it? what is it") == [(0, 3)]
     assert _find("^ what ... $", "what is it. so") == [(0, 2)]
     assert _find("YOU Always", "you always") == [(0, 1)]
+    assert _find("^ what ... ?", "what " + "a " * 30 + "?") == [(0, 31)]
+    assert _find("^ what ... ?", "what " + "a " * 31 + "?") == []
 
 
 def test_malformed_phrases_are_refused_with_a_reason():

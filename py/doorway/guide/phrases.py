@@ -10,8 +10,8 @@ separated by spaces:
 - ``word*``: any word that starts with ``word``;
 - ``@group``: any word of a named group (``@feeling``);
 - ``[step]``: the step, or nothing (``you [just] want``);
-- ``...``: any number of words, none included, within the same sentence
-  (``... $``: the rest of the sentence);
+- ``...``: up to 30 words (:data:`GAP_LIMIT`), none included, within the
+  same sentence (``... $``: the rest of the sentence);
 - ``^`` first: the phrase starts a sentence; ``$`` last: it ends one;
 - ``?``: a question mark.
 
@@ -24,6 +24,11 @@ steps (raising ``ValueError`` with a reason an editor can act on), and
 from .words import fold_word
 
 _WORD, _GAP, _END = "word", "gap", "end"
+
+#: Most words one ``...`` stands for. Enough for any question a person types;
+#: it keeps a phrase with a gap from scanning a long unpunctuated reply again
+#: for every word it could start at.
+GAP_LIMIT = 30
 
 
 def fold_groups(groups):
@@ -113,11 +118,12 @@ def _match(steps, k, words, i, sentence):
     if step[0] == _END:
         return -1 if _in_sentence(words, i, sentence) else i
     if step[0] == _GAP:
-        while True:
+        for _ in range(GAP_LIMIT + 1):
             end = _match(steps, k + 1, words, i, sentence)
             if end >= 0 or not _in_sentence(words, i, sentence):
                 return end
             i += 1
+        return -1
     if _in_sentence(words, i, sentence) and _accepts(step, words[i][0]):
         end = _match(steps, k + 1, words, i + 1, sentence)
         if end >= 0:

@@ -102,8 +102,8 @@ def _raw_words(text):
         if kind == _SYMBOL:
             found.append((text[i], i, i + 1, sentence))
         elif kind == _END:
-            decimal = (text[i] == "." and 0 < i < size - 1 and text[i - 1].isdigit()
-                       and text[i + 1].isdigit())
+            decimal = (text[i] == "." and 0 < i < size - 1 and "0" <= text[i - 1] <= "9"
+                       and "0" <= text[i + 1] <= "9")
             if not decimal:
                 if text[i] in QUESTION_MARKS:
                     found.append(("?", i, i + 1, sentence))
