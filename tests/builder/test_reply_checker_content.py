@@ -46,6 +46,9 @@ CASES = [
      'id = "question"\ntone = "helpful"\nrewording = "Ask."', "kinds[8].rewording: is only for"),
     ("bad phrase", '  "you can never",\n', '  "you can never ...",\n',
      "kinds[0].phrases[2]: 'you can never ...' may not start with '...'"),
+    ("short form in a phrase", '"you would rather",', '"you\'d rather",',
+     "kinds[4].phrases[8]: uses the short form \"you'd\", which never matches: "
+     "write 'you would'"),
     ("unknown group", '"you are [@degree] [@degree] [@degree] @trait"', '"you are @traits"',
      "uses the unknown word group @traits"),
     ("optional at the edge", '  "you have always been",\n', '  "[you] have always been",\n',

@@ -225,6 +225,7 @@ def test_phrase_language():
     assert _find("we are done $", "we are done. we are done with it") == [(0, 2)]
     assert _find("if ... then", "if you go then stay") == [(0, 3)]
     assert _find("if ... then", "if you go. then stay") == []
+    assert _find("if … then", "if you go then stay") == [(0, 3)]
     assert _find("^ what ... ?", "what is it? what is it") == [(0, 3)]
     assert _find("^ what ... $", "what is it. so") == [(0, 2)]
     assert _find("YOU Always", "you always") == [(0, 1)]

@@ -337,9 +337,15 @@ def _check_reply_checker(rules, where):
         for field in ("phrases", "unless"):
             for j, phrase in enumerate(kind[field]):
                 try:
-                    phrases.parse(phrase, groups)
+                    _, steps = phrases.parse(phrase, groups)
                 except ValueError as error:
                     raise ContentError(here.key(field).index(j), str(error)) from None
+                short = sorted(w for step in steps if step[1] for w in step[1]
+                               if w in rules["short_forms"])
+                if short:
+                    raise ContentError(here.key(field).index(j), f"uses the short form "
+                                       f"{short[0]!r}, which never matches: write "
+                                       f"{rules['short_forms'][short[0]]!r}")
     missing = [kind for kind in KINDS if kind not in kinds]
     if missing:
         raise ContentError(where.key("kinds"), f"has no entry for {', '.join(missing)}")

@@ -10,7 +10,7 @@ separated by spaces:
 - ``word*``: any word that starts with ``word``;
 - ``@group``: any word of a named group (``@feeling``);
 - ``[step]``: the step, or nothing (``you [just] want``);
-- ``...``: up to 30 words (:data:`GAP_LIMIT`), none included, within the
+- ``...`` (or ``…``): up to 30 words (:data:`GAP_LIMIT`), none included, within the
   same sentence (``... $``: the rest of the sentence);
 - ``^`` first: the phrase starts a sentence; ``$`` last: it ends one;
 - ``?``: a question mark.
@@ -82,7 +82,7 @@ def parse(phrase, groups):
     for part in parts:
         if part in ("^", "$"):
             raise ValueError("%r: '^' may only come first and '$' only last" % phrase)
-        if part == "...":
+        if part in ("...", "\u2026"):  # three dots, or the one ellipsis character
             steps.append((_GAP, None, None, False))
             continue
         optional = part.startswith("[") and part.endswith("]")
