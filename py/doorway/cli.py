@@ -1,4 +1,4 @@
-"""The command line: ``python -m doorway build | serve | check | runtime``.
+"""The command line: ``python -m doorway build | serve | check | runtime | practice-check``.
 
 Thin on purpose: each command parses its options and calls one function of
 :mod:`doorway.builder`, which is where the work and the explanations live.
@@ -60,6 +60,40 @@ def _runtime(args):
     return 1 if problems else 0
 
 
+def _practice_check(args):
+    """Print what the reply checker finds in ``args.text``: readable, or as JSON."""
+    import json
+
+    from doorway.builder import CONTENT, BuildError
+    from doorway.builder.content import load
+    from doorway.guide.catalogue import Catalogue
+    try:
+        checker = Catalogue(load(CONTENT)).reply_checker()
+    except BuildError as error:
+        print(f"content error: {error}", file=sys.stderr)
+        return 1
+    result = checker.check(args.text)
+    if args.json:
+        print(json.dumps(result, ensure_ascii=False))
+        return 0
+    items = checker.feedback(args.text, result)
+    for item in items:
+        print(f"{item['kind']}: “{item['quote']}” (characters {item['start']}-{item['end']})")
+        if "rewording" in item:
+            print(f"  kinder: {item['rewording']}")
+        else:
+            print(f"  helps: {item['about']}")
+    if not items:
+        print("no findings")
+    return 0
+
+
+def _bad_arguments(prog, message):
+    """One line on stderr and exit status 2, as argparse does, without the usage dump."""
+    print(f"{prog}: error: {message}", file=sys.stderr)
+    return 2
+
+
 def main(argv=None):
     parser = argparse.ArgumentParser(prog="python -m doorway", description=__doc__.splitlines()[0])
     commands = parser.add_subparsers(dest="command", required=True)
@@ -86,5 +120,22 @@ def main(argv=None):
     runtime.add_argument("--micropython", help="MicroPython version to refresh to")
     runtime.set_defaults(run=_runtime)
 
-    args = parser.parse_args(argv)
+    practice = commands.add_parser(
+        "practice-check", help="show what the practice reply checker finds in TEXT")
+    practice.add_argument("--json", action="store_true",
+                          help='print {"findings": [...], "spans": [...]} instead')
+    practice.add_argument("text", nargs="?", metavar="TEXT",
+                          help="the reply, as one quoted argument")
+    practice.set_defaults(run=_practice_check)
+
+    args, extra = parser.parse_known_args(argv)
+    if args.command == "practice-check":
+        if extra:
+            return _bad_arguments(practice.prog, "unrecognized arguments: %s (put TEXT in quotes; "
+                                  "after -- if it starts with -)" % " ".join(extra))
+        if args.text is None:
+            return _bad_arguments(practice.prog, "TEXT is missing: give the reply as one "
+                                  "quoted argument")
+    elif extra:
+        parser.error("unrecognized arguments: %s" % " ".join(extra))
     return args.run(args)

@@ -12,6 +12,9 @@ import re
 import tomllib
 from pathlib import Path
 
+from doorway.guide import phrases
+from doorway.guide.reply_check import ESCALATING, KINDS, ReplyChecker
+
 from .schema import (
     ContentError,
     Optional,
@@ -253,6 +256,111 @@ PARTNER = table({
                        "start": text}),
 })
 
+# --- The reply checker (site/content/reply_checker/<language>.toml) ------------
+
+def _folded_words(value, where):
+    """One or more lower-case words, single-spaced: what a short form stands for."""
+    value = text(value, where)
+    if value != value.lower() or not all(part.isalpha() for part in value.split(" ")):
+        raise ContentError(where, f"{value!r} must be lower-case words with single spaces")
+    return value
+
+
+def _word(value, where):
+    """One word of a word group: no spaces, no phrase marks."""
+    value = text(value, where)
+    if " " in value or any(mark in value for mark in "|*[]@^$"):
+        raise ContentError(where, f"{value!r} must be a single word, without phrase marks")
+    return value
+
+
+def mapping(key_check, value_check):
+    """A TOML table whose keys the editor chooses (short forms, group names)."""
+    def check(value, where):
+        if not isinstance(value, dict) or not value:
+            raise ContentError(where, "must be a table with at least one entry")
+        return {key_check(key, where.key(key)): value_check(item, where.key(key))
+                for key, item in value.items()}
+    return check
+
+
+def _short_form(value, where):
+    value = text(value, where)
+    if value != value.lower() or not value.replace("'", "").isalpha():
+        raise ContentError(where, f"{value!r} must be one lower-case word, apostrophe allowed")
+    return value
+
+
+CHECKER_KIND = table({
+    "id": one_of(*KINDS),
+    "tone": one_of("escalating", "helpful"),
+    "label": text,
+    "about": text,
+    "rewording": Optional(text),
+    "examples": Optional(list_of(table({"instead": text, "try": text}))),
+    "sources": list_of(reference("source"), unique=True),
+    "phrases": list_of(text, unique=True),
+    "unless": Optional(list_of(text, minimum=0, unique=True), default=[]),
+    "not_with": Optional(list_of(one_of(*KINDS), minimum=0, unique=True), default=[]),
+})
+
+REPLY_CHECKER = table({
+    "language": identifier,
+    "short_forms": mapping(_short_form, _folded_words),
+    "groups": mapping(identifier, list_of(_word, unique=True)),
+    "kinds": list_of(CHECKER_KIND, minimum=len(KINDS)),
+})
+
+
+def _check_reply_checker(rules, where):
+    """Every kind once, with the right tone and feedback; phrases that parse; examples that work.
+
+    An example's "instead" must be found as its kind, and its "try" must not
+    be found as anything that escalates: feedback that suggests a rewording
+    the checker itself would flag helps no one.
+    """
+    kinds = [kind["id"] for kind in rules["kinds"]]
+    groups = phrases.fold_groups(rules["groups"])
+    for i, kind in enumerate(rules["kinds"]):
+        here = where.key("kinds").index(i)
+        if kinds.index(kind["id"]) != i:
+            raise ContentError(here.key("id"), f"kind {kind['id']!r} is listed twice")
+        escalating = kind["id"] in ESCALATING
+        tone = "escalating" if escalating else "helpful"
+        if kind["tone"] != tone:
+            raise ContentError(here.key("tone"), f"must be {tone} for {kind['id']!r}")
+        for field in ("rewording", "examples"):
+            if escalating and field not in kind:
+                raise ContentError(here.key(field), "is missing (a kind that escalates needs it)")
+            if not escalating and field in kind:
+                raise ContentError(here.key(field), "is only for kinds that escalate")
+        for field in ("phrases", "unless"):
+            for j, phrase in enumerate(kind[field]):
+                try:
+                    _, steps = phrases.parse(phrase, groups)
+                except ValueError as error:
+                    raise ContentError(here.key(field).index(j), str(error)) from None
+                short = sorted(w for step in steps if step[1] for w in step[1]
+                               if w in rules["short_forms"])
+                if short:
+                    raise ContentError(here.key(field).index(j), f"uses the short form "
+                                       f"{short[0]!r}, which never matches: write "
+                                       f"{rules['short_forms'][short[0]]!r}")
+    missing = [kind for kind in KINDS if kind not in kinds]
+    if missing:
+        raise ContentError(where.key("kinds"), f"has no entry for {', '.join(missing)}")
+    checker = ReplyChecker(rules)
+    for i, kind in enumerate(rules["kinds"]):
+        for j, example in enumerate(kind.get("examples", [])):
+            here = where.key("kinds").index(i).key("examples").index(j)
+            if kind["id"] not in checker.check(example["instead"])["findings"]:
+                raise ContentError(here.key("instead"), f"is not found as {kind['id']}: "
+                                   "add a phrase that finds it, or change the example")
+            harsh = [k for k in checker.check(example["try"])["findings"] if k in ESCALATING]
+            if harsh:
+                raise ContentError(here.key("try"), f"is itself found as {', '.join(harsh)}")
+
+
 ABOUT = table({
     "heading": text,
     "sections": list_of(table({"id": identifier, "heading": text, "body": texts()}),
@@ -389,6 +497,13 @@ def load(content_dir):
         source_entries.extend((where.key("sources").index(i), source)
                               for i, source in enumerate(data["sources"]))
     unique_field(source_entries, "id", "source")
+    checkers = []
+    for where, rules, path in _read_folder(content_dir / "reply_checker", REPLY_CHECKER,
+                                           content_dir, references):
+        if rules["language"] != path.stem:
+            raise ContentError(where.key("language"), f"must match the file name {path.stem!r}")
+        _check_reply_checker(rules, where)
+        checkers.append(rules)
     _check_codes(wheres, parts, reason_entries)
     _check_hotlines(parts["safety.toml"], wheres["safety.toml"])
 
@@ -423,6 +538,7 @@ def load(content_dir):
         "safety": parts["safety.toml"],
         "partner": parts["partner.toml"],
         "about": parts["about.toml"],
+        "reply_checker": checkers,
         "sources": sorted((s for _, s in source_entries), key=lambda s: s["id"]),
     }
     _check_script(catalogue, lambda name: wheres[name])

@@ -9,7 +9,9 @@ from . import readability
 #: Keys whose values are identifiers, addresses or citations, not prose.
 NOT_PROSE = {"id", "code", "order", "url", "tel", "phone", "source", "sources", "stance",
              "conflict", "cap", "tips", "exclusive", "year", "author", "title", "note_limit",
-             "exit_url", "last_reviewed", "emergency", "hours"}
+             "exit_url", "last_reviewed", "emergency", "hours",
+             # The reply checker's matching rules (reply_checker/*.toml), not read by anyone.
+             "language", "tone", "short_forms", "groups", "phrases", "unless", "not_with"}
 
 
 def _walk(value, path):

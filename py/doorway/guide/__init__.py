@@ -10,5 +10,8 @@ both share (see :mod:`doorway.guide.compat`). Modules:
 - :mod:`.script` composes the conversation script;
 - :mod:`.text` renders a plan as plain text (copy, download);
 - :mod:`.link` encodes and decodes invitation and reply links;
-- :mod:`.qr` draws a link as a QR code.
+- :mod:`.qr` draws a link as a QR code;
+- :mod:`.reply_check` finds the words in a practice reply that tend to
+  escalate or help, using :mod:`.words` (split text into words with their
+  offsets) and :mod:`.phrases` (the phrase language of its content).
 """

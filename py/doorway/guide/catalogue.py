@@ -45,6 +45,8 @@ class Catalogue:
         self._hopes = _index(context["hopes"])
         self._limits = _index(context["limits"])
         self._conflicts = _index(context["conflict"])
+        self._reply_rules = _index(data["reply_checker"], "language")
+        self._reply_checkers = {}
 
     @classmethod
     def from_json(cls, text):
@@ -97,6 +99,16 @@ class Catalogue:
 
     def conflict(self, conflict_id):
         return self._conflicts.get(conflict_id)
+
+    def reply_checker(self, language="en"):
+        """The reply checker for ``language``, built on first use; None if there is none."""
+        if language not in self._reply_checkers:
+            rules = self._reply_rules.get(language)
+            if rules is None:
+                return None
+            from .reply_check import ReplyChecker
+            self._reply_checkers[language] = ReplyChecker(rules)
+        return self._reply_checkers[language]
 
     def exclusive_reason(self):
         """The id of the reason that stands alone ("I don't know")."""
