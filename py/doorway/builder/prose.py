@@ -9,7 +9,10 @@ from . import readability
 #: Keys whose values are identifiers, addresses or citations, not prose.
 NOT_PROSE = {"id", "code", "order", "url", "tel", "phone", "source", "sources", "stance",
              "conflict", "cap", "tips", "exclusive", "year", "author", "title", "note_limit",
-             "exit_url", "last_reviewed", "emergency", "hours"}
+             "exit_url", "last_reviewed", "emergency", "hours",
+             # helplines: codes, numbers, dates and ids (doorway.builder.content.HOTLINE)
+             "region", "kind", "area", "languages", "sms", "keyword", "chat",
+             "checked", "emergency_tel", "emergency_source", "hours_source", "family_sources"}
 
 
 def _walk(value, path):

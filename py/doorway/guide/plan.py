@@ -271,10 +271,10 @@ def safety_blocks(catalogue, country_id):
         return [_cited(catalogue, {"kind": "line", "name": international["name"],
                                    "for": international["about"], "url": international["url"]},
                        international["source"])]
-    # "999 or 112": show it all, dial the first number.
+    # "999 or 112": show it all, dial the number the content names.
     blocks = [_cited(catalogue, {"kind": "emergency", "label": route["emergency_heading"],
                                  "number": country["emergency"],
-                                 "tel": country["emergency"].split()[0]},
+                                 "tel": country["emergency_tel"]},
                      country["emergency_source"])]
     for line in country["lines"]:
         block = {"kind": "line"}
