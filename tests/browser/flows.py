@@ -6,7 +6,11 @@ buttons), so the tests read like the flows they check.
 
 from playwright.sync_api import expect
 
-SAFETY_ITEMS = ["afraid", "hurt", "threats", "sexual", "control", "danger"]
+from doorway.builder import CONTENT
+from doorway.builder.content import load
+
+#: The safety check's questions, in page order, as the content defines them.
+SAFETY_ITEMS = [item["id"] for item in load(CONTENT)["safety"]["screen"]["items"]]
 STEP_TIMEOUT = 30000
 
 

@@ -45,7 +45,10 @@ def test_the_country_picker_changes_the_numbers(page, safety):
         for line in country["lines"]:
             expect(lines).to_contain_text(line["name"])
             if line.get("tel"):
-                expect(lines.locator('a[href="tel:%s"]' % line["tel"])).to_have_count(1)
+                # one line may be listed twice: for victims and for people worried
+                # about their own behaviour (the US Hotline takes both calls)
+                same = [other for other in country["lines"] if other.get("tel") == line["tel"]]
+                expect(lines.locator('a[href="tel:%s"]' % line["tel"])).to_have_count(len(same))
     picker.select_option("elsewhere")
     expect(page.locator('[data-step="safety-route"] [data-lines] .line > p > a').first)\
         .to_have_attribute("href", safety["international"]["url"])
@@ -59,7 +62,7 @@ def test_the_first_country_is_guessed_from_the_browser_language(browser, base_ur
     page = context.new_page()
     try:
         start(page)
-        answer_safety(page, {"danger": "yes"})
+        answer_safety(page, {"strangled": "yes"})
         picker = page.locator('[data-step="safety-route"] select')
         expect(picker).to_have_value(country)
     finally:

@@ -2,6 +2,7 @@
 
 import pytest
 from flows import (
+    SAFETY_ITEMS,
     answer_safety,
     choose_reasons,
     choose_stance,
@@ -15,6 +16,8 @@ from flows import (
 )
 from playwright.sync_api import expect
 
+from doorway.builder import CONTENT
+from doorway.builder.content import load
 from doorway.guide import plan as planner
 
 #: Varied paths: stance, reasons, context, and what the plan must then say.
@@ -82,7 +85,17 @@ def test_each_step_explains_what_is_missing(page):
     summary = page.locator('[data-step="safety"] [data-error-summary]')
     expect(summary).to_be_visible()
     expect(summary).to_be_focused()
-    expect(summary.locator("li")).to_have_count(6)
+    # doorway.guide.answers.check_safety: one gentle summary message, linked to
+    # the first question; no entry repeats a question's words. Each unanswered
+    # question is marked with a short message of its own.
+    screen = load(CONTENT)["safety"]["screen"]
+    expect(summary.locator("li")).to_have_count(1)
+    expect(summary.locator("a")).to_have_text(screen["error_summary"])
+    for item in screen["items"]:
+        expect(summary).not_to_contain_text(item["question"])
+    marked = page.locator('[data-step="safety"] .has-error [data-field-error]')
+    expect(marked).to_have_count(len(SAFETY_ITEMS))
+    expect(marked.first).to_have_text(screen["error"])
     summary.locator("a").first.click()
     expect(page.locator("#safety-afraid-yes")).to_be_focused()
     assert "#" not in page.url

@@ -83,6 +83,54 @@ CASES = [
      "site/content/site.toml: note_limit: must be a whole number"),
 ]
 
+US_LINE = '''name = "National Domestic Violence Hotline"
+kind = "abuse"
+main = true
+'''
+
+#: Helplines: a number never ships without its source and the date it was checked.
+CASES += [
+    ("no checked date", replace("safety.toml", 'checked = "2026-12-01"\n', ""),
+     "site/content/safety.toml: countries[0].checked: is missing"),
+    ("impossible date", replace("safety.toml", 'checked = "2026-12-01"', 'checked = "2026-13-01"'),
+     "countries[0].checked: '2026-13-01' must be a date written YYYY-MM-DD"),
+    ("date in words", replace("safety.toml", 'checked = "2026-12-01"', 'checked = "today"'),
+     "must be a date written YYYY-MM-DD"),
+    ("number without source", replace("safety.toml", 'source = "s_ovc_hotline"\n', ""),
+     "countries[0].lines[0].source: is missing"),
+    ("unknown source", replace("safety.toml", 'source = "s_ovc_hotline"', 'source = "s_rumour"'),
+     "countries[0].lines[0].source: refers to unknown source 's_rumour'"),
+    ("emergency without source",
+     replace("safety.toml", 'emergency_source = "s_ovw_hotlines"\n', ""),
+     "countries[0].emergency_source: is missing"),
+    ("emergency number not dialable",
+     replace("safety.toml", 'emergency_tel = "911"', 'emergency_tel = "nine one one"'),
+     "countries[0].emergency_tel: 'nine one one' must be digits only"),
+    ("sms with a plus", replace("safety.toml", 'sms = "88788"', 'sms = "+88788"'),
+     "countries[0].lines[0].sms: '+88788' must be digits only (a number to text)"),
+    ("keyword without sms", replace("safety.toml", 'sms = "88788"\n', ""),
+     "countries[0].lines[0].keyword: says how to text, so the line needs sms"),
+    ("phone without tel", replace("safety.toml", 'tel = "+18007997233"\n', ""),
+     "countries[0].lines[0]: needs both phone"),
+    ("nothing to reach", replace("safety.toml", 'url = "https://www.moveireland.ie"\n', ""),
+     "needs a way to reach it: tel, sms or url"),
+    ("hours source without hours",
+     replace("safety.toml", 'hours = "24 hours, every day"\nfor = "Young people and their',
+             'for = "Young people and their'),
+     "hours_source: cites a source for hours the line lacks"),
+    ("unknown kind", replace("safety.toml", 'kind = "lgbt"', 'kind = "everyone"'),
+     "kind: must be one of abuse, men, lgbt"),
+    ("two main lines", replace("safety.toml", 'kind = "lgbt"', 'kind = "lgbt"\nmain = true'),
+     "countries[0].lines: needs exactly one main line for the country, found 2"),
+    ("no main line", replace("safety.toml", US_LINE, US_LINE.replace("main = true\n", "")),
+     "countries[0].lines: needs exactly one main line for the country, found 0"),
+    ("area without main line",
+     replace("safety.toml", 'main = true\narea = "scotland"', 'area = "scotland"'),
+     "countries[1].lines: needs exactly one main line for area 'scotland', found 0"),
+    ("unknown area", replace("safety.toml", 'area = "wales"', 'area = "cornwall"'),
+     "area: refers to unknown area 'cornwall' (this country's areas: england, scotland"),
+]
+
 
 @pytest.mark.parametrize("edit, expected", [c[1:] for c in CASES], ids=[c[0] for c in CASES])
 def test_broken_content_is_reported_by_file_and_field(tmp_path, edit, expected):

@@ -16,7 +16,39 @@ def test_safety_needs_every_item_answered():
     _, errors = answers.check_safety(catalogue(), values)
     assert len(errors) == 1, errors
     assert errors[0]["field"] == answers.safety_field(first), errors
-    assert catalogue().safety["screen"]["items"][0]["question"] in errors[0]["message"]
+
+
+def test_the_summary_speaks_once_and_links_to_the_first_gap():
+    screen = catalogue().safety["screen"]
+    items = screen["items"]
+    values = _all(None)
+    values[items[0]["id"]] = "no"
+    _, errors = answers.check_safety(catalogue(), values)
+    in_summary = [e for e in errors if e.get("summary", True)]
+    assert len(in_summary) == 1, errors
+    assert in_summary[0]["field"] == answers.safety_field(items[1]["id"])
+    assert in_summary[0]["message"] == screen["error_summary"]
+    assert in_summary[0]["field_message"] == screen["error"]
+    # every other gap is marked beside its question, briefly
+    marked = [e["field"] for e in errors]
+    assert marked == [answers.safety_field(item["id"]) for item in items[1:]], marked
+    assert all(e["message"] == screen["error"] for e in errors[1:])
+
+
+def test_no_error_repeats_a_question():
+    items = catalogue().safety["screen"]["items"]
+    _, errors = answers.check_safety(catalogue(), _all(None))
+    assert len(errors) == len(items)
+    long_words = []
+    for item in items:
+        for word in item["question"].replace("?", " ").replace(",", " ").split():
+            if len(word) >= 7:
+                long_words.append(word.lower())
+    assert "strangled" in long_words and "threatened" in long_words
+    for error in errors:
+        for message in (error["message"], error.get("field_message", "")):
+            for word in long_words:
+                assert word not in message.lower(), (word, message)
 
 
 def test_safety_rejects_unknown_values():

@@ -14,6 +14,7 @@ from pathlib import Path
 
 from doorway.guide import phrases
 from doorway.guide.reply_check import ESCALATING, KINDS, ReplyChecker
+from doorway.guide.safety import KINDS as LINE_KINDS
 
 from .schema import (
     ContentError,
@@ -173,38 +174,118 @@ def dial(value, where):
     return value
 
 
+def sms_number(value, where):
+    """A number for an sms: link. Digits only: short codes (88788, 686868) and
+    mobile numbers in the form people type them (07860077333)."""
+    value = text(value, where)
+    if not re.match(r"^[0-9]+$", value):
+        raise ContentError(where, f"{value!r} must be digits only (a number to text)")
+    return value
+
+
+def iso_date(value, where):
+    """The day a source page was read, as YYYY-MM-DD (TOML dates are accepted too)."""
+    value = str(value) if hasattr(value, "isoformat") else text(value, where)
+    match = re.match(r"^(\d{4})-(\d{2})-(\d{2})$", value)
+    if not match or not (1 <= int(match.group(2)) <= 12 and 1 <= int(match.group(3)) <= 31):
+        raise ContentError(where, f"{value!r} must be a date written YYYY-MM-DD")
+    return value
+
+
 HOTLINE = table({
     "name": text,
+    # What the line is for; lines are grouped by it, in doorway.guide.safety.KINDS order.
+    "kind": one_of(*LINE_KINDS),
+    # The line a phone's first screen shows under the emergency number: one per
+    # country, or one per area where a country has areas.
+    "main": Optional(boolean, default=False),
+    # Only for this part of the country (an id from the country's areas).
+    "area": Optional(identifier),
     "phone": Optional(text),
     "tel": Optional(dial),
+    # Texting: the number (digits only) and the word to send, if the line asks for one.
+    "sms": Optional(sms_number),
+    "keyword": Optional(text),
     "text": Optional(text),
     "url": Optional(url),
+    "chat": Optional(url),
+    # Opening hours; left out when no official page confirmed them.
     "hours": Optional(text),
     "for": text,
     "source": reference("source"),
+    # When the hours come from another page than the number.
+    "hours_source": Optional(reference("source")),
 })
+
+AREA = table({
+    "id": identifier,
+    "name": text,
+    # Browser language codes (fr, cy) that suggest this area: fr-CA suggests Quebec.
+    "languages": Optional(list_of(identifier), default=[]),
+})
+
+SCREEN_ITEM = table({
+    "id": identifier,
+    "question": text,
+    # A "yes" means a higher risk of serious harm: threats to kill, strangling, weapons.
+    "danger": Optional(boolean, default=False),
+    "sources": list_of(reference("source")),
+})
+
+LINKS = list_of(table({"label": text, "url": url, "source": reference("source")}))
 
 SAFETY = table({
     "screen": table({
-        "heading": text, "intro": texts(), "error": text, "skip": text,
-        "items": list_of(table({"id": identifier, "question": text,
-                                "sources": list_of(reference("source"))}), minimum=4),
+        "heading": text, "intro": texts(),
+        # ``error`` marks one unanswered question (never repeating its words);
+        # ``error_summary`` is said once, above the form.
+        "error": text, "error_summary": text, "skip": text,
+        "items": list_of(SCREEN_ITEM, minimum=4),
     }),
     "route": table({
         "heading": text, "intro": texts(), "why": texts(),
         "emergency_heading": text, "lines_heading": text,
         "support_heading": text, "support": texts(),
         "planning_heading": text, "planning": texts(),
-        "planning_links": list_of(table({"label": text, "url": url,
-                                         "source": reference("source")})),
+        "planning_links": LINKS,
         "device_heading": text, "device": texts(3),
         "country_label": text, "source_label": text,
+        "family_heading": text, "family": texts(2), "family_sources": list_of(reference("source")),
+        "sources": list_of(reference("source")),
+    }),
+    # After a "yes" to a danger item.
+    "high_risk": table({
+        "heading": text, "intro": texts(), "advocate": texts(), "medical": texts(),
+        "tool_heading": text, "tool": texts(), "links": LINKS,
         "sources": list_of(reference("source")),
     }),
     "unsure": table({"heading": text, "body": texts(), "continue": text}),
+    # "Not sure" on a danger item: help first; going on takes a second, deliberate step.
+    "danger_unsure": table({
+        "heading": text, "body": texts(), "continue": text,
+        "confirm": table({"heading": text, "body": texts(), "confirm": text, "back": text}),
+        "sources": list_of(reference("source")),
+    }),
+    # For someone who worries that they are the one causing harm.
+    "own_behaviour": table({"heading": text, "body": texts(), "lines_note": text,
+                            "sources": list_of(reference("source"))}),
+    # The partner's page: one quiet line, the same on every invitation.
+    "partner_line": table({"text": text, "open": text, "close": text}),
+    # Said before copy, print, download and calendar actions.
+    "saved_plan_note": table({"text": text, "sources": list_of(reference("source"))}),
+    # Words around each helpline (grouped by kind on the phone's list).
+    "lines": table({
+        "kinds": table({kind: text for kind in LINE_KINDS}),
+        "call": text, "text": text, "chat": text, "website": text, "hours_unknown": text,
+        "checked": text, "area_label": text,
+    }),
     "countries": list_of(table({
-        "id": identifier, "region": text, "name": text, "emergency": text,
+        "id": identifier, "region": text, "name": text,
+        # The day the sources for this country's numbers were read.
+        "checked": iso_date,
+        "emergency": text, "emergency_tel": dial,
         "emergency_source": reference("source"),
+        "areas": Optional(list_of(AREA, minimum=2), default=[]),
         "lines": list_of(HOTLINE),
     }), minimum=6),
     "international": table({"name": text, "url": url, "about": text,
@@ -463,13 +544,40 @@ def _check_codes(wheres, parts, reasons):
         unique_field(located, "code", kind)
 
 
+def _check_line(line, areas, where):
+    """One helpline: every number can be dialled or texted, and is sourced."""
+    if ("phone" in line) != ("tel" in line):
+        raise ContentError(where, "needs both phone (as shown) and tel (to dial), or neither")
+    if not any(key in line for key in ("tel", "sms", "url")):
+        raise ContentError(where, "needs a way to reach it: tel, sms or url")
+    for key in ("keyword", "text"):
+        if key in line and "sms" not in line:
+            raise ContentError(where.key(key), "says how to text, so the line needs sms "
+                               "(the number to text, digits only)")
+    if "hours_source" in line and "hours" not in line:
+        raise ContentError(where.key("hours_source"), "cites a source for hours the line lacks")
+    if "area" in line and line["area"] not in areas:
+        raise ContentError(where.key("area"), f"refers to unknown area {line['area']!r} "
+                           f"(this country's areas: {', '.join(areas) or 'none'})")
+
+
 def _check_hotlines(safety, where):
-    """A number shown must also be dialable, and the other way round."""
+    """Numbers are dialable and sourced, and each country (or each of its areas)
+    has exactly one main line for the first screen."""
     for i, country in enumerate(safety["countries"]):
+        here = where.key("countries").index(i)
+        areas = [a["id"] for a in country["areas"]]
+        if len(set(areas)) != len(areas):
+            raise ContentError(here.key("areas"), "lists an area id twice")
         for j, line in enumerate(country["lines"]):
-            if ("phone" in line) != ("tel" in line):
-                raise ContentError(where.key("countries").index(i).key("lines").index(j),
-                                   "needs both phone (as shown) and tel (to dial), or neither")
+            _check_line(line, areas, here.key("lines").index(j))
+        for area in areas or [None]:
+            mains = [line["name"] for line in country["lines"]
+                     if line["main"] and line.get("area") == area]
+            if len(mains) != 1:
+                scope = f"area {area!r}" if area else "the country"
+                raise ContentError(here.key("lines"), f"needs exactly one main line for {scope}, "
+                                   f"found {len(mains)}: {mains}")
 
 
 def load(content_dir):

@@ -11,7 +11,10 @@ NOT_PROSE = {"id", "code", "order", "url", "tel", "phone", "source", "sources", 
              "conflict", "cap", "tips", "exclusive", "year", "author", "title", "note_limit",
              "exit_url", "last_reviewed", "emergency", "hours",
              # The reply checker's matching rules (reply_checker/*.toml), not read by anyone.
-             "language", "tone", "short_forms", "groups", "phrases", "unless", "not_with"}
+             "language", "tone", "short_forms", "groups", "phrases", "unless", "not_with",
+             # helplines: codes, numbers, dates and ids (doorway.builder.content.HOTLINE)
+             "region", "kind", "area", "languages", "sms", "keyword", "chat",
+             "checked", "emergency_tel", "emergency_source", "hours_source", "family_sources"}
 
 
 def _walk(value, path):

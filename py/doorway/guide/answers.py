@@ -4,9 +4,11 @@ the share and reply forms.
 Each ``check_*`` function takes the raw values a form produced and returns
 the errors in the GOV.UK error-summary shape ``{"field": <html id>,
 "message": <text>}``, where the field id is the control the summary links to;
-the wizard's steps return ``(value, errors)``, the cleaned answer first. The page templates and the
-browser use the same id helpers below, so a message always points at a field
-that exists.
+the wizard's steps return ``(value, errors)``, the cleaned answer first. Two
+optional keys refine an error: ``"summary": False`` marks the field only (the
+summary leaves it out), and ``field_message`` is what the field shows when it
+differs from the summary's words. The page templates and the browser use the
+same id helpers below, so a message always points at a field that exists.
 """
 
 from .compat import split_words
@@ -43,7 +45,14 @@ def blank_answers():
 
 
 def check_safety(catalogue, values):
-    """``values`` maps each item id to "yes", "no", "unsure" or None."""
+    """``values`` maps each item id to "yes", "no", "unsure" or None.
+
+    The error summary says once, gently, that every question needs an answer,
+    and links to the first one left unanswered. Each further unanswered
+    question is only marked beside itself (``"summary": False``), and
+    ``field_message`` is what the first question shows beside itself. No
+    message repeats a question's words: some of them are hard to read twice.
+    """
     screen = catalogue.safety["screen"]
     answers = {}
     errors = []
@@ -51,14 +60,20 @@ def check_safety(catalogue, values):
         value = values.get(item["id"])
         if value in SAFETY_CHOICES:
             answers[item["id"]] = value
+        elif errors:
+            errors.append({"field": safety_field(item["id"]), "message": screen["error"],
+                           "summary": False})
         else:
-            errors.append({"field": safety_field(item["id"]),
-                           "message": "%s: %s" % (screen["error"], item["question"])})
+            errors.append({"field": safety_field(item["id"]), "message": screen["error_summary"],
+                           "field_message": screen["error"]})
     return answers, errors
 
 
 def safety_outcome(safety):
-    """``CONCERN`` if any answer is yes, ``UNSURE`` if any is not sure, else ``SAFE``."""
+    """``CONCERN`` if any answer is yes, ``UNSURE`` if any is not sure, else ``SAFE``.
+
+    doorway.guide.safety.outcome builds on this to tell the danger items apart.
+    """
     values = list(safety.values())
     if "yes" in values:
         return CONCERN

@@ -17,8 +17,6 @@ data means the choices (which advice, in which order, said once) are made
 here, where pytest can see them, under both CPython and MicroPython.
 """
 
-from .compat import split_words
-
 
 class _Citations:
     """Numbers sources in order of first citation, across the whole plan.
@@ -274,10 +272,10 @@ def safety_blocks(catalogue, country_id):
         return [_cited(catalogue, {"kind": "line", "name": international["name"],
                                    "for": international["about"], "url": international["url"]},
                        international["source"])]
-    # "999 or 112": show it all, dial the first number.
+    # "999 or 112": show it all, dial the number the content names.
     blocks = [_cited(catalogue, {"kind": "emergency", "label": route["emergency_heading"],
                                  "number": country["emergency"],
-                                 "tel": split_words(country["emergency"])[0]},
+                                 "tel": country["emergency_tel"]},
                      country["emergency_source"])]
     for line in country["lines"]:
         block = {"kind": "line"}

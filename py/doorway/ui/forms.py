@@ -38,18 +38,23 @@ def clear_errors(form):
 
 
 def show_errors(form, errors):
-    """Show ``[{"field", "message"}]`` and move focus to the summary."""
+    """Show ``[{"field", "message"}]`` and move focus to the summary.
+
+    An error marked ``"summary": False`` only marks its field; a
+    ``field_message`` is shown beside the field instead of the summary's words
+    (see :mod:`doorway.guide.answers`)."""
     clear_errors(form)
     if not errors:
         return
     summary = dom.one("[data-error-summary]", form)
-    dom.replace(dom.one("[data-error-list]", summary), error_items(errors))
+    dom.replace(dom.one("[data-error-list]", summary),
+                error_items([e for e in errors if e.get("summary", True)]))
     for error in errors:
         question = dom.one('[data-question="%s"]' % error["field"], form)
         if question:
             question.classList.add("has-error")
             message = dom.one("[data-field-error]", question)
-            dom.set_text(message, error["message"])
+            dom.set_text(message, error.get("field_message") or error["message"])
             dom.show(message, True)
     dom.show(summary, True)
     dom.focus(summary)

@@ -7,27 +7,23 @@ All numbers ship with the site: nothing is looked up anywhere.
 
 from pyscript import window
 
+from doorway.guide.safety import guess_country
 from doorway.guide.views import safety as views
 
 from . import dom
 
 
-def guess_country(catalogue):
-    """The country whose region matches the browser's language, if any."""
+def languages():
+    """The browser's language tags, most preferred first (read, never sent)."""
     found = window.navigator.languages
-    languages = [str(found[i]) for i in range(found.length)] if found else []
-    languages.append(str(window.navigator.language or ""))
-    for language in languages:
-        region = language.split("-")[-1].upper() if "-" in language else ""
-        for country in catalogue.safety["countries"]:
-            if region and region == country["region"]:
-                return country["id"]
-    return views.ELSEWHERE
+    tags = [str(found[i]) for i in range(found.length)] if found else []
+    return tags + [str(window.navigator.language or "")]
 
 
 def draw(catalogue, container, step):
     """The country picker and the guessed country's lines, in ``container``."""
-    dom.replace(container, views.country_picker(catalogue, step, guess_country(catalogue)))
+    dom.replace(container, views.country_picker(catalogue, step,
+                                                guess_country(catalogue, languages())))
 
 
 def change(catalogue, select):

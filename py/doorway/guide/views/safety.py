@@ -5,11 +5,10 @@ the static safety page (every country in turn), from the same functions.
 """
 
 from doorway.guide import plan as planner
+from doorway.guide.safety import ELSEWHERE
 
 from . import h
 from .plan import source_link
-
-ELSEWHERE = "elsewhere"
 
 
 def _source_line(item):
