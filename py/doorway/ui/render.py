@@ -39,7 +39,8 @@ def block(item, labels):
     if kind == "source":
         return h("p", {"class": "source", "id": item["anchor"]}, [
             "[%d] %s (%d). %s. " % (item["number"], item["author"], item["year"], item["title"]),
-            h("a", {"href": item["url"], "rel": "noreferrer noopener"}, item["url"]),
+            h("a", {"href": item["url"], "target": "_blank", "rel": "noreferrer noopener"},
+              item["url"]),
         ])
     if kind == "emergency":
         return h("div", {"class": "emergency-box"}, [
@@ -67,7 +68,8 @@ def block(item, labels):
 
 def _source_line(item):
     return h("p", {"class": "source-line"}, h(
-        "a", {"href": item["source_url"], "rel": "noreferrer noopener"}, item["source_label"]))
+        "a", {"href": item["source_url"], "target": "_blank", "rel": "noreferrer noopener"},
+        item["source_label"]))
 
 
 def blocks(items, labels):
