@@ -258,6 +258,15 @@ window.addEventListener("pageshow", (event) => {
 """
 
 
+#: Why Chromium may drop a page it had kept, other than anything about the page:
+#: code run by the engine itself while the page was frozen (such as clean-up
+#: after garbage collection in the Python runtime). Back then loads the page
+#: afresh, which shows nothing either; the test tries again for a real restore.
+EVICTIONS = {"JavaScriptExecution"}
+#: Runs of the whole scenario before giving up on seeing a real restore.
+ATTEMPTS = 3
+
+
 class Shows:
     """Every ``pageshow`` of the site's pages in one tab, as RESTORE_SPY reports it."""
 
@@ -276,15 +285,25 @@ class Shows:
         if message.text.startswith("pageshow "):
             self.events.append(json.loads(message.text[len("pageshow "):]))
 
-    def restored(self, page, path):
-        """The snapshot of the restore of ``path`` from the back/forward cache."""
+    def restored(self, page, path, start):
+        """The snapshot of ``path`` restored from the back/forward cache, or None.
+
+        None means Chromium evicted the page from the cache for a reason that
+        is not the page's to control (see EVICTIONS) and loaded it afresh.
+        Only events from ``start`` on count (take ``len(events)`` before Back).
+        """
         for _ in range(400):
-            found = [e for e in self.events if e["persisted"] and e["path"].endswith(path)]
-            if found:
-                return found[-1]
+            shown = [e for e in self.events[start:] if e["path"].endswith(path)]
+            if shown and shown[0]["persisted"]:
+                return shown[0]
+            if shown:
+                reasons = {reason for found in self.not_restored for reason in found}
+                assert reasons and reasons <= EVICTIONS, (
+                    "%s was not restored from the back/forward cache, because %s"
+                    % (path, self.not_restored))
+                return None
             page.wait_for_timeout(25)
-        raise AssertionError("no restore from the back/forward cache of %s: %s, because %s" % (
-            path, [(e["path"], e["persisted"]) for e in self.events], self.not_restored))
+        raise AssertionError("%s never showed again: %s" % (path, self.events[start:]))
 
 
 def sealed_invite_token():
@@ -335,7 +354,7 @@ def expect_nothing_held(snapshot, secrets):
 
 
 def expect_clean_start(page, kind, secrets):
-    """After a restore: a fresh page, welcome step or no link, every field empty."""
+    """After a restore: a fresh page, welcome step or no link, every field as the page ships."""
     expect(page.locator("html")).to_have_attribute("data-app", "ready", timeout=STEP_TIMEOUT)
     if kind in ("results", "share"):
         expect(page.locator('[data-step="welcome"]')).to_be_visible()
@@ -346,7 +365,8 @@ def expect_clean_start(page, kind, secrets):
     state = page.evaluate("""() => ({
         text: document.documentElement.outerHTML + document.body.innerText,
         values: [...document.querySelectorAll("input, textarea, select")]
-            .filter((f) => f.type === "checkbox" || f.type === "radio" ? f.checked : f.value)
+            .filter((f) => f.type === "checkbox" || f.type === "radio"
+                ? f.checked !== f.defaultChecked : f.value)
             .map((f) => f.id)})""")
     assert state["values"] == [], state["values"]
     assert not [s for s in secrets if s in state["text"]]
@@ -355,10 +375,18 @@ def expect_clean_start(page, kind, secrets):
 
 @pytest.mark.parametrize("exit_by", ["button", "shift"])
 @pytest.mark.parametrize("kind", ["results", "share", "invite", "reply"])
-def test_back_after_quick_exit_never_shows_the_answers_again(bfcache_context, base_url, kind,
-                                                             exit_by, tokens):
+def test_back_after_quick_exit_never_shows_the_answers_again(bfcache_context, kind, exit_by,
+                                                             tokens):
     """Answers, then two more pages, Quick exit, then Back three times."""
     context, audit = bfcache_context
+    for _ in range(ATTEMPTS):
+        if back_after_quick_exit(context, audit, kind, exit_by, tokens):
+            return
+    raise AssertionError("never restored from the back/forward cache in %d tries" % ATTEMPTS)
+
+
+def back_after_quick_exit(context, audit, kind, exit_by, tokens):
+    """One run in a new tab; True if the page with answers came back from the cache."""
     page = context.new_page()
     site = NeutralSite(context, audit, page)
     shows = Shows(context, page)
@@ -380,10 +408,16 @@ def test_back_after_quick_exit_never_shows_the_answers_again(bfcache_context, ba
 
     page.go_back(wait_until="commit")
     expect(page.get_by_role("heading", level=1)).to_have_text("About Doorway")
+    start = len(shows.events)
     page.go_back(wait_until="commit")
-    expect_nothing_held(shows.restored(page, path), secrets)
+    restored = shows.restored(page, path, start)
+    if restored:
+        expect_nothing_held(restored, secrets)
     expect_clean_start(page, kind, secrets)
     page.go_back(wait_until="commit")
     expect(page.get_by_role("heading", level=1)).to_have_text("The full guide")
     for snapshot in shows.events:
-        expect_nothing_held(snapshot, secrets)
+        held = snapshot["html"] + "\n".join(snapshot["values"]) + snapshot["visible"]
+        assert not [s for s in secrets if s in held], snapshot["path"]
+    page.close()
+    return restored is not None
