@@ -24,7 +24,7 @@ from flows import (
     unlock,
     walk_to_results,
 )
-from playwright.sync_api import expect
+from playwright.sync_api import Error, expect
 from service_worker import CONTROLLED
 
 from doorway.builder import CONTENT
@@ -254,6 +254,14 @@ window.addEventListener("pageshow", (event) => {
     checked: fields.filter((f) => f.checked).map((f) => f.id),
     visible: document.body.innerText,
   }));
+  // Console messages from a page at the very moment it is restored can be
+  // lost; the tab's name survives the reload that follows, so keep it there too.
+  if (event.persisted) {
+    window.name = "restored " + JSON.stringify({path: location.pathname,
+      html: document.documentElement.outerHTML, values: [], checked: [], persisted: true,
+      visible: document.body.innerText, fields: fields.map((f) => [f.id,
+        f.type === "checkbox" || f.type === "radio" ? "" : f.value, f.checked])});
+  }
 });
 """
 
@@ -297,6 +305,18 @@ class Shows:
             if shown and shown[0]["persisted"]:
                 return shown[0]
             if shown:
+                try:
+                    kept = page.evaluate("window.name")
+                except Error:  # the reload that follows a restore is under way
+                    page.wait_for_timeout(25)
+                    continue
+                if kept.startswith("restored "):
+                    snapshot = json.loads(kept[len("restored "):])
+                    fields = snapshot.pop("fields")
+                    snapshot["values"] = [v for _, v, _ in fields if v]
+                    snapshot["checked"] = [i for i, _, c in fields if c]
+                    if snapshot["path"].endswith(path):
+                        return snapshot
                 reasons = {reason for found in self.not_restored for reason in found}
                 assert reasons and reasons <= EVICTIONS, (
                     "%s was not restored from the back/forward cache, because %s"
