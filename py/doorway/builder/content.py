@@ -457,6 +457,25 @@ SITE = table({
     "exit_note": text,
     "last_reviewed": text,
     "note_limit": integer(50, 1000),
+    "footer": table({name: text for name in ("label", "guide", "safety", "tracks", "about")}),
+})
+
+#: Traces a visit leaves on the device: "Cover your tracks", the footer's
+#: "Forget Doorway on this device", and the plan's one-tab note.
+PRIVACY = table({
+    "plan_tab_only": text,
+    "tracks": table({
+        "heading": text, "intro": texts(),
+        "browsers_heading": text,
+        "browsers": list_of(table({
+            "id": identifier, "name": text, "steps": texts(2), "private": text,
+            "sources": list_of(reference("source"), minimum=2, unique=True),
+        }), minimum=5),
+        "private_heading": text, "private": texts(),
+        "also_heading": text, "also": texts(),
+    }),
+    "forget": table({name: text for name in (
+        "button", "hint", "working", "done", "remains", "again", "failed")}),
 })
 
 #: The single-table files, by file name.
@@ -470,6 +489,7 @@ FILES = {
     "safety.toml": SAFETY,
     "partner.toml": PARTNER,
     "about.toml": ABOUT,
+    "privacy.toml": PRIVACY,
 }
 
 SOURCES = table({"sources": list_of(SOURCE)})
@@ -647,6 +667,7 @@ def load(content_dir):
         "partner": parts["partner.toml"],
         "about": parts["about.toml"],
         "reply_checker": checkers,
+        "privacy": parts["privacy.toml"],
         "sources": sorted((s for _, s in source_entries), key=lambda s: s["id"]),
     }
     _check_script(catalogue, lambda name: wheres[name])

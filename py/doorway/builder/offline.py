@@ -3,7 +3,10 @@
 - The Content-Security-Policy allows only the site's own files. PyScript needs
   ``'unsafe-eval'`` (it builds functions from strings) and MicroPython needs
   ``'wasm-unsafe-eval'``; nothing else is relaxed, and there is no inline
-  script or style anywhere.
+  script or style anywhere. Trusted Types are required for scripts: the
+  browser refuses any string that would become HTML or code unless boot.js's
+  one "default" policy lets it through, and that policy lets through only the
+  code PyScript itself builds (see site/static/js/boot.js).
 - ``sw.js`` precaches exactly the build's files under a cache named after a
   hash of them, so offline use starts after the first visit and a page never
   mixes two builds.
@@ -28,6 +31,8 @@ CSP_DIRECTIVES = [
     "object-src 'none'",
     "base-uri 'none'",
     "form-action 'none'",
+    "require-trusted-types-for 'script'",
+    "trusted-types default doorway-worker",
 ]
 
 #: The policy in each page's <meta> tag.
@@ -42,6 +47,10 @@ SECURITY_HEADERS = [
     ("X-Content-Type-Options", "nosniff"),
     ("X-Frame-Options", "DENY"),
     ("Permissions-Policy", "camera=(), microphone=(), geolocation=()"),
+    # No other site's window keeps a handle on a Doorway page, and no other
+    # site may load Doorway's files into its own pages.
+    ("Cross-Origin-Opener-Policy", "same-origin"),
+    ("Cross-Origin-Resource-Policy", "same-origin"),
 ]
 
 CACHE_PREFIX = "doorway-"

@@ -59,6 +59,7 @@ def site_pages(catalogue):
         Page("guide/guidance.html", "guide/plan-b.html", context={"section_id": "plan_b"}),
         Page("guide/guidance.html", "guide/therapist.html", context={"section_id": "therapist"}),
         Page("guide/safety.html", "guide/safety.html"),
+        Page("guide/cover-your-tracks.html", "guide/cover-your-tracks.html"),
         Page("guide/for-partners.html", "guide/for-partners.html"),
         Page("about.html", "about.html"),
         Page("404.html", "404.html", anywhere=True),
