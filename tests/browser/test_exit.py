@@ -242,25 +242,26 @@ REPLY_NOTE = "Copper kettle chat"
 PASSPHRASE = "quiet harbour lantern"
 
 #: On every ``pageshow``, before the page's own code runs: what the page holds.
+#: ``values`` and ``changed`` list only what differs from the page as it ships
+#: (a box ticked by default is part of a clean start, not an answer).
 RESTORE_SPY = """
 window.addEventListener("pageshow", (event) => {
   const fields = [...document.querySelectorAll("input, textarea, select")];
-  console.log("pageshow " + JSON.stringify({
+  const choice = (f) => f.type === "checkbox" || f.type === "radio";
+  const report = {
     persisted: event.persisted,
     path: location.pathname,
     html: document.documentElement.outerHTML,
-    values: fields.filter((f) => f.type !== "checkbox" && f.type !== "radio")
-        .map((f) => f.value).filter(Boolean),
-    checked: fields.filter((f) => f.checked).map((f) => f.id),
+    values: fields.filter((f) => !choice(f) && f.value && f.value !== f.defaultValue)
+        .map((f) => f.value),
+    changed: fields.filter((f) => choice(f) && f.checked !== f.defaultChecked).map((f) => f.id),
     visible: document.body.innerText,
-  }));
+  };
+  console.log("pageshow " + JSON.stringify(report));
   // Console messages from a page at the very moment it is restored can be
-  // lost; the tab's name survives the reload that follows, so keep it there too.
+  // lost; the tab's name survives, so keep the report there too.
   if (event.persisted) {
-    window.name = "restored " + JSON.stringify({path: location.pathname,
-      html: document.documentElement.outerHTML, values: [], checked: [], persisted: true,
-      visible: document.body.innerText, fields: fields.map((f) => [f.id,
-        f.type === "checkbox" || f.type === "radio" ? "" : f.value, f.checked])});
+    window.name = "restored " + JSON.stringify(report);
   }
 });
 """
@@ -307,14 +308,11 @@ class Shows:
             if shown:
                 try:
                     kept = page.evaluate("window.name")
-                except Error:  # the reload that follows a restore is under way
+                except Error:  # a fresh load after an eviction is under way
                     page.wait_for_timeout(25)
                     continue
                 if kept.startswith("restored "):
                     snapshot = json.loads(kept[len("restored "):])
-                    fields = snapshot.pop("fields")
-                    snapshot["values"] = [v for _, v, _ in fields if v]
-                    snapshot["checked"] = [i for i, _, c in fields if c]
                     if snapshot["path"].endswith(path):
                         return snapshot
                 reasons = {reason for found in self.not_restored for reason in found}
@@ -370,7 +368,7 @@ def expect_nothing_held(snapshot, secrets):
     held = snapshot["html"] + "\n" + "\n".join(snapshot["values"]) + "\n" + snapshot["visible"]
     assert not [s for s in secrets if s in held], "%s showed %s" % (
         snapshot["path"], [s for s in secrets if s in held])
-    assert snapshot["values"] == [] and snapshot["checked"] == [], snapshot["path"]
+    assert snapshot["values"] == [] and snapshot["changed"] == [], snapshot
 
 
 def expect_clean_start(page, kind, secrets):

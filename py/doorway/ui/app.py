@@ -49,6 +49,11 @@ def controller(page, catalogue):
     return None
 
 
+def wipe(running):
+    dom.cancel_all()
+    running.wipe()
+
+
 def start():
     dom.set_error_handler(fail)
     catalogue = load_catalogue()
@@ -56,8 +61,9 @@ def start():
     if running:
         running.start()
         # boot.js sends this when the person leaves the page in any way (Quick
-        # exit, Back, a link): whatever the page held from their answers or a
-        # link is dropped, so the back/forward cache keeps nothing of it.
-        dom.on(document, "doorway:wipe", lambda event: running.wipe())
+        # exit, Back, a link): unfinished work stops and whatever the page held
+        # from their answers or a link is dropped, so the back/forward cache
+        # keeps nothing of it and a restored page is a fresh start.
+        dom.on(document, "doorway:wipe", lambda event: wipe(running))
     document.documentElement.setAttribute("data-app", "ready")
     window.performance.mark("doorway-ready")

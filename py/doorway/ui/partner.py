@@ -57,8 +57,11 @@ class PartnerPage(LinkPage):
                                                           self.passphrase if seal else "")))
 
     async def make_reply(self, options, note, passphrase):
+        envelope = self.envelope
         body = link.encode_reply(self.catalogue, options, note)
         token = await crypto.token(link.REPLY, body, passphrase)
+        if self.envelope is not envelope:
+            return  # the page was wiped meanwhile
         dom.one("#reply-link").value = dom.site_url("reply/") + "#" + token
         dom.set_text(dom.one("[data-reply-status]", self.result),
                      self.catalogue.partner["reply"]["ready"])

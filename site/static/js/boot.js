@@ -156,18 +156,19 @@
   // cache) and show it whole on Back, and a restored page cannot tell Quick
   // exit from any other way of leaving. So whenever a page is left, it wipes
   // what came from answers or links: every field is emptied, every element
-  // marked data-private is emptied, and Python is told to drop its state
-  // (the "doorway:wipe" event below). The cover stays up, so if the page is
-  // ever shown again it shows nothing, and a restored page reloads at once:
-  // a fresh start (the welcome step, or the partner page with no link), with
-  // no notice that there was anything, and no Python left half-way through a
-  // task (a passphrase still being checked cannot draw the note afterwards).
-  // None of this depends on headers, which some hosts cannot send.
+  // marked data-private is emptied, and Python is told to drop its state and
+  // go back to its start (the "doorway:wipe" event below): the welcome step,
+  // or the partner's page with no link. A page restored by Back is therefore
+  // already a fresh start, with no notice that there was anything; the cover
+  // is lifted and the page is usable at once. No reload is needed (a reload
+  // during a restore is itself cancelled by some browsers), and none of this
+  // depends on headers, which some hosts cannot send.
   //
   // "doorway:wipe": a CustomEvent on document, detail {reason: "exit" |
   // "pagehide"}, sent after the page has been emptied; it may come more than
-  // once. Python listens and forgets every answer, plan, link, passphrase and
-  // decoded note it holds, and draws nothing more.
+  // once. Python cancels its unfinished tasks (a passphrase still being
+  // checked cannot draw the note afterwards), forgets every answer, plan,
+  // link, passphrase and decoded note it holds, and shows its first view.
 
   /** Pages whose content can come from answers or links (they mark it data-private). */
   function holdsAnswers() {
@@ -203,13 +204,7 @@
   });
 
   window.addEventListener("pageshow", (event) => {
-    if (!event.persisted) {
-      return;
-    }
-    if (holdsAnswers()) {
-      window.location.reload();
-    } else {
-      // A plain page holds nothing: show it again rather than a blank screen.
+    if (event.persisted) {
       cover(false);
     }
   });
