@@ -9,7 +9,7 @@ from urllib.parse import urlsplit
 import pytest
 
 from doorway.builder import CONTENT, BuildError, build
-from doorway.builder.offline import META_CSP
+from doorway.builder.csp import META_CSP
 from doorway.cli import main
 
 

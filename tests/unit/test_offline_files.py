@@ -24,7 +24,7 @@ from urllib.parse import urljoin, urlsplit
 
 import pytest
 
-from doorway.builder import CONTENT, offline
+from doorway.builder import CONTENT, csp, offline
 from doorway.builder.serve import make_server, parse_headers_file
 
 PRECACHE = re.compile(r"const PRECACHE = (\[.*?\]);", re.S)
@@ -240,21 +240,21 @@ def test_the_csp_meta_comes_first_in_every_head(site):
         tag, attrs = tags[first]
         assert tag == "meta" and attrs.get("http-equiv") == "Content-Security-Policy", (
             "%s: first element in <head> is <%s %s>, not the CSP" % (path, tag, attrs))
-        assert attrs["content"] == offline.META_CSP, path
+        assert attrs["content"] == csp.META_CSP, path
         assert "frame-ancestors" not in attrs["content"]
         referrer = [e for e in head if e.tag == "meta" and e.attrs.get("name") == "referrer"]
         assert [e.attrs["content"] for e in referrer] == ["no-referrer"], path
 
 
 def test_the_policy_allows_only_the_site_itself():
-    directives = dict(d.split(" ", 1) for d in offline.CSP_DIRECTIVES)
+    directives = dict(d.split(" ", 1) for d in csp.CSP_DIRECTIVES)
     assert directives["default-src"] == "'self'"
     assert directives["script-src"] == "'self' 'wasm-unsafe-eval' 'unsafe-eval'"
     assert directives["object-src"] == "'none'" and directives["base-uri"] == "'none'"
     for name, value in directives.items():
         assert "http" not in value and "*" not in value and "data:" not in value, name
         assert "'unsafe-inline'" not in value, name
-    assert offline.HEADER_CSP == offline.META_CSP + "; frame-ancestors 'none'"
+    assert csp.HEADER_CSP == csp.META_CSP + "; frame-ancestors 'none'"
 
 
 def test_no_inline_script_or_style_anywhere(site):
@@ -344,9 +344,9 @@ def fetch(url):
 
 
 def check_security_headers(url, headers):
-    csp = headers.get("Content-Security-Policy", "")
-    assert csp == offline.HEADER_CSP, url
-    assert "frame-ancestors 'none'" in csp, url
+    policy = headers.get("Content-Security-Policy", "")
+    assert policy == csp.HEADER_CSP, url
+    assert "frame-ancestors 'none'" in policy, url
     assert headers.get("Referrer-Policy") == "no-referrer", url
     assert headers.get("X-Content-Type-Options") == "nosniff", url
 
@@ -385,7 +385,7 @@ def test_headers_file_covers_every_page(site):
     rules = parse_headers_file((site / "_headers").read_text())
     assert rules[0][0] == "/*"
     every = dict(rules[0][1])
-    assert every["Content-Security-Policy"] == offline.HEADER_CSP
+    assert every["Content-Security-Policy"] == csp.HEADER_CSP
     assert every["Referrer-Policy"] == "no-referrer"
     assert every["X-Content-Type-Options"] == "nosniff"
     no_cache = {pattern for pattern, pairs in rules if ("Cache-Control", "no-cache") in pairs}

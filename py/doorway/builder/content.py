@@ -12,6 +12,8 @@ import re
 import tomllib
 from pathlib import Path
 
+from doorway.guide.script import TONES
+
 from .schema import (
     ContentError,
     Optional,
@@ -29,8 +31,6 @@ from .schema import (
     unique_field,
     url,
 )
-
-TONES = ("gentle", "brief", "direct")
 
 #: Placeholders a script line may use, and where ``{name}`` may stand (see
 #: doorway.guide.script.fill): at the start before a comma, or after a space.

@@ -15,7 +15,7 @@ from doorway.guide import answers as answer_fields
 from doorway.guide import plan as planner
 from doorway.guide import script as scripts
 
-from .offline import META_CSP
+from .csp import META_CSP
 from .schema import BuildError
 
 

@@ -13,11 +13,9 @@ file has been read.
 
 import re
 
+from .errors import BuildError
+
 ID_PATTERN = re.compile(r"^[a-z][a-z0-9_]*$")
-
-
-class BuildError(Exception):
-    """The site cannot be built; the message names the file and what is wrong."""
 
 
 class ContentError(BuildError):
