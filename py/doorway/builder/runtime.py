@@ -4,7 +4,7 @@ Doorway serves its Python runtime from its own origin, so the files live in
 ``site/vendor/`` and are committed. This module is the only thing that writes
 them. It needs Python and network access to the npm registry, never Node:
 
-    python -m doorway runtime --check      # verify files against the lock (offline)
+    python -m doorway runtime              # verify files against the lock (offline)
     python -m doorway runtime --refresh    # download the locked versions again
     python -m doorway runtime --refresh --core 0.7.32 --micropython 1.28.0-7
 
