@@ -24,11 +24,10 @@ from urllib.parse import urljoin, urlsplit
 
 import pytest
 
+from built import cache_name, precache
 from doorway.builder import CONTENT, csp, offline
 from doorway.builder.serve import make_server, parse_headers_file
 
-PRECACHE = re.compile(r"const PRECACHE = (\[.*?\]);", re.S)
-CACHE = re.compile(r"const CACHE = (\"[^\"]*\");")
 NOT_PRECACHED = ("_headers", "sw.js")
 #: Words a tab title must not contain: it shows in history and on screen.
 REVEALING = ("therap", "couple", "partner", "relationship", "abuse", "violence", "safety",
@@ -38,11 +37,6 @@ BASE = "https://site.invalid/"
 
 
 # --- Helpers ---------------------------------------------------------------------------
-
-
-def sw_parts(site):
-    text = (site / "sw.js").read_text()
-    return json.loads(CACHE.search(text).group(1)), json.loads(PRECACHE.search(text).group(1))
 
 
 def built_files(site):
@@ -146,7 +140,7 @@ def resources(parser):
 
 
 def test_every_precached_url_is_a_built_file_with_the_right_version(site):
-    _, urls = sw_parts(site)
+    urls = precache(site)
     assert len(urls) == len(set(urls)), "precache list has duplicates"
     for url in urls:
         assert "#" not in url, url
@@ -158,7 +152,7 @@ def test_every_precached_url_is_a_built_file_with_the_right_version(site):
 
 
 def test_every_built_file_is_precached(site):
-    _, urls = sw_parts(site)
+    urls = precache(site)
     covered = {file_for(url) for url in urls}
     for path in built_files(site):
         if path in NOT_PRECACHED:
@@ -168,7 +162,7 @@ def test_every_built_file_is_precached(site):
 
 
 def test_pages_are_precached_under_the_url_a_visitor_uses(site):
-    _, urls = sw_parts(site)
+    urls = precache(site)
     for path in pages(site):
         assert page_url(path) in urls, path
         if path.endswith("/index.html"):
@@ -176,7 +170,7 @@ def test_pages_are_precached_under_the_url_a_visitor_uses(site):
 
 
 def test_cache_name_is_doorway_and_the_build_hash(site):
-    cache, _ = sw_parts(site)
+    cache = cache_name(site)
     files = {path: (site / path).read_bytes() for path in built_files(site) if path != "sw.js"}
     assert cache == "doorway-" + offline.build_hash(files)
     assert re.fullmatch(r"doorway-[0-9a-f]{16}", cache)
@@ -184,7 +178,7 @@ def test_cache_name_is_doorway_and_the_build_hash(site):
 
 def test_everything_a_page_loads_or_links_to_is_in_the_precache(site):
     """So every page and every link between pages works offline."""
-    _, urls = sw_parts(site)
+    urls = precache(site)
     stored = {urljoin(BASE, url) for url in urls}
     for path in pages(site):
         parser = parse(site, path)
@@ -370,7 +364,7 @@ def test_other_files_and_unknown_urls_get_the_headers_too(site, server):
     assert status == 200 and headers.get("Cache-Control") == "no-cache"
     assert headers["Content-Type"].startswith("text/javascript")
     check_security_headers("sw.js", headers)
-    _, urls = sw_parts(site)
+    urls = precache(site)
     samples = [u for u in urls if u.endswith((".css", ".wasm", ".mjs")) or ".py?v=" in u]
     assert len(samples) >= 4
     for url in samples:
