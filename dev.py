@@ -44,7 +44,6 @@ LOCKS = {"base": REQUIREMENTS / "base.txt", "test": REQUIREMENTS / "test.txt"}
 CHROMIUM_NAMES = ("chromium", "chromium-browser", "google-chrome", "google-chrome-stable")
 #: Where Debian's and Ubuntu's packages put Chromium, found even if PATH leaves it out.
 APT_CHROMIUM = Path("/usr/bin/chromium")
-APT_WAIT = int(os.environ.get("DOORWAY_APT_WAIT", "300"))
 APT_POLL = 5
 #: apt-get's words when another program holds the package lock.
 APT_LOCKED = re.compile(r"Could not get lock|Unable to acquire the dpkg frontend lock|"
@@ -215,13 +214,22 @@ def install_chromium(python=PYTHON):
     raise Problem(NO_BROWSER)
 
 
+def apt_wait():
+    """How long to wait for another install's package lock: ``$DOORWAY_APT_WAIT`` or 300 s."""
+    value = os.environ.get("DOORWAY_APT_WAIT", "300")
+    if not value.isdigit():
+        raise Problem("DOORWAY_APT_WAIT must be a whole number of seconds, not %r: fix or "
+                      "unset it, then run this again" % value)
+    return int(value)
+
+
 def apt_get(*args, wait=None):
     """Run ``apt-get args``, waiting while another program holds the package lock.
 
     Returns the finished process (output captured). After ``wait`` seconds
     (default ``$DOORWAY_APT_WAIT``) of a held lock, raises :class:`Problem`.
     """
-    wait = APT_WAIT if wait is None else wait
+    wait = apt_wait() if wait is None else wait
     deadline = time.monotonic() + wait
     told = False
     env = dict(os.environ, DEBIAN_FRONTEND="noninteractive")

@@ -78,6 +78,15 @@ def test_a_lock_held_past_the_time_limit_says_what_to_do(dev, monkeypatch):
         "seconds: let that install finish (or stop it), then run this again")
 
 
+def test_the_time_limit_setting_is_checked(dev, monkeypatch):
+    monkeypatch.setenv("DOORWAY_APT_WAIT", "5m")
+    with pytest.raises(dev.Problem, match="DOORWAY_APT_WAIT must be a whole number of seconds, "
+                                          "not '5m'"):
+        dev.apt_get("install", "chromium")
+    monkeypatch.setenv("DOORWAY_APT_WAIT", "42")
+    assert dev.apt_wait() == 42
+
+
 def test_other_apt_failures_are_returned_not_waited_for(dev, monkeypatch):
     apt = FakeApt(dev, monkeypatch, finished(100, err="E: Unable to locate package chromium"))
     assert dev.apt_get("install", "chromium", wait=30).returncode == 100
