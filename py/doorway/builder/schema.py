@@ -59,10 +59,6 @@ class Findings:
         #: ``(kind, id, where)`` for every reference, resolved after reading.
         self.references = []
 
-    def failed(self, file):
-        """True if any error was found in ``file``."""
-        return any(str(error.where.file) == str(file) for error in self.errors)
-
 
 class Where:
     """A location inside one content file, for error messages."""

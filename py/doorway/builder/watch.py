@@ -82,7 +82,6 @@ class Watcher:
         self.interval = interval
         self.out = out or sys.stdout
         self.problem = None
-        self.builds = 0
         self._stop = threading.Event()
         self._thread = None
 
@@ -92,7 +91,6 @@ class Watcher:
     def rebuild(self):
         """Build once; remember and print what went wrong, if anything."""
         result = subprocess.run(self.command, capture_output=True, text=True)
-        self.builds += 1
         if result.returncode == 0:
             if self.problem is not None:
                 self.say("build fixed: the site is served again")
