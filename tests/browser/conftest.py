@@ -11,19 +11,17 @@ context in a second Chromium with the cache on, started once, and only when a
 test needs it, so no other test pays for it.
 """
 
-import json
 import os
-import re
 
 import pytest
 from audit import Audit
 from chromium import CHROMIUM_ARGS, chromium_path
 
+import built
+
 # Report the service worker's own fetches as requests too (Chromium only);
 # must be set before Playwright starts.
 os.environ.setdefault("PW_EXPERIMENTAL_SERVICE_WORKER_NETWORK_EVENTS", "1")
-
-PRECACHE = re.compile(r"const PRECACHE = (\[.*?\]);", re.S)
 
 
 @pytest.fixture(scope="session")
@@ -75,7 +73,7 @@ def browser_context_args(browser_context_args):
 @pytest.fixture(scope="session")
 def precache(site):
     """The service worker's precache list, as paths relative to the site root."""
-    return json.loads(PRECACHE.search((site / "sw.js").read_text()).group(1))
+    return built.precache(site)
 
 
 @pytest.fixture(autouse=True)

@@ -10,7 +10,7 @@ test does. The browser tests prove enforcement (tests/browser/test_privacy.py).
 import re
 import urllib.request
 
-from doorway.builder import STATIC, offline
+from doorway.builder import STATIC, csp
 
 BOOT = (STATIC / "js" / "boot.js").read_text()
 #: return(w,x)=>(JOINER)(w,x,...[HOOKS]) is how PyScript runs its plugin hooks.
@@ -41,9 +41,9 @@ def test_every_allowed_body_is_made_of_the_shipped_pyscript(site):
 
 
 def test_the_policy_requires_trusted_types_in_the_page_and_the_header():
-    assert "require-trusted-types-for 'script'" in offline.META_CSP
-    assert "trusted-types default doorway-worker" in offline.META_CSP
-    assert "require-trusted-types-for 'script'" in offline.HEADER_CSP
+    assert "require-trusted-types-for 'script'" in csp.META_CSP
+    assert "trusted-types default doorway-worker" in csp.META_CSP
+    assert "require-trusted-types-for 'script'" in csp.HEADER_CSP
     for name in ("default", "doorway-worker"):
         assert 'createPolicy("%s"' % name in BOOT
 

@@ -12,7 +12,8 @@ each do one job:
 
 from pathlib import Path
 
-from .schema import BuildError, ContentError
+from .errors import BuildError
+from .schema import ContentError
 
 __all__ = ["BuildError", "ContentError", "build"]
 

@@ -17,9 +17,9 @@ from doorway.guide import plan as planner
 from doorway.guide import script as scripts
 from doorway.guide.views import forms, partner, plan, safety
 
+from .csp import META_CSP
+from .errors import BuildError
 from .html import view
-from .offline import META_CSP
-from .schema import BuildError
 
 #: The view trees templates may draw with ``{{ view(views.plan.section(…)) }}``:
 #: the same functions the browser draws with, so the two cannot drift apart.
