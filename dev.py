@@ -3,7 +3,7 @@
 
     python3 dev.py serve     # build the site and serve it on http://127.0.0.1:8000/
     python3 dev.py test      # lint, then every test (unit, MicroPython, browser)
-    python3 dev.py bench     # start-up speed and size, as ratios to a plain page
+    python3 dev.py bench     # start-up speed and size against budgets (not a test)
 
 Each command creates ``.venv/`` and installs what it needs the first time (and
 again whenever pyproject.toml changes). ``test`` and ``bench`` also need a
@@ -116,8 +116,7 @@ def test(args):
 def bench(args):
     ensure_environment("test")
     env = dict(os.environ, DOORWAY_CHROMIUM=find_chromium())
-    result = subprocess.run([str(PYTHON), str(ROOT / "bench" / "startup.py"), *args],
-                            cwd=ROOT, env=env)
+    result = subprocess.run([str(PYTHON), "-m", "bench", *args], cwd=ROOT, env=env)
     sys.exit(result.returncode)
 
 
