@@ -34,6 +34,7 @@ import time
 from pathlib import Path
 
 from chromium import CHROMIUM_ARGS, chromium_path
+from playwright.sync_api import Error as PlaywrightError
 from playwright.sync_api import sync_playwright
 
 from doorway.builder import CONTENT, build
@@ -67,21 +68,58 @@ def add(samples, page, mode, figures):
 
 
 def measure_round(browser, specs, sizes, results, number):
-    """One round: every page in every mode, then a wizard run."""
+    """One round: every page in every mode, then a wizard run.
+
+    A load that fails (Python failed, or a time-out on a busy machine) is
+    reported in the notes and leaves one sample fewer; the run goes on.
+    """
     samples, loads_seen = results["pages"], results["requests"]
+
+    def attempt(what, spec, measure):
+        try:
+            return measure(browser, spec, sizes)
+        except (loads.LoadFailed, PlaywrightError) as error:
+            note = "round %d, %s %s: %s" % (number + 1, spec.name, what,
+                                             str(error).splitlines()[0])
+            results["notes"].append(note)
+            say(note)
+            return None
+
     for spec in rotated(specs, number):
-        (cold, requests), warm = loads.cold_and_warm(browser, spec, sizes)
-        add(samples, spec.name, "cold", cold)
-        warm.pop("brotli_bytes")
-        add(samples, spec.name, "warm", warm)
-        loads_seen.setdefault(spec.name, []).append(requests)
+        measured = attempt("cold and warm", spec, loads.cold_and_warm)
+        if measured:
+            (cold, requests), warm = measured
+            add(samples, spec.name, "cold", cold)
+            warm.pop("brotli_bytes")
+            add(samples, spec.name, "warm", warm)
+            loads_seen.setdefault(spec.name, []).append(requests)
     for spec in rotated([s for s in specs if s.offline], number):
-        first, offline = loads.first_visit_and_offline(browser, spec, sizes)
-        add(samples, spec.name, "cold_sw", first)
-        offline.pop("brotli_bytes")
-        add(samples, spec.name, "offline", offline)
+        measured = attempt("first visit and offline", spec, loads.first_visit_and_offline)
+        if measured:
+            first, offline = measured
+            add(samples, spec.name, "cold_sw", first)
+            offline.pop("brotli_bytes")
+            add(samples, spec.name, "offline", offline)
     for spec in rotated(specs, number):
-        add(samples, spec.name, "slow", loads.slow(browser, spec, sizes))
+        measured = attempt("slow", spec, loads.slow)
+        if measured:
+            add(samples, spec.name, "slow", measured)
+
+
+def walk_wizard(browser, site_url, catalogue, results, number):
+    """One wizard run: its step transitions and the heap after it."""
+    try:
+        transitions, heap = wizard.run(browser, site_url, catalogue)
+    except (AssertionError, PlaywrightError) as error:
+        note = "round %d, wizard: %s" % (number + 1, str(error).splitlines()[0])
+        results["notes"].append(note)
+        say(note)
+        return
+    results["transitions"].append(transitions)
+    results["wizard"].setdefault("steps", []).append(len(transitions))
+    results["wizard"].setdefault("transition_ms", []).extend(t["ms"] for t in transitions)
+    for metric, value in heap.items():
+        results["wizard"].setdefault(metric, []).append(value)
 
 
 def machine(browser_version):
@@ -152,13 +190,7 @@ def main(argv=None):
             for number in range(args.rounds):
                 say("round %d of %d" % (number + 1, args.rounds))
                 measure_round(browser, specs, sizes, results, number)
-                transitions, heap = wizard.run(browser, servers.site_url, catalogue)
-                results["transitions"].append(transitions)
-                results["wizard"].setdefault("steps", []).append(len(transitions))
-                results["wizard"].setdefault("transition_ms", []).extend(
-                    t["ms"] for t in transitions)
-                for metric, value in heap.items():
-                    results["wizard"].setdefault(metric, []).append(value)
+                walk_wizard(browser, servers.site_url, catalogue, results, number)
             browser.close()
         if args.lighthouse_runs > 0:
             run_lighthouse(specs, args.lighthouse_runs, results)
@@ -168,7 +200,7 @@ def main(argv=None):
     figures = flatten(results)
     evaluation = budgets.evaluate(figures)
     names = [spec.name for spec in specs]
-    profiles = {name: report.profile(results["requests"][name])
+    profiles = {name: report.profile(results["requests"].get(name, []))
                 for name in ("floor", "welcome", "invite")}
     unknown = sorted({r["path"] for page in results["requests"].values() for load in page
                       for r in load if not r["known"]})
