@@ -27,6 +27,7 @@ machine makes absolute times noisy. It prints tables and writes
 import argparse
 import os
 import platform
+import shutil
 import subprocess
 import sys
 import tempfile
@@ -196,6 +197,7 @@ def main(argv=None):
             run_lighthouse(specs, args.lighthouse_runs, results)
     finally:
         servers.stop()
+        shutil.rmtree(work, ignore_errors=True)
 
     figures = flatten(results)
     evaluation = budgets.evaluate(figures)
