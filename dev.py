@@ -3,7 +3,7 @@
 
     python3 dev.py serve     # build the site and serve it on http://127.0.0.1:8000/
     python3 dev.py test      # lint, then every test (unit, MicroPython, browser)
-    python3 dev.py bench     # start-up speed and size, as ratios to a plain page
+    python3 dev.py bench     # start-up speed and size against budgets (not a test)
     python3 dev.py lock      # refresh the hashed lock files in requirements/
 
 Each command creates ``.venv/`` and installs what it needs the first time (and
@@ -272,7 +272,7 @@ def test(args):
 def bench(args):
     ensure_environment("test")
     env = dict(os.environ, DOORWAY_CHROMIUM=find_chromium(PYTHON))
-    return subprocess.run([str(PYTHON), str(ROOT / "bench" / "startup.py"), *args],
+    return subprocess.run([str(PYTHON), "-m", "bench", *args],
                           cwd=ROOT, env=env).returncode
 
 
