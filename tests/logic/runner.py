@@ -11,8 +11,8 @@ vendored MicroPython and fails the suite on any failure or missing test.
 
 import sys
 
-MODULES = ["test_answers", "test_compat", "test_link", "test_plan", "test_qr", "test_script",
-           "test_text"]
+MODULES = ["test_answers", "test_compat", "test_link", "test_link_v2", "test_partner_reply",
+           "test_passphrase", "test_plan", "test_qr", "test_script", "test_sharing", "test_text"]
 
 
 def run(modules=MODULES):

@@ -12,11 +12,13 @@ import json
 import jinja2
 
 from doorway.guide import answers as answer_fields
+from doorway.guide import link
 from doorway.guide import plan as planner
 from doorway.guide import script as scripts
 
 from .offline import META_CSP
 from .schema import BuildError
+from .wordlist import ASSET as WORD_LIST
 
 
 class Page:
@@ -44,9 +46,12 @@ class Page:
 def site_pages(catalogue):
     """Every page of the site, in a fixed order."""
     pages = [
-        Page("index.html", "index.html", python=True),
-        Page("invite.html", "invite/index.html", python=True),
-        Page("reply.html", "reply/index.html", python=True),
+        # <html data-word-list> for the share step; <html data-link-cap> for boot.js.
+        Page("index.html", "index.html", python=True, context={"word_list": WORD_LIST}),
+        Page("invite.html", "invite/index.html", python=True,
+             context={"link_cap": link.TOKEN_CAPS[link.INVITE]}),
+        Page("reply.html", "reply/index.html", python=True,
+             context={"link_cap": link.TOKEN_CAPS[link.REPLY]}),
         Page("guide/index.html", "guide/index.html"),
         Page("guide/talking.html", "guide/talking.html"),
         Page("guide/guidance.html", "guide/plan-b.html", context={"section_id": "plan_b"}),

@@ -19,7 +19,7 @@ class PartnerPage(LinkPage):
         self.count()
 
     def open(self, body):
-        invite = link.decode_invite(self.catalogue, body)
+        invite = link.decode(self.catalogue, self.envelope, body)
         article = dom.one('[data-part="invitation"]', self.app)
         invitation.fill(article, self.catalogue, invite)
         dom.show(dom.one("[data-seal-option]", self.app), bool(self.passphrase))

@@ -119,6 +119,29 @@
     }
   });
 
+  // Link length (links block: the privacy engineer edits the rest) ------------
+  // Pages that read a link from the address (invite/, reply/) carry their
+  // cap on <html data-link-cap> (doorway.guide.link.TOKEN_CAPS). A longer
+  // address is never handed to Python: copying a 1.9 MB address once made
+  // MicroPython run out of memory before the page could say anything. So an
+  // over-long fragment is taken out of the address bar here, before Python
+  // starts (and again for a link pasted into this tab later), and Python
+  // learns the outcome from <html data-link-error="too_long">, not the text.
+  const linkCap = Number(html.dataset.linkCap);
+  function checkLinkLength() {
+    const href = window.location.href;
+    const hash = href.indexOf("#");
+    if (hash >= 0 && href.length - hash - 1 > linkCap) {
+      window.history.replaceState(null, "", window.location.pathname + window.location.search);
+      html.dataset.linkError = "too_long";
+    }
+  }
+  if (linkCap > 0) {
+    checkLinkLength();
+    window.addEventListener("hashchange", checkLinkLength);
+  }
+  // End of the links block ------------------------------------------------
+
   // 2. Pages that run Python -----------------------------------------------
   const page = html.dataset.page;
   const needsPython = html.dataset.app === "loading";
