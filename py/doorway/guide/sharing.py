@@ -10,12 +10,16 @@ Pure decisions, so the share step (``doorway.ui``) only has to ask:
   screen: error-correction level L, at most version 32 (145 modules a side).
   A screen shows the code flat, clean and evenly lit, so the damage that
   higher levels repair does not happen, and a lower level keeps each module
-  larger for the same link. Version 32 holds the longest sealed link, even
-  under a longer ``--base`` path; drawn across a phone's width or larger, each
-  module still covers several of the reading camera's pixels at arm's length.
-  A longer link (a very long site address, or a plain link with a long note in
-  four-byte characters) is offered for copying only
-  (``partner.share.qr_too_long``).
+  larger for the same link. Version 32 is the smallest that holds the longest
+  sealed link (the largest padding size), also under a longer ``--base``
+  path; the smaller sizes need versions 10-19. What a camera needs is pixels
+  per module: in a simulation (zxing-cpp reading a version-32 link after
+  blur, noise, a slight turn and resampling), every frame with 3 or more
+  camera pixels a module decoded, and few with 2. With 153 modules including
+  the quiet zone, that is a code filling about half the short side of a
+  1080p camera frame: readable, if held close. A longer link (a very long
+  site address, or a plain link with a long note in four-byte characters)
+  is offered for copying only (``partner.share.qr_too_long``).
 """
 
 from . import qr
