@@ -34,7 +34,9 @@ def test_the_build_ships_the_locked_list_as_its_own_file(site):
     lock = json.loads((VENDOR / wordlist.FOLDER / wordlist.LOCK).read_text())
     assert lock["source"]["path"] == "xkcdpass/static/eff-long"
     assert lock["licence"] == "CC-BY-3.0-US" and lock["words"] == 7776
-    assert "CC BY 3.0 US" in (VENDOR / wordlist.FOLDER / wordlist.LICENCE).read_text()
+    notice = (VENDOR / wordlist.FOLDER / wordlist.LICENCE).read_text()
+    assert "CC BY 3.0 US" in notice and "https://creativecommons.org/licenses/by/3.0/us/" in notice
+    assert (site / wordlist.ASSET_LICENCE).read_text() == notice  # shipped with the list
     assert "words/eff-long.txt?v=" in (site / "sw.js").read_text()  # works offline
 
 
@@ -62,7 +64,7 @@ def test_the_about_page_credits_the_list(site):
     about = (site / "about.html").read_text()
     assert "EFF long word list" in about
     assert "Creative Commons Attribution 3.0 US" in about
-    assert "creativecommons.org/licenses/by/3.0/us" in about
+    assert "eff.org/dice" in about
 
 
 @pytest.fixture

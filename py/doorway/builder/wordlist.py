@@ -27,8 +27,10 @@ FOLDER = "wordlist"
 WORDS = "eff-long"
 LICENCE = "LICENSE"
 LOCK = "lock.json"
-#: Where the build puts the list, relative to the site root.
+#: Where the build puts the list, relative to the site root, and its licence
+#: notice beside it (CC BY asks for the licence with every copy).
 ASSET = "words/eff-long.txt"
+ASSET_LICENCE = "words/eff-long-LICENSE.txt"
 #: Path of the list inside the xkcdpass wheel.
 IN_WHEEL = "xkcdpass/static/eff-long"
 SIZE = 7776
@@ -59,7 +61,7 @@ def check(vendor):
 
 
 def files(vendor):
-    """``{ASSET: bytes}``: the list, checked against its lock and read as a word list."""
+    """The list and its licence notice, checked against the lock; the list read as a word list."""
     problems = check(vendor)
     if problems:
         raise BuildError("site/vendor: " + "; ".join(problems))
@@ -68,7 +70,7 @@ def files(vendor):
         words_from_text(data.decode("ascii"), SIZE)
     except (UnicodeDecodeError, ValueError) as error:
         raise BuildError("site/vendor/%s/%s: %s" % (FOLDER, WORDS, error)) from None
-    return {ASSET: data}
+    return {ASSET: data, ASSET_LICENCE: (vendor / FOLDER / LICENCE).read_bytes()}
 
 
 def vendor_from_wheel(wheel, vendor):
