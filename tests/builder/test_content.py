@@ -253,6 +253,21 @@ CASES += [
      "area: refers to unknown area 'cornwall' (this country's areas: england, scotland"),
 ]
 
+#: Reply links: codes are unique, follow-ups known.
+CASES += [
+    ("duplicate reply choice code", replace("partner.toml", 'id = "yes_if"\ncode = 2',
+                                            'id = "yes_if"\ncode = 1'),
+     "site/content/partner.toml: reply.choices[1].code: reply choice code 1 is already used"),
+    ("duplicate reply condition id", replace("partner.toml", 'id = "online"\ncode = 3',
+                                             'id = "call_first"\ncode = 3'),
+     "reply.conditions[2].id: reply condition id 'call_first' is already used"),
+    ("duplicate reply period code", replace("partner.toml", 'id = "month"\ncode = 2',
+                                            'id = "month"\ncode = 4'),
+     "reply.periods[3].code: reply period code 4 is already used"),
+    ("unknown reply follow-up", replace("partner.toml", 'takes = "period"', 'takes = "later"'),
+     "site/content/partner.toml: reply.choices[2].takes: must be one of"),
+]
+
 
 @pytest.mark.parametrize("edit, expected", [c[1:] for c in CASES], ids=[c[0] for c in CASES])
 def test_each_rule_reports_its_own_error_by_file_and_field(tmp_path, edit, expected):

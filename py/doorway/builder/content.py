@@ -12,7 +12,7 @@ import re
 import tomllib
 from pathlib import Path
 
-from doorway.guide import phrases
+from doorway.guide import link, phrases
 from doorway.guide.reply_check import ESCALATING, KINDS, ReplyChecker
 from doorway.guide.safety import KINDS as LINE_KINDS
 from doorway.guide.script import TONES
@@ -312,10 +312,23 @@ PARTNER = table({
     # The partner's answer, which becomes a reply link.
     "reply": table({
         "heading": text, "intro": text, "options_legend": text, "options_error": text,
+        # The first reply form's options: version-1 reply links carry their codes.
         "options": list_of(table({
             "id": identifier, "code": integer(1, 250), "label": text,
             "for_sender": texts(),
         }), minimum=5),
+        # The one-choice reply of version-2 links (doorway.guide.link).
+        "choices": list_of(table({
+            "id": identifier, "code": integer(1, 250), "label": text,
+            "for_sender": texts(),
+            "takes": Optional(one_of(link.TAKES_CONDITIONS, link.TAKES_PERIOD)),
+        }), minimum=2),
+        "conditions": list_of(table({
+            "id": identifier, "code": integer(1, 250), "label": text,
+            "for_sender": texts(),
+        })),
+        "periods": list_of(table({"id": identifier, "code": integer(1, 250),
+                                  "label": text})),
         "note_label": text, "note_hint": text, "seal_label": text, "make": text,
         "ready": text, "link_label": text, "copy": text,
     }),
@@ -327,7 +340,7 @@ PARTNER = table({
         "passphrase_label": text, "passphrase_hint": text, "passphrase_error": text,
         "preview_heading": text, "preview_hint": text, "make": text, "link_label": text,
         "copy": text, "copied": text, "copy_failed": text, "qr_show": text, "qr_caption": text,
-        "warning": texts(), "working": text,
+        "warning": texts(), "working": text, "no_seal": text, "qr_too_long": text,
     }),
     # Asking for the passphrase of a sealed link.
     "unlock": table({"heading": text, "intro": text, "label": text, "submit": text,
@@ -621,7 +634,10 @@ def _check_codes(wheres, parts, reasons):
     errors = unique_field([(w, r) for w, r, _ in reasons], "code", "reason")
     errors += unique_field([(w, r) for w, r, _ in reasons], "order", "reason")
     for file, key, kind in (("asks.toml", "asks", "ask"),
-                            ("partner.toml", "reply.options", "reply option")):
+                            ("partner.toml", "reply.options", "reply option"),
+                            ("partner.toml", "reply.choices", "reply choice"),
+                            ("partner.toml", "reply.conditions", "reply condition"),
+                            ("partner.toml", "reply.periods", "reply period")):
         entries = parts[file]
         for name in key.split("."):
             entries = entries[name]

@@ -29,7 +29,7 @@ class PartnerPage(LinkPage):
         return dom.one('[data-slot="%s"]' % name, self.app)
 
     def open(self, body):
-        invite = link.decode_invite(self.catalogue, body)
+        invite = link.decode(self.catalogue, self.envelope, body)
         dom.replace(self.slot("note"), views.note_box(self.catalogue.partner["note_heading"],
                                                       invite["note"]))
         dom.replace(self.slot("concerns"), views.concerns(self.catalogue, invite["reasons"]))

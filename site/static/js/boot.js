@@ -10,7 +10,8 @@
 //    replace it in this tab's history with a neutral site.
 // 2. Leaving ends what the page held: on every exit from a page that holds
 //    answers, wipe them; a page brought back by Back starts afresh.
-// 3. Help that opens in place, and "Forget Doorway on this device".
+// 3. Help that opens in place, and "Forget Doorway on this device"; an
+//    address too long to be a Doorway link is dropped before Python reads it.
 // 4. Send the person to the plain guide when WebAssembly is unavailable, and
 //    show a calm message if Python has not started after a while.
 // 5. Register the service worker and offer to reload when a new build is ready.
@@ -260,6 +261,27 @@
     }
   }
 
+  // 3b. Links too long to read ----------------------------------------------
+  // Pages that read a link from the address (invite/, reply/) carry their
+  // cap on <html data-link-cap> (doorway.guide.link.TOKEN_CAPS). A longer
+  // address is never handed to Python: copying a 1.9 MB address once made
+  // MicroPython run out of memory before the page could say anything. So an
+  // over-long fragment is taken out of the address bar here, before Python
+  // starts (and again for a link pasted into this tab later), and Python
+  // learns the outcome from <html data-link-error="too_long">, not the text.
+  const linkCap = Number(html.dataset.linkCap);
+  function checkLinkLength() {
+    const href = window.location.href;
+    const hash = href.indexOf("#");
+    if (hash >= 0 && href.length - hash - 1 > linkCap) {
+      window.history.replaceState(null, "", window.location.pathname + window.location.search);
+      html.dataset.linkError = "too_long";
+    }
+  }
+  if (linkCap > 0) {
+    checkLinkLength();
+    window.addEventListener("hashchange", checkLinkLength);
+  }
   // 4. Pages that run Python -----------------------------------------------
   const page = html.dataset.page;
   const needsPython = html.dataset.app === "loading";
