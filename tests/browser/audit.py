@@ -7,6 +7,9 @@ localStorage, sessionStorage or IndexedDB, or a Cache Storage entry beyond
 the build's own files (or one with a ``#``).
 """
 
+import json
+import re
+
 #: Where pages record CSP violations, before any of their own code runs.
 CSP_RECORDER = """
 window.__cspViolations = [];
@@ -15,8 +18,16 @@ document.addEventListener('securitypolicyviolation', (event) => {
 });
 """
 
+#: The service worker's list of files to keep, in sw.js.
+PRECACHE = re.compile(r"const PRECACHE = (\[.*?\]);", re.S)
+
 #: What Chromium logs for any page served with status 404.
 NOT_FOUND_ERROR = "Failed to load resource: the server responded with a status of 404 (Not Found)"
+
+
+def precache_of(site):
+    """The service worker's precache list, as paths relative to the site root."""
+    return json.loads(PRECACHE.search((site / "sw.js").read_text()).group(1))
 
 
 class Audit:

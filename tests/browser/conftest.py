@@ -6,19 +6,15 @@ broke the Content-Security-Policy, or left anything in cookies, localStorage,
 sessionStorage, IndexedDB or an unexpected Cache Storage entry.
 """
 
-import json
 import os
-import re
 
 import pytest
-from audit import Audit
+from audit import Audit, precache_of
 from chromium import CHROMIUM_ARGS, chromium_path
 
 # Report the service worker's own fetches as requests too (Chromium only);
 # must be set before Playwright starts.
 os.environ.setdefault("PW_EXPERIMENTAL_SERVICE_WORKER_NETWORK_EVENTS", "1")
-
-PRECACHE = re.compile(r"const PRECACHE = (\[.*?\]);", re.S)
 
 
 @pytest.fixture(scope="session")
@@ -43,7 +39,7 @@ def browser_context_args(browser_context_args):
 @pytest.fixture(scope="session")
 def precache(site):
     """The service worker's precache list, as paths relative to the site root."""
-    return json.loads(PRECACHE.search((site / "sw.js").read_text()).group(1))
+    return precache_of(site)
 
 
 @pytest.fixture(autouse=True)

@@ -10,6 +10,8 @@ Words on buttons and labels come from the content catalogue (site/content),
 so a reworded button is no edit here; a changed form is one edit here.
 """
 
+from urllib.parse import urlsplit
+
 from driver import STEP_TIMEOUT, css, label, role
 from playwright_driver import as_driver
 
@@ -220,3 +222,75 @@ def quick_exit(page, by):
     else:
         for _ in range(3):
             d.press("Shift")
+
+
+def stored(page):
+    """What the current page's origin keeps (cookies, local/session storage, IndexedDB)."""
+    d = as_driver(page)
+    state = d.storage()
+    if state["cookies"] or state["local"] or state["session"] or state["indexedDB"]:
+        return ["%s: stored %s" % (d.url(), state)]
+    return []
+
+
+def expect_nothing_stored(page):
+    found = stored(page)
+    assert not found, found
+
+
+#: Set on a page as it is left: still there after Back only if the very same page
+#: came back from the back/forward cache (a fresh load starts without it).
+MARK_JS = "document.documentElement.setAttribute('data-test-left', arguments[0]);"
+
+#: What a page holds and shows: its markup, every field's value, every ticked box.
+HELD_JS = """
+const fields = Array.from(document.querySelectorAll('input, textarea, select'));
+const navigation = performance.getEntriesByType('navigation')[0];
+return {
+  path: location.pathname,
+  restored: document.documentElement.getAttribute('data-test-left') === arguments[0],
+  navigation: navigation ? navigation.type : null,
+  markup: document.documentElement.outerHTML,
+  shown: document.body.innerText,
+  values: fields.filter((f) => f.type !== 'checkbox' && f.type !== 'radio' && f.value)
+      .map((f) => f.value),
+  checked: fields.filter((f) => f.checked).map((f) => f.id || f.name),
+};
+"""
+
+
+def exit_and_go_back(page, by, away="about.html"):
+    """Open another page of the site, Quick exit from it, then press Back once.
+
+    Quick exit must go to the neutral site (tests point every engine at a
+    proxy that refuses it, so the browser shows its own error page there).
+    Back then returns to the page the person was on (Quick exit replaced only
+    the page it was pressed on). Returns what that page held the moment it
+    was shown (:data:`HELD_JS`), with ``restored`` true if the browser brought
+    it back from its back/forward cache rather than loading it again.
+    """
+    d = as_driver(page)
+    site = d.url().split("#")[0]
+    mark = "left-%s" % by
+    d.run(MARK_JS, mark)
+    d.goto(away)
+    d.expect_visible(css("[data-quick-exit]"))
+    quick_exit(d, by)
+    neutral = "%s://%s/" % urlsplit(words("site", "exit_url"))[:2]
+    d.wait_until(lambda: d.url().startswith(neutral),
+                 lambda: "Quick exit did not go to %s (on %s)" % (neutral, d.url()),
+                 STEP_TIMEOUT)
+    d.back()
+    d.wait_until(lambda: d.url().split("#")[0] == site,
+                 lambda: "Back went to %s, not %s" % (d.url(), site), STEP_TIMEOUT)
+    return d.run(HELD_JS, mark)
+
+
+def expect_nothing_held(held, secrets):
+    """Nothing of ``secrets`` is in the page, on screen or in a field; no box is ticked."""
+    found = [s for s in secrets
+             if s in held["markup"] or s in held["shown"] or any(s in v for v in held["values"])]
+    assert not found, "%s showed %s after Back (restored from the cache: %s)" % (
+        held["path"], found, held["restored"])
+    assert held["values"] == [] and held["checked"] == [], (held["path"], held["values"],
+                                                           held["checked"])

@@ -1,0 +1,99 @@
+"""The main flows, in Chromium, WebKit and Firefox, through the shared flows.
+
+Many people will open Doorway on an iPhone (every browser there is WebKit) or
+in Firefox. Each test runs once per engine (see conftest.py) and says only
+what a person does and must see; flows.py says how.
+"""
+
+import hostile_tokens
+import pytest
+from driver import css
+from flows import (
+    answer_safety,
+    exit_and_go_back,
+    expect_link_error,
+    expect_nothing_held,
+    expect_nothing_stored,
+    expect_safety_route,
+    make_invite,
+    open_page,
+    open_sealed,
+    reply,
+    script_lines,
+    start,
+    walk_to_results,
+)
+
+NAME = "Zephyrine"
+INVITE_NOTE = "Orchard walk on Sunday"
+REPLY_NOTE = "Copper kettle chat"
+PASSPHRASE = "quiet harbour lantern"
+#: Hostile links, one per way a link can be refused, on both partner pages.
+HOSTILE = ["data-url", "huge-markup", "version-9", "invite-as-reply", "reply-javascript"]
+#: Elements or attributes that could only have come from a link.
+INJECTED = "#app b, #app img, #app iframe, #app svg circle, [onerror], [onload], [py-click]"
+
+
+def expect_nothing_held_after_back(held, secrets):
+    """Back after Quick exit shows nothing of ``secrets`` (see flows.expect_nothing_held).
+
+    Issue 8, open while this was written: a page restored whole from the
+    back/forward cache still shows its answers (WebKit, Firefox and Chromium
+    alike). Until its fix (boot.js, the privacy work) lands, exactly that
+    symptom is reported as an expected failure naming the issue; anything else
+    fails. Delete this guard when issue 8 is fixed, so the symptom fails too.
+    """
+    try:
+        expect_nothing_held(held, secrets)
+    except AssertionError as problem:
+        if held["restored"]:
+            pytest.xfail("issue 8, back/forward cache: %s" % problem)
+        raise
+
+
+def test_the_wizard_ends_in_a_plan_and_quick_exit_then_back_shows_none_of_it(tab, restores):
+    walk_to_results(tab, "hesitated", ["cost", "time"], name=NAME)
+    lines = script_lines(tab)
+    assert lines and lines[0].startswith(NAME + ", "), lines
+    expect_nothing_stored(tab)
+    held = exit_and_go_back(tab, "button")
+    restores("button", held)
+    expect_nothing_held_after_back(held, [NAME])
+
+
+def test_a_yes_in_the_safety_check_leads_to_the_safety_route(tab):
+    start(tab)
+    answer_safety(tab, {"afraid": "yes"})
+    expect_safety_route(tab)
+
+
+def test_a_sealed_invitation_opens_elsewhere_and_its_reply_comes_back(tab, restores):
+    walk_to_results(tab, "said_no", ["privacy"])
+    link = make_invite(tab, note=INVITE_NOTE, passphrase=PASSPHRASE)
+    assert "/invite/#" in link and INVITE_NOTE not in link, link
+
+    partner = tab.new_session()
+    open_sealed(partner, link, PASSPHRASE, "invitation")
+    partner.expect_text(css('[data-part="invitation"] [data-note]'), INVITE_NOTE)
+    reply_link = reply(partner, "call_first", REPLY_NOTE)
+    assert "/reply/#" in reply_link and REPLY_NOTE not in reply_link, reply_link
+    expect_nothing_stored(partner)
+
+    open_sealed(tab, reply_link, PASSPHRASE, "received")
+    tab.expect_text(css('[data-part="received"] [data-note]'), REPLY_NOTE)
+    expect_nothing_stored(tab)
+
+    held = exit_and_go_back(partner, "shortcut")
+    restores("shortcut", held)
+    expect_nothing_held_after_back(held, [INVITE_NOTE, REPLY_NOTE, PASSPHRASE])
+
+
+def test_hostile_links_end_in_the_calm_error(tab):
+    vectors = {v.name: v for v in hostile_tokens.vectors()}
+    for name in HOSTILE:
+        vector = vectors[name]
+        assert vector.expect[0] == "error", vector
+        tab.goto("about:blank")
+        open_page(tab, vector.path + "#" + vector.token)
+        expect_link_error(tab, vector.expect[1])
+        assert tab.count(css(INJECTED)) == 0, name
