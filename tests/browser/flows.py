@@ -242,9 +242,10 @@ def expect_nothing_stored(page):
 #: came back from the back/forward cache (a fresh load starts without it).
 MARK_JS = "document.documentElement.setAttribute('data-test-left', arguments[0]);"
 
-#: What a page holds and shows: its markup, every field's value, every ticked box.
+#: What a page holds and shows: its markup, and every field a person changed from
+#: the page's own default (a value typed, a box ticked or cleared).
 HELD_JS = """
-const fields = Array.from(document.querySelectorAll('input, textarea, select'));
+const fields = Array.from(document.querySelectorAll('input, textarea'));
 const navigation = performance.getEntriesByType('navigation')[0];
 return {
   path: location.pathname,
@@ -252,9 +253,9 @@ return {
   navigation: navigation ? navigation.type : null,
   markup: document.documentElement.outerHTML,
   shown: document.body.innerText,
-  values: fields.filter((f) => f.type !== 'checkbox' && f.type !== 'radio' && f.value)
-      .map((f) => f.value),
-  checked: fields.filter((f) => f.checked).map((f) => f.id || f.name),
+  values: fields.filter((f) => f.type !== 'checkbox' && f.type !== 'radio'
+      && f.value !== f.defaultValue).map((f) => f.value),
+  checked: fields.filter((f) => f.checked !== f.defaultChecked).map((f) => f.id || f.name),
 };
 """
 
@@ -287,7 +288,7 @@ def exit_and_go_back(page, by, away="about.html"):
 
 
 def expect_nothing_held(held, secrets):
-    """Nothing of ``secrets`` is in the page, on screen or in a field; no box is ticked."""
+    """Nothing of ``secrets`` is in the page, on screen or in a field; no field was changed."""
     found = [s for s in secrets
              if s in held["markup"] or s in held["shown"] or any(s in v for v in held["values"])]
     assert not found, "%s showed %s after Back (restored from the cache: %s)" % (
