@@ -241,7 +241,11 @@ class Driver:
                 return value
             if time.monotonic() > deadline:
                 raise AssertionError("%s: timed out (last %r)" % (what(), problem or value))
-            time.sleep(0.05)
+            self.pause(0.05)
+
+    def pause(self, seconds):
+        """Wait a moment (adapters whose events need pumping override this)."""
+        time.sleep(seconds)
 
     def _expect(self, target, what, wanted, timeout, compare=None):
         compare = compare or (lambda found: found == wanted)

@@ -34,6 +34,10 @@ class PlaywrightDriver(Driver):
             found = scope.get_by_label(target.value, exact=target.exact)
         return found.locator("visible=true") if target.visible else found
 
+    def pause(self, seconds):
+        # Playwright's sync API handles events (route handlers too) only inside its calls.
+        self.page.wait_for_timeout(seconds * 1000)
+
     def goto(self, path):
         self.page.goto(path)
 
@@ -41,7 +45,8 @@ class PlaywrightDriver(Driver):
         return self.page.url
 
     def back(self):
-        self.page.go_back()
+        # A page restored from the back/forward cache fires no "load".
+        self.page.go_back(wait_until="commit")
 
     def click(self, target):
         self.locator(target).click()

@@ -4,6 +4,12 @@ Playwright starts Chromium with ``--disable-back-forward-cache``; real Chrome
 keeps pages in that cache, and Quick exit then Back is what these flows try,
 so it is put back here. Every test gets a new context (cheap in Chromium)
 under the full suite's :class:`audit.Audit`.
+
+Chromium shows a refused navigation as ``chrome-error://`` and, for one made
+by a page script, may keep the old address meanwhile; so here the neutral
+site is answered by Playwright (only that origin is routed: routing every
+request would make pages ineligible for the back/forward cache), as in
+tests/browser/test_exit.py. Everything else not local goes to the proxy.
 """
 
 from audit import Audit
@@ -11,6 +17,11 @@ from chromium import CHROMIUM_ARGS, chromium_path
 from playwright_driver import PlaywrightDriver
 
 NEUTRAL = "https://www.bbc.co.uk/"
+NEUTRAL_PAGE = "<!doctype html><title>Weather</title><p>Weather forecast</p>"
+
+
+def _neutral_site(route):
+    route.fulfill(status=200, content_type="text/html", body=NEUTRAL_PAGE)
 
 
 class Chromium:
@@ -32,6 +43,7 @@ class Chromium:
         context = self.browser.new_context(base_url=self.base_url, locale="en-GB")
         watcher = Audit(context, self.base_url, self.precache)
         watcher.allow(NEUTRAL)
+        context.route(NEUTRAL + "**", _neutral_site)
         self.contexts.append((context, watcher))
         return context.new_page()
 
