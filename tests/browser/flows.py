@@ -145,6 +145,14 @@ def expect_safety_route(page):
     d.expect_count(css("[data-script-lines]"), 0)
 
 
+def choose_country(page, country):
+    """On the safety route, pick ``country`` (an entry of safety.toml): its numbers show."""
+    d = as_driver(page)
+    route = css('[data-step="safety-route"]')
+    d.select(css("select", within=route), country["id"])
+    d.expect_contains_text(css("[data-lines] .emergency", within=route), country["emergency"])
+
+
 def make_invite(page, note="", passphrase="", reasons=None, ask=None):
     """Use the share step of a plan; returns the link."""
     d = as_driver(page)
