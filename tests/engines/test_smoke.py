@@ -30,8 +30,10 @@ NAME = "Zephyrine"
 INVITE_NOTE = "Orchard walk on Sunday"
 REPLY_NOTE = "Copper kettle chat"
 PASSPHRASE = "quiet harbour lantern"
-#: Hostile links, one per way a link can be refused, on both partner pages.
-HOSTILE = ["data-url", "huge-markup", "version-9", "invite-as-reply", "reply-javascript"]
+#: Hostile links, one per way a link is refused (damaged and carrying markup, too long,
+#: a version from the future, the wrong page), on both partner pages. The Chromium
+#: suite opens all of hostile_tokens.py's corpus.
+HOSTILE = ["data-url", "huge-markup", "version-9", "invite-as-reply"]
 #: Elements or attributes that could only have come from a link.
 INJECTED = "#app b, #app img, #app iframe, #app svg circle, [onerror], [onload], [py-click]"
 
