@@ -18,8 +18,6 @@ from playwright_driver import as_driver
 from doorway.builder import CONTENT
 from doorway.builder.content import load
 
-SAFETY_ITEMS = ["afraid", "hurt", "threats", "sexual", "control", "danger"]
-
 _content = None
 
 
@@ -29,6 +27,10 @@ def content():
     if _content is None:
         _content = load(CONTENT)
     return _content
+
+
+#: The safety check's questions, in page order, as the content defines them.
+SAFETY_ITEMS = [item["id"] for item in content()["safety"]["screen"]["items"]]
 
 
 def words(section, *keys):

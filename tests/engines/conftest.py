@@ -40,9 +40,11 @@ REPORT = pytest.StashKey[dict]()
 
 def pytest_configure(config):
     config.stash[REPORT] = {"versions": {}, "seconds": {}, "restores": []}
-    # Selenium's own WebKitGTK class still uses an argument Selenium deprecates.
-    config.addinivalue_line("filterwarnings",
-                            "ignore:setting remote_server_addr:DeprecationWarning")
+    # The drivers' own deprecated calls: Selenium's WebKitGTK class, marionette-driver's
+    # helpers (mozinfo, mozrunner). Nothing of ours to change.
+    for message in ("setting remote_server_addr", "distro.linux_distribution",
+                    "'telnetlib' is deprecated"):
+        config.addinivalue_line("filterwarnings", "ignore:%s:DeprecationWarning" % message)
 
 
 @pytest.hookimpl(tryfirst=True)

@@ -6,7 +6,6 @@ what a person does and must see; flows.py says how.
 """
 
 import hostile_tokens
-import pytest
 from driver import css
 from flows import (
     answer_safety,
@@ -38,28 +37,6 @@ HOSTILE = ["data-url", "huge-markup", "version-9", "invite-as-reply"]
 INJECTED = "#app b, #app img, #app iframe, #app svg circle, [onerror], [onload], [py-click]"
 
 
-def expect_nothing_held_after_back(backs):
-    """Back after Quick exit showed nothing (see flows.expect_nothing_held), for each of
-    ``backs``: ``(what the page held, the secrets it must not show)``.
-
-    Issue 8, open while this was written: a page restored whole from the
-    back/forward cache still shows its answers (WebKit and Chromium here).
-    Until its fix (boot.js, the privacy work) lands, exactly that symptom is
-    reported as an expected failure naming the issue; anything else fails.
-    Delete this guard when issue 8 is fixed, so that the symptom fails too.
-    """
-    known = []
-    for held, secrets in backs:
-        try:
-            expect_nothing_held(held, secrets)
-        except AssertionError as problem:
-            if not held["restored"]:
-                raise
-            known.append(str(problem))
-    if known:
-        pytest.xfail("issue 8, back/forward cache: %s" % "; ".join(known))
-
-
 def test_a_plan_a_sealed_invitation_and_its_reply_then_quick_exit_and_back(tab, restores):
     """The wizard to a plan, a sealed invitation opened elsewhere, its reply read back.
 
@@ -88,9 +65,8 @@ def test_a_plan_a_sealed_invitation_and_its_reply_then_quick_exit_and_back(tab, 
     tab.expect_text(css('[data-part="received"] [data-note]'), REPLY_NOTE)
     expect_nothing_stored(tab)
 
-    expect_nothing_held_after_back([
-        (partner_back, [INVITE_NOTE, REPLY_NOTE, PASSPHRASE]),
-        (sender_back, [NAME, INVITE_NOTE, PASSPHRASE])])
+    expect_nothing_held(partner_back, [INVITE_NOTE, REPLY_NOTE, PASSPHRASE])
+    expect_nothing_held(sender_back, [NAME, INVITE_NOTE, PASSPHRASE])
 
 
 def test_a_yes_in_the_safety_check_leads_to_the_safety_route(tab):
