@@ -15,6 +15,7 @@ This file uses only the standard library, because it runs before anything
 is installed.
 """
 
+import glob
 import hashlib
 import os
 import shutil
@@ -115,7 +116,6 @@ ENGINE_NAMES = {"webkit": "WebKit (WebKitGTK)", "firefox": "Firefox ESR"}
 
 def minibrowser():
     """WebKitGTK's MiniBrowser (in libwebkit2gtk-4.1), the browser WebKitWebDriver drives."""
-    import glob
     found = sorted(glob.glob("/usr/lib/*/webkit2gtk-4.1/MiniBrowser"))
     return found[0] if found else None
 
@@ -132,12 +132,16 @@ def engine_problem(engine):
     return None
 
 
+def _can_apt():
+    """True when this process may install Debian packages (root, with apt-get)."""
+    return hasattr(os, "geteuid") and os.geteuid() == 0 and bool(shutil.which("apt-get"))
+
+
 def install_engines():
     """apt-get the engines' packages that are missing, as root on Debian or Ubuntu."""
     wanted = sorted({package for engine in ENGINE_PACKAGES if engine_problem(engine)
                      for package, path in ENGINE_PACKAGES[engine] if not Path(path).exists()})
-    is_root = hasattr(os, "geteuid") and os.geteuid() == 0
-    if not wanted or not is_root or not shutil.which("apt-get"):
+    if not wanted or not _can_apt():
         return
     say("installing the browser engines with apt-get: %s" % " ".join(wanted))
     env = dict(os.environ, DEBIAN_FRONTEND="noninteractive")
@@ -162,8 +166,7 @@ def ensure_engines():
     for engine in ENGINE_PACKAGES:
         problem = engine_problem(engine)
         if problem:
-            is_root = hasattr(os, "geteuid") and os.geteuid() == 0
-            how = ("" if is_root and shutil.which("apt-get") else
+            how = ("" if _can_apt() else
                    ": as root on Debian or Ubuntu, `apt-get install %s`" % " ".join(
                        package for package, _ in ENGINE_PACKAGES[engine]))
             problems[engine] = "%s %s%s" % (ENGINE_NAMES[engine], problem, how)
