@@ -294,6 +294,11 @@ def exit_and_go_back(page, by, away="about.html"):
     d.back()
     d.wait_until(lambda: d.url().split("#")[0] == site,
                  lambda: "Back went to %s, not %s" % (d.url(), site), STEP_TIMEOUT)
+    # A page loaded again (not restored) is judged once it has loaded and Python has
+    # started, when the browser has put back whatever it restores into forms.
+    d.wait_until(lambda: d.run("return document.readyState") == "complete",
+                 lambda: "the page Back showed never finished loading", STEP_TIMEOUT)
+    d.expect_attribute(css("html"), "data-app", "ready", timeout=STEP_TIMEOUT)
     return d.run(HELD_JS, mark)
 
 

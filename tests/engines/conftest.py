@@ -18,7 +18,6 @@ the back/forward cache.
 
 import os
 import sys
-import time
 from pathlib import Path
 
 import pytest
@@ -35,11 +34,11 @@ from neutral import RefusingProxy  # noqa: E402
 
 ENGINES = ["chromium", "webkit", "firefox"]
 PROBLEMS = pytest.StashKey[dict]()
-REPORT = pytest.StashKey[dict]()
+#: For the session's summary: engine versions, seconds per engine, what Back showed.
+SUMMARY = {"versions": {}, "seconds": {}, "restores": []}
 
 
 def pytest_configure(config):
-    config.stash[REPORT] = {"versions": {}, "seconds": {}, "restores": []}
     # The drivers' own deprecated calls: Selenium's WebKitGTK class, marionette-driver's
     # helpers (mozinfo, mozrunner). Nothing of ours to change.
     for message in ("setting remote_server_addr", "distro.linux_distribution",
@@ -83,7 +82,6 @@ def engine(request, server, site, neutral):
     problem = request.config.stash[PROBLEMS].get(name)
     if problem:
         unavailable(problem)
-    started = time.monotonic()
     if name == "chromium":
         from chromium_engine import Chromium
         running = Chromium(request.getfixturevalue("playwright"), server, neutral,
@@ -94,11 +92,9 @@ def engine(request, server, site, neutral):
     else:
         from firefox import Firefox
         running = Firefox(server, neutral)
-    report = request.config.stash[REPORT]
-    report["versions"][name] = running.version
+    SUMMARY["versions"][name] = running.version
     yield running
     running.close()
-    report["seconds"][name] = time.monotonic() - started
 
 
 @pytest.fixture
@@ -113,10 +109,10 @@ def tab(request, engine):
 
 
 @pytest.fixture
-def restores(request, engine):
+def restores(engine):
     """Record what Back after Quick exit showed: ``restores(how, held)``."""
     def record(how, held):
-        request.config.stash[REPORT]["restores"].append(
+        SUMMARY["restores"].append(
             (engine.name, how, held["path"], held["restored"], held["navigation"]))
     return record
 
@@ -129,14 +125,22 @@ def pytest_runtest_makereport(item, call):
     setattr(item, "rep_" + report.when, report)
 
 
+def pytest_runtest_logreport(report):
+    """Add each engine test's time (setup, call, teardown) to its engine's total."""
+    engine = next((name for name in ENGINES if "[%s]" % name in report.nodeid), None)
+    if engine and report.nodeid.startswith("tests/engines/"):
+        seconds = SUMMARY["seconds"]
+        seconds[engine] = seconds.get(engine, 0) + report.duration
+
+
 def pytest_terminal_summary(terminalreporter, config):
-    report = config.stash.get(REPORT, None)
-    if not report or not report["versions"]:
+    report = SUMMARY
+    if not report["versions"]:
         return
     write = terminalreporter.write_line
     write("Tested in: %s" % ", ".join(report["versions"][name] for name in ENGINES
                                       if name in report["versions"]))
-    write("Engine smoke flows took: %s" % ", ".join(
+    write("Engine smoke tests took (setup, run and teardown): %s" % ", ".join(
         "%s %.0f s" % (name, seconds) for name, seconds in report["seconds"].items()))
     for name, how, path, restored, navigation in report["restores"]:
         write("Back after Quick exit (%s) in %s: %s %s (navigation type %s)" % (
