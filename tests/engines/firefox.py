@@ -113,7 +113,11 @@ class Firefox(WebDriverEngine):
             [firefox_binary(), "--headless", "--marionette", "--no-remote", "--profile",
              self.profile], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
         self.client = Marionette(host="127.0.0.1", port=port)
-        self.client.start_session(timeout=120)
+        try:
+            self.client.start_session(timeout=120)
+        except BaseException:
+            self._stop()
+            raise
         self.current = self.client.current_window_handle
         self.main = FirefoxDriver(self.client, base_url, self, self.current)
         self.sessions = [self.main]
@@ -132,6 +136,9 @@ class Firefox(WebDriverEngine):
         try:
             self.client.delete_session()
         finally:
-            self.process.terminate()
-            self.process.wait(timeout=30)
-            shutil.rmtree(self.profile, ignore_errors=True)
+            self._stop()
+
+    def _stop(self):
+        self.process.terminate()
+        self.process.wait(timeout=30)
+        shutil.rmtree(self.profile, ignore_errors=True)

@@ -85,7 +85,11 @@ class WebKit(WebDriverEngine):
         self.proxy = proxy
         self.xvfb = Xvfb()
         self.sessions = []
-        self.main = self._start()
+        try:
+            self.main = self._start()
+        except BaseException:
+            self.xvfb.close()
+            raise
         self._other = None
         self.version = "WebKitGTK %s" % self.main.browser.capabilities["browserVersion"]
 
