@@ -14,7 +14,9 @@ from pathlib import Path
 
 from doorway.guide import phrases
 from doorway.guide.reply_check import ESCALATING, KINDS, ReplyChecker
+from doorway.guide.script import GAP, MAIN_PARTS, PARTS
 
+from . import style
 from .schema import (
     ContentError,
     Optional,
@@ -60,6 +62,7 @@ ASK = table({
     "summary": text,
     "partner_offer": text,
     "line": toned,
+    "prepare": text,
 })
 
 REASON = table({
@@ -68,10 +71,12 @@ REASON = table({
     "order": integer(1, 999),
     "label": text,
     "example": text,
-    "summary": text,
+    "short": text,
+    "say_back": text,
+    "for_both": Optional(text),
     "meaning": texts(),
     "advice": texts(),
-    "script": texts(),
+    "script": Optional(texts()),
     "replies": list_of(table({"they_say": text, "you_say": text}), minimum=3),
     "partner": table({"heading": text, "body": texts()}),
     "sources": list_of(reference("source"), unique=True),
@@ -104,26 +109,56 @@ WIZARD = table({
         "limits_legend": text,
         "limits": list_of(table({"id": identifier, "label": text,
                                  "tips": list_of(reference("tip"))})),
+        "topics_legend": text,
+        "topics_hint": text,
+        "topics_many": text,
+        "topics": list_of(table({"id": identifier, "label": text, "phrase": Optional(text),
+                                 "tips": Optional(list_of(reference("tip")), default=[])}),
+                          minimum=2),
     }),
     "buttons": table({"next": text, "back": text, "start_over": text, "results": text}),
     "errors": table({"heading": text}),
     "problem": table({"heading": text, "body": text, "retry": text}),
 })
 
+#: A line for each stance (where things stand), in every tone.
+by_stance = list_of(table({"stance": reference("stance"), "line": toned}))
+
 SCRIPT = table({
-    "parts": list_of(table({"id": identifier, "label": text, "hint": Optional(text)}),
-                     minimum=8),
-    "opening": list_of(table({"stance": reference("stance"), "line": toned})),
-    "permission": toned,
-    "invite_view": toned,
-    "summarise": toned,
-    "validate": toned,
-    "for_both": toned,
-    "for_both_hope": toned,
-    "close": toned,
     "and": text,
     "tones_legend": text,
+    "guide_intro": text,
+    "for_both_topics_label": text,
+    "wish_hope_label": text,
     "tones": list_of(table({"id": one_of(*TONES), "label": text, "hint": text}), minimum=3),
+    "short_path": list_of(one_of(*MAIN_PARTS), unique=True),
+    "parts": list_of(table({"id": one_of(*PARTS), "label": text, "hint": Optional(text)}),
+                     minimum=len(PARTS)),
+    "opening": by_stance,
+    "feeling": toned,
+    "feeling_topics": toned,
+    "permission": toned,
+    "wish": by_stance,
+    "wish_hope": toned,
+    "their_view": toned,
+    "listen": text,
+    "say_back": toned,
+    "validate": toned,
+    "worry": table({name: text for name in (
+        "heading", "intro", "group", "label", "more", "example")}),
+    "for_both": toned,
+    "for_both_plain": toned,
+    "for_both_topics": toned,
+    "close": toned,
+    "repair": table({
+        "heading": text, "prompt": text,
+        "lines": list_of(table({"id": identifier, "label": text, "line": toned}), minimum=2),
+    }),
+    "example": table({
+        "heading": text, "intro": text, "you": text, "partner": text, "note": text,
+        "turns": list_of(table({"who": one_of("you", "partner", "note"), "text": text}),
+                         minimum=4),
+    }),
 })
 
 GUIDANCE = table({
@@ -134,9 +169,16 @@ GUIDANCE = table({
         "plan_title", "contents", "helps", "they_say", "you_say", "refs")}),
     "actions": table({name: text for name in (
         "heading", "intro", "copy", "print", "download", "share", "filename", "copied",
-        "copy_failed", "script_intro", "copy_script", "retoned")}),
+        "copy_failed", "script_intro", "copy_script", "download_script", "script_filename",
+        "retoned")}),
+    "card": table({
+        "heading": text, "intro": text, "things_heading": text, "lines_heading": text,
+        "time": text, "time_topics": text, "cost": text, "listen": text,
+        "conflict": list_of(table({"conflict": reference("conflict"), "text": text})),
+    }),
     "timing": table({
         "base": texts(),
+        "topics": text,
         "conflict": list_of(table({"conflict": reference("conflict"), "advice": texts()})),
         "sources": list_of(reference("source")),
     }),
@@ -389,6 +431,7 @@ FILES = {
     "safety.toml": SAFETY,
     "partner.toml": PARTNER,
     "about.toml": ABOUT,
+    "style.toml": style.STYLE,
 }
 
 SOURCES = table({"sources": list_of(SOURCE)})
@@ -426,27 +469,53 @@ def _check_placeholders(line, allowed, where):
 
 
 def _check_script(catalogue, where_of):
-    """Placeholders are known and well placed; every stance has an opening."""
+    """Placeholders are known and well placed; every stance has an opening and a
+    wish; every part is described once; the say-back frame has its gap; every
+    worry but "I don't know" has its answer and its words for both of you."""
     script = catalogue["script"]
     here = where_of("script.toml")
-    allowed = {"permission": {"name"}, "summarise": {"summary"}, "for_both_hope": {"hope"}}
-    for part in ("permission", "invite_view", "summarise", "validate", "for_both",
-                 "for_both_hope", "close"):
+    ids = [part["id"] for part in script["parts"]]
+    for part_id in PARTS:
+        if ids.count(part_id) != 1:
+            raise ContentError(here.key("parts"), f"must describe part {part_id!r} exactly once")
+    toned_parts = {"feeling": set(), "feeling_topics": {"topics"}, "permission": {"name"},
+                   "wish_hope": {"hope"}, "their_view": set(), "say_back": set(),
+                   "validate": set(), "for_both": {"wants"}, "for_both_plain": set(),
+                   "for_both_topics": set(), "close": set()}
+    for part, allowed in toned_parts.items():
         for tone in TONES:
-            _check_placeholders(script[part][tone], allowed.get(part, set()),
-                                here.key(part).key(tone))
-    for i, opening in enumerate(script["opening"]):
+            _check_placeholders(script[part][tone], allowed, here.key(part).key(tone))
+    for tone in TONES:
+        if script["say_back"][tone].count(GAP) != 1:
+            raise ContentError(here.key("say_back").key(tone),
+                               f"needs one gap ({GAP}) for the partner's own words")
+    for key in ("group", "label", "more", "example"):
+        if script["worry"][key].count("{worry}") != 1:
+            raise ContentError(here.key("worry").key(key), "must name the worry once: {worry}")
+    for i, line in enumerate(script["repair"]["lines"]):
         for tone in TONES:
-            _check_placeholders(opening["line"][tone], {"name"},
-                                here.key("opening").index(i).key("line").key(tone))
-    covered = [o["stance"] for o in script["opening"]]
-    for option in catalogue["wizard"]["stance"]["options"]:
-        if option["id"] not in covered:
-            raise ContentError(here.key("opening"), f"has no opening for stance {option['id']!r}")
+            _check_placeholders(line["line"][tone], set(),
+                                here.key("repair").key("lines").index(i).key("line").key(tone))
+    for key, allowed in (("opening", {"name"}), ("wish", set())):
+        for i, entry in enumerate(script[key]):
+            for tone in TONES:
+                _check_placeholders(entry["line"][tone], allowed,
+                                    here.key(key).index(i).key("line").key(tone))
+        covered = [entry["stance"] for entry in script[key]]
+        for option in catalogue["wizard"]["stance"]["options"]:
+            if option["id"] not in covered:
+                raise ContentError(here.key(key), f"has no {key} for stance {option['id']!r}")
     for i, ask in enumerate(catalogue["asks"]):
         for tone in TONES:
             _check_placeholders(ask["line"][tone], set(),
                                 where_of("asks.toml").key("asks").index(i).key("line").key(tone))
+    for reason in catalogue["reasons"]:
+        if reason["exclusive"]:
+            continue
+        for field in ("script", "for_both"):
+            if field not in reason:
+                raise ContentError(where_of("reasons/%s.toml" % reason["id"]).key(field),
+                                   "is missing (every worry but the exclusive one needs it)")
 
 
 def _check_codes(wheres, parts, reasons):
@@ -461,6 +530,27 @@ def _check_codes(wheres, parts, reasons):
         located = [(wheres[file].key(key).index(i), e) for i, e in enumerate(entries)]
         unique_field(located, "id", kind)
         unique_field(located, "code", kind)
+
+
+def _same_work(value):
+    """A title or address reduced to what identifies the work it names."""
+    value = value.lower()
+    for prefix in ("https://", "http://", "www.", "doi.org/", "dx.doi.org/"):
+        value = value.replace(prefix, "")
+    return "".join(c for c in value if c.isalnum())
+
+
+def _check_duplicate_sources(entries):
+    """One id per work: two entries with the same title or address would number
+    the same paper twice in one list of sources."""
+    for field in ("title", "url"):
+        seen = {}
+        for where, source in entries:
+            key = _same_work(source[field])
+            if key in seen:
+                raise ContentError(where.key(field), f"is the same {field} as source "
+                                   f"{seen[key]!r}: cite that id instead")
+            seen[key] = source["id"]
 
 
 def _check_hotlines(safety, where):
@@ -492,11 +582,13 @@ def load(content_dir):
     for where, reason, path in reason_entries:
         if reason["id"] != path.stem:
             raise ContentError(where.key("id"), f"must match the file name {path.stem!r}")
+        wheres["reasons/" + path.name] = where
     source_entries = []
     for where, data, _ in _read_folder(content_dir / "sources", SOURCES, content_dir, []):
         source_entries.extend((where.key("sources").index(i), source)
                               for i, source in enumerate(data["sources"]))
     unique_field(source_entries, "id", "source")
+    _check_duplicate_sources(source_entries)
     checkers = []
     for where, rules, path in _read_folder(content_dir / "reply_checker", REPLY_CHECKER,
                                            content_dir, references):
@@ -542,4 +634,7 @@ def load(content_dir):
         "sources": sorted((s for _, s in source_entries), key=lambda s: s["id"]),
     }
     _check_script(catalogue, lambda name: wheres[name])
+    for where, message in style.problems(catalogue, parts["style.toml"]):
+        file, _, field = where.partition(": ")
+        raise ContentError(Where(file, field), message)
     return catalogue
