@@ -58,11 +58,13 @@ def choose_reasons(page, reasons):
     expect_step(page, "context")
 
 
-def give_context(page, name="", conflict=None, hopes=(), limits=()):
+def give_context(page, name="", conflict=None, hopes=(), limits=(), topics=()):
     if name:
         page.get_by_label("Your partner’s first name or nickname").fill(name)
     if conflict:
         page.locator("#conflict-%s" % conflict).check()
+    for topic in topics:
+        page.locator("#topic-%s" % topic).check()
     for hope in hopes:
         page.locator("#hope-%s" % hope).check()
     for limit in limits:
@@ -82,8 +84,18 @@ def walk_to_results(page, stance="not_asked", reasons=("blame",), **context):
 
 
 def script_lines(page):
+    """The words in every box of the conversation map, in order."""
     boxes = page.locator("[data-script-lines] textarea")
     return [boxes.nth(i).input_value() for i in range(boxes.count())]
+
+
+def tab_to(page, locator, most=300):
+    """Press Tab until ``locator`` has the focus, as a keyboard user would."""
+    for _ in range(most):
+        if locator.evaluate("(el) => el === document.activeElement"):
+            return
+        page.keyboard.press("Tab")
+    raise AssertionError("Tab never reached %s" % locator)
 
 
 def make_invite(page, note="", passphrase="", reasons=None, ask=None):
