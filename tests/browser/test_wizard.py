@@ -189,7 +189,8 @@ def test_script_lines_are_editable_and_survive_a_change_of_tone(page, guide_cata
     direct = script_lines(page)
     assert [p for p in copied if p in direct] == direct
     assert cat.script["repair"]["heading"] + ":" in copied
-    assert "(%s)" % cat.script["listen"] in copied
+    listen = next(p["label"] for p in cat.script["parts"] if p["id"] == "listen")
+    assert "(%s: %s)" % (listen, cat.script["listen"]) in copied
 
 
 def test_the_map_works_by_keyboard(page, guide_catalogue):

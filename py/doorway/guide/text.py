@@ -43,7 +43,8 @@ def script_text(catalogue, turns):
     """The conversation map alone, in the person's own edited words.
 
     One paragraph per turn. Prompts and examples, which are not said, are in
-    brackets; each branch starts with its heading ("If they bring up the cost:").
+    brackets, named as the page names them ("(Listen: …)"); each branch starts
+    with its heading ("If they bring up the cost:").
     """
     out = []
     current = None
@@ -60,6 +61,8 @@ def script_text(catalogue, turns):
             out.append(turn["text"])
         elif turn["if"]:
             out.append("(%s: “%s”)" % (turn["label"], turn["text"]))
+        elif turn["branch"] is None:
+            out.append("(%s: %s)" % (turn["label"], turn["text"]))
         else:
             out.append("(%s)" % turn["text"])
     return "\n\n".join(out)

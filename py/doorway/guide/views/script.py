@@ -24,7 +24,7 @@ def _line(turn):
         h("label", [("class", "field-label"), ("for", box_id)], turn["label"]),
         h("p", [("class", "hint"), ("id", hint_id)], turn["hint"]) if hint_id else None,
         h("textarea", [("class", "textarea"), ("id", box_id),
-                       ("rows", "2" if len(turn["text"]) < 90 else "3"),
+                       ("rows", str(max(2, min(6, len(turn["text"]) // 40 + 1)))),
                        ("data-line", turn["id"]), ("dir", "auto"),
                        ("aria-describedby", hint_id)], turn["text"]),
     ])
