@@ -68,7 +68,7 @@ def cases(cat):
     stances = [s["id"] for s in cat.stances]
     inner = len(stances) * len(script.TONES) * len(CONFLICTS)
     total = len(combos) * inner
-    picks = range(total) if not IS_MICROPYTHON else [(i * 7919) % total for i in range(150)]
+    picks = range(total) if not IS_MICROPYTHON else [(i * 7919) % total for i in range(500)]
     found = []
     for index in picks:
         rest = index % inner

@@ -27,7 +27,7 @@ def test_every_case_keeps_the_rules():
         ask_id, turns = compose(cat, chosen, tone)
         check(cat, chosen, ask_id, tone, turns)
         checked += 1
-    assert checked == (150 if IS_MICROPYTHON else (16 + 120 + 560) * 5 * 3 * len(CONFLICTS))
+    assert checked == (500 if IS_MICROPYTHON else (16 + 120 + 560) * 5 * 3 * len(CONFLICTS))
 
 
 def test_the_rules_hold_with_every_context_answer():
