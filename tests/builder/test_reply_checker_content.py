@@ -1,26 +1,28 @@
 """The reply checker's content file: checked by the build, one file per language.
 
-Each case copies the real content, breaks one thing in
-site/content/reply_checker/en.toml, and checks the message names the file and
-field. The last test adds a second language beside English.
+Each case copies the fixture content (tests/fixtures/content) to a temporary
+site/content/, breaks one thing in reply_checker/en.toml, and checks the
+message names the file and field. The last test adds a second language beside
+English.
 """
 
 import shutil
+from pathlib import Path
 
 import pytest
 
-from doorway.builder import CONTENT
 from doorway.builder.content import load
 from doorway.builder.schema import ContentErrors
 from doorway.guide.catalogue import Catalogue
 
 FILE = "reply_checker/en.toml"
 WHERE = "site/content/reply_checker/en.toml: "
+FIXTURE = Path(__file__).resolve().parent.parent / "fixtures" / "content"
 
 
 def copy_content(tmp_path):
     content = tmp_path / "site" / "content"
-    shutil.copytree(CONTENT, content)
+    shutil.copytree(FIXTURE, content)
     return content
 
 
@@ -40,20 +42,20 @@ CASES = [
      "kinds[5].id: kind 'criticism' is listed twice"),
     ("wrong tone", 'id = "contempt"\ntone = "escalating"', 'id = "contempt"\ntone = "helpful"',
      "kinds[1].tone: must be escalating for 'contempt'"),
-    ("no rewording", 'rewording = """Find the part you can agree with, even a small part, and say '
-     'it \\\nfirst."""\n', "", "kinds[2].rewording: is missing (a kind that escalates needs it)"),
+    ("no rewording", 'rewording = "Defensiveness rewording."\n', "",
+     "kinds[2].rewording: is missing (a kind that escalates needs it)"),
     ("helpful with examples", 'id = "question"\ntone = "helpful"',
      'id = "question"\ntone = "helpful"\nrewording = "Ask."', "kinds[8].rewording: is only for"),
-    ("bad phrase", '  "you can never",\n', '  "you can never ...",\n',
+    ("bad phrase", '"you can never", ', '"you can never ...", ',
      "kinds[0].phrases[2]: 'you can never ...' may not start with '...'"),
     ("short form in a phrase", '"you would rather",', '"you\'d rather",',
      "kinds[4].phrases[8]: uses the short form \"you'd\", which never matches: "
      "write 'you would'"),
     ("unknown group", '"you are [@degree] [@degree] [@degree] @trait"', '"you are @traits"',
      "uses the unknown word group @traits"),
-    ("optional at the edge", '  "you have always been",\n', '  "[you] have always been",\n',
+    ("optional at the edge", '"you have always been", ', '"[you] have always been", ',
      "kinds[0].unless[1]: '[you] have always been' may not start or end with an optional"),
-    ("example not found", '{ instead = "Grow up."', '{ instead = "Grown ups."',
+    ("example not found", 'instead = "Grow up."', 'instead = "Grown ups."',
      "kinds[1].examples[1].instead: is not found as contempt"),
     ("rewording that escalates", 'try = "I might not have asked clearly. Can we start again?"',
      'try = "I might not have asked clearly. You always rush me."',
@@ -62,7 +64,7 @@ CASES = [
      "language: must match the file name 'en'"),
     ("short form in capitals", '"don\'t" = "do not"', '"Don\'t" = "do not"',
      "short_forms.Don't: \"Don't\" must be one lower-case word"),
-    ("long form with marks", '"gonna" = "going to"', '"gonna" = "going-to"',
+    ("long form with marks", 'gonna = "going to"', 'gonna = "going-to"',
      "short_forms.gonna: 'going-to' must be lower-case words"),
     ("group word with a space", '"selfish", "lazy"', '"so selfish", "lazy"',
      "groups.trait[0]: 'so selfish' must be a single word"),
