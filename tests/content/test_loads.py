@@ -40,3 +40,18 @@ def test_every_country_required_by_the_issue_has_help(content):
     ids = [c["id"] for c in content["safety"]["countries"]]
     assert ids[:6] == ["us", "uk", "ca", "au", "ie", "nz"]
     assert content["safety"]["international"]["url"].startswith("https://")
+
+
+def test_the_tab_title_is_the_site_name_and_no_more(content):
+    """The title shows in history and the tab bar: it names the site and nothing else."""
+    assert content["site"]["title"] == content["site"]["name"]
+    assert len(content["site"]["title"].split()) == 1, content["site"]["title"]
+
+
+def test_the_about_page_credits_the_word_list(content):
+    """The EFF list's licence (CC BY 3.0 US) asks for this credit; the about page shows
+    every section (tests/builder checks the page draws the content)."""
+    about = " ".join(" ".join(section["body"]) for section in content["about"]["sections"])
+    assert "EFF long word list" in about
+    assert "Creative Commons Attribution 3.0 US" in about
+    assert "eff.org/dice" in about

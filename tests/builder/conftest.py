@@ -1,0 +1,19 @@
+"""The builder tests check the build of the fixture content (tests/fixtures/content).
+
+``site`` here is the session's ``fixture_site``: pages, golden files and the
+about page's sources come from the small fixture tree, so rewording
+site/content breaks no builder test. The real content's own checks live in
+tests/content/.
+"""
+
+from pathlib import Path
+
+import pytest
+
+#: The fixture content tree (the same as tests/conftest.py's FIXTURE_CONTENT).
+FIXTURE = Path(__file__).resolve().parent.parent / "fixtures" / "content"
+
+
+@pytest.fixture(scope="session")
+def site(fixture_site):
+    return fixture_site
