@@ -23,12 +23,11 @@ import pytest
 
 from doorway.builder import build
 from doorway.builder.serve import serve_in_background as serve_in_thread
+from fixtures import CONTENT as FIXTURE_CONTENT
 
 TESTS = Path(__file__).resolve().parent
 BROWSER_TESTS = TESTS / "browser"
 FLOOR = TESTS / "floor.txt"
-#: The small content tree the logic and builder tests run on (tests/fixtures/README.md).
-FIXTURE_CONTENT = TESTS / "fixtures" / "content"
 COLLECTED = pytest.StashKey[int]()
 
 

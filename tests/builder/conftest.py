@@ -6,12 +6,7 @@ site/content breaks no builder test. The real content's own checks live in
 tests/content/.
 """
 
-from pathlib import Path
-
 import pytest
-
-#: The fixture content tree (the same as tests/conftest.py's FIXTURE_CONTENT).
-FIXTURE = Path(__file__).resolve().parent.parent / "fixtures" / "content"
 
 
 @pytest.fixture(scope="session")

@@ -19,9 +19,7 @@ import pytest
 from doorway.builder import BuildError, build
 from doorway.builder.csp import META_CSP
 from doorway.cli import main
-
-#: The fixture content tree (see conftest.py).
-FIXTURE = Path(__file__).resolve().parent.parent / "fixtures" / "content"
+from fixtures import CONTENT as FIXTURE
 
 
 def files_of(folder):

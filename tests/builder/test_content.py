@@ -11,15 +11,12 @@ themselves in ``test_schema.py``; the real content is checked in tests/content.
 
 import re
 import shutil
-from pathlib import Path
 
 import pytest
 
 from doorway.builder.content import load
 from doorway.builder.schema import ContentError, ContentErrors
-
-#: The fixture content tree every case starts from.
-FIXTURE = Path(__file__).resolve().parent.parent / "fixtures" / "content"
+from fixtures import CONTENT as FIXTURE
 
 
 def replace(file, old, new, count=1):

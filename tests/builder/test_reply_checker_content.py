@@ -7,17 +7,16 @@ English.
 """
 
 import shutil
-from pathlib import Path
 
 import pytest
 
 from doorway.builder.content import load
 from doorway.builder.schema import ContentErrors
 from doorway.guide.catalogue import Catalogue
+from fixtures import CONTENT as FIXTURE
 
 FILE = "reply_checker/en.toml"
 WHERE = "site/content/reply_checker/en.toml: "
-FIXTURE = Path(__file__).resolve().parent.parent / "fixtures" / "content"
 
 
 def copy_content(tmp_path):

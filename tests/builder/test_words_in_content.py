@@ -14,11 +14,10 @@ from html.parser import HTMLParser
 import jinja2
 import pytest
 
-from doorway.builder import PACKAGE, ROOT, STATIC, TEMPLATES
+from doorway.builder import PACKAGE, STATIC, TEMPLATES
+from fixtures import CONTENT as FIXTURE
 
 #: Attributes a person sees or hears.
-#: The fixture content the builder tests build from (conftest.py).
-FIXTURE = ROOT / "tests" / "fixtures" / "content"
 VISIBLE_ATTRIBUTES = {"aria-label", "title", "alt", "placeholder", "aria-roledescription"}
 #: A capital, then words: what a sentence or a label has, and a class name, an id
 #: or a selector has not.

@@ -5,19 +5,15 @@ so rewording site/content breaks none of them; the tests here hold the real
 content to its rules: it loads (schema and references), it reads plainly, it
 covers what the issues ask for, and the conversation map keeps its rules for
 every case. Every count comes from the catalogue, so adding a reason, a country
-or a stance needs no change here. They reuse the rules in tests/logic.
+or a stance needs no change here. They reuse the rules in tests/logic (on
+pytest's pythonpath).
 """
-
-import sys
-from pathlib import Path
 
 import pytest
 
 from doorway.builder import CONTENT
 from doorway.builder.content import load
 from doorway.guide.catalogue import Catalogue
-
-sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "logic"))
 
 
 @pytest.fixture(scope="session")

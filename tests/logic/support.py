@@ -35,8 +35,8 @@ def catalogue():
 
 def fixture_content():
     """The fixture content tree, tests/fixtures/content (CPython only)."""
-    from pathlib import Path
-    return Path(__file__).resolve().parents[1] / "fixtures" / "content"
+    from fixtures import CONTENT
+    return CONTENT
 
 
 def word_list_text():
