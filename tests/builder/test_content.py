@@ -221,6 +221,20 @@ CASES = [
      "cite that id instead"),
     ("stance without opening", replace("script.toml", 'stance = "said_no"', 'stance = "hesitated"'),
      "site/content/script.toml: opening: has no opening for stance 'said_no'"),
+    # Words with a slot, the worry's frame, areas
+    ("a link without its slot", replace("pages.toml", "Pages not found body {link}.",
+                                        "Pages not found body."),
+     "site/content/pages.toml: not_found.body: must mark where the link goes with {link}, "
+     "exactly once"),
+    ("a count slot twice", replace("pages.toml", "shift more {count}.", "{count} more {count}."),
+     "site/content/pages.toml: frame.shift_more: must mark where the number goes with {count}"),
+    ("worry frame without the worry", replace("script.toml", "Script worry label {worry}.",
+                                              "Script worry label."),
+     "site/content/script.toml: worry.label: must name the worry once: {worry}"),
+    ("an area listed twice", replace("safety.toml", '[[countries.areas]]\nid = "wales"',
+                                     '[[countries.areas]]\nid = "scotland"\nname = "Again."\n'
+                                     '\n[[countries.areas]]\nid = "wales"'),
+     "site/content/safety.toml: countries[1].areas: lists an area id twice"),
     # Help lines
     ("phone without tel", replace("safety.toml", 'tel = "+18007997233"\n', ""),
      "site/content/safety.toml: countries[0].lines[0]: needs both phone (as shown) and tel"),

@@ -82,6 +82,19 @@ def test_a_broken_checker_file_is_reported_by_file_and_field(tmp_path, old, new,
     assert expected in found[0], found
 
 
+def test_a_table_of_short_forms_needs_an_entry(tmp_path):
+    content = copy_content(tmp_path)
+    path = content / FILE
+    text = path.read_text()
+    start = text.index("[short_forms]\n")
+    end = text.index("\n[", start + 1)
+    path.write_text(text[:start] + "[short_forms]\n" + text[end:])
+    with pytest.raises(ContentErrors) as error:
+        load(content)
+    assert [str(e) for e in error.value.errors] == [
+        WHERE + "short_forms: must be a table with at least one entry"]
+
+
 def test_a_missing_kind_is_named(tmp_path):
     content = copy_content(tmp_path)
     path = content / FILE
