@@ -267,8 +267,8 @@ def test_the_golden_update_mode_writes_then_fails_with_the_diff(tmp_path):
 
 
 def test_cli_build_and_check(tmp_path, capsys):
-    assert main(["build", "--out", str(tmp_path / "out")]) == 0
+    assert main(["build", "--out", str(tmp_path / "out"), "--content", str(FIXTURE)]) == 0
     assert (tmp_path / "out" / "index.html").is_file()
-    assert main(["check"]) == 0
+    assert main(["check", "--content", str(FIXTURE)]) == 0
     assert "average" in capsys.readouterr().out
     assert main(["runtime"]) == 0
