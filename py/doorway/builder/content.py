@@ -277,7 +277,7 @@ SAFETY = table({
     "lines": table({
         "kinds": table({kind: text for kind in LINE_KINDS}),
         "call": text, "text": text, "chat": text, "website": text, "hours_unknown": text,
-        "checked": text, "area_label": text,
+        "checked": text, "area_label": text, "elsewhere": text,
     }),
     "countries": list_of(table({
         "id": identifier, "region": text, "name": text,
