@@ -128,3 +128,29 @@ def open_reply(page, link, note="A call first, please."):
     expect(page.locator("#app")).to_have_attribute("data-view", "received")
     expect(page.locator("[data-note]")).to_have_text(note)
     assert "#" not in page.url
+
+
+#: Answers that lead to each page of the safety route (doorway.guide.safety):
+#: "danger-confirm" is one step on from "danger-unsure".
+SAFETY_PAGES = {"high-risk": {"strangled": "yes"}, "safety-route": {"afraid": "yes"},
+                "danger-unsure": {"weapon": "unsure"}, "unsure": {"control": "unsure"}}
+
+
+def reach_safety_page(page, step):
+    """From the welcome page to one page of the safety route; returns the step."""
+    start(page)
+    answer_safety(page, SAFETY_PAGES.get(step, SAFETY_PAGES["danger-unsure"]))
+    if step == "danger-confirm":
+        expect_step(page, "danger-unsure")
+        page.locator('[data-step="danger-unsure"] [data-action="continue"]').click()
+    expect_step(page, step)
+    return page.locator('[data-step="%s"]' % step)
+
+
+def tab_to(page, locator, limit=120):
+    """Press Tab until ``locator`` has the focus, as a keyboard user would."""
+    for _ in range(limit):
+        if locator.evaluate("(el) => el === document.activeElement"):
+            return
+        page.keyboard.press("Tab")
+    raise AssertionError("Tab never reached %s" % locator)
