@@ -223,34 +223,35 @@ def _place(catalogue, prefix, value, name, label, checked, found, level, describ
 def place_switcher(catalogue, prefix="place", level=2):
     """Every place's help, one shown at a time, for a page without a script.
 
-    The radio buttons (one per place; a country's areas under its name) show
-    as a row of choices under the chosen place's first cards; the CSS shows the
-    cards of the place whose radio is checked, and every place where the
-    browser cannot (no ``:has()``). The first place is checked: a static page
-    cannot guess where the reader is.
+    The radio buttons show as a row of choices under the chosen place's first
+    cards: the countries first (and "somewhere else"), then each country that
+    has areas, its areas under its name. The CSS shows the cards of the place
+    whose radio is checked, and every place where the browser cannot (no
+    ``:has()``). The first place is checked: a static page cannot guess where
+    the reader is.
     """
     names = {}
     for value, name in places(catalogue):
         names[value] = name
     first = places(catalogue)[0][0]
+
+    def place(country_id, area=None, described_by=None):
+        area_id = area["id"] if area else None
+        value = place_value(country_id, area_id)
+        label = area["name"] if area else names[value]
+        return _place(catalogue, prefix, value, names[value], label, value == first,
+                      routes.help_for(catalogue, country_id, area_id), level, described_by)
+
+    countries = catalogue.safety["countries"]
     items = [h("p", [("class", "field-label places-label")],
                catalogue.safety["route"]["country_label"])]
-    for country in catalogue.safety["countries"]:
-        areas = country.get("areas", [])
-        group_id = None
-        if areas:
+    items += [place(country["id"]) for country in countries if not country.get("areas")]
+    items.append(place(routes.ELSEWHERE))
+    for country in countries:
+        if country.get("areas"):
             group_id = "%s-%s-name" % (prefix, country["id"])
             items.append(h("p", [("class", "chip-group"), ("id", group_id)], country["name"]))
-        for area in areas or [None]:
-            area_id = area["id"] if area else None
-            value = place_value(country["id"], area_id)
-            found = routes.help_for(catalogue, country["id"], area_id)
-            items.append(_place(catalogue, prefix, value, names[value],
-                                area["name"] if area else country["name"],
-                                value == first, found, level, group_id))
-    name = names[routes.ELSEWHERE]
-    items.append(_place(catalogue, prefix, routes.ELSEWHERE, name, name, False,
-                        routes.help_for(catalogue, routes.ELSEWHERE), level))
+            items += [place(country["id"], area, group_id) for area in country["areas"]]
     return h("div", [("class", "place-switcher")], items)
 
 
