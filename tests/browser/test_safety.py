@@ -371,6 +371,30 @@ def test_every_number_on_the_static_page_has_its_source_and_date(page):
     assert total >= 60, total
 
 
+def test_the_static_page_changes_place_by_keyboard_in_the_order_it_is_seen(page):
+    cat = catalogue()
+    page.goto("guide/safety.html")
+    radios = page.locator(".place-radio")
+    first, second = radios.nth(0), radios.nth(1)
+    tab_to(page, first)
+    page.keyboard.press("ArrowRight")
+    expect(second).to_be_checked()
+    expect(second).to_be_focused()
+    country, area = views.split_place(second.get_attribute("value"))
+    found = safety.help_for(cat, country, area)
+    shown = page.locator(".emergency-card .call-button").locator("visible=true")
+    expect(shown).to_have_attribute("href", found["emergency"]["tel_href"])
+    # the cards sit above the choices and the other lines below them: the
+    # focus goes back up to the cards and on down to the other lines
+    page.keyboard.press("Tab")
+    expect(page.locator(":focus")).to_have_count(1)
+    assert page.locator(".place-more :focus").count() == 1
+    page.keyboard.press("Shift+Tab")
+    expect(second).to_be_focused()
+    page.keyboard.press("Shift+Tab")
+    assert page.locator(".place-first :focus").count() == 1
+
+
 def test_changing_the_place_keeps_the_focus_on_the_control(page):
     cat = catalogue()
     route = reach_safety_page(page, safety.SAFETY_ROUTE)
