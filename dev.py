@@ -3,132 +3,393 @@
 
     python3 dev.py serve     # build the site and serve it on http://127.0.0.1:8000/
     python3 dev.py test      # lint, then every test (unit, MicroPython, browser)
-    python3 dev.py bench     # start-up speed and size, as ratios to a plain page
+    python3 dev.py bench     # start-up speed and size against budgets (not a test)
+    python3 dev.py lock      # refresh the hashed lock files in requirements/
 
 Each command creates ``.venv/`` and installs what it needs the first time (and
-again whenever pyproject.toml changes). ``test`` and ``bench`` also need a
-Chromium: they use ``$DOORWAY_CHROMIUM``, a system Chromium or Chrome, or
-Playwright's own browser, and install one when none is found. Extra arguments
-go to the underlying command (``python3 dev.py test -k share``).
+again whenever its lock file changes), from ``requirements/*.txt``, where every
+package is pinned with its hashes. Extra arguments go to the underlying
+command (``python3 dev.py test -k share``, ``python3 dev.py serve --watch``).
 
-This file uses only the standard library, because it runs before anything
-is installed.
+Browser tests need a Chromium. The tests look for one only when the run
+selected a browser test (see ``tests/conftest.py``, which calls
+:func:`find_chromium` here): ``$DOORWAY_CHROMIUM``, a system Chromium or
+Chrome, or Playwright's own browser; when there is none, ``apt-get install
+chromium`` (as root on Debian or Ubuntu, waiting for another install that
+holds the package lock, up to ``$DOORWAY_APT_WAIT`` seconds, default 300),
+then ``playwright install chromium``.
+
+Anything that goes wrong ends in one sentence that says what to do, never in
+a traceback. This file uses only the standard library, because it runs before
+anything is installed.
 """
 
+import glob
 import hashlib
 import os
+import re
 import shutil
 import subprocess
 import sys
-import venv
+import time
+import urllib.error
+import urllib.request
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent
 VENV = ROOT / ".venv"
 BIN = VENV / ("Scripts" if os.name == "nt" else "bin")
 PYTHON = BIN / ("python.exe" if os.name == "nt" else "python")
+REQUIREMENTS = ROOT / "requirements"
+LOCKS = {"base": REQUIREMENTS / "base.txt", "test": REQUIREMENTS / "test.txt"}
 CHROMIUM_NAMES = ("chromium", "chromium-browser", "google-chrome", "google-chrome-stable")
+#: Where Debian's and Ubuntu's packages put Chromium, found even if PATH leaves it out.
+APT_CHROMIUM = Path("/usr/bin/chromium")
+APT_POLL = 5
+#: apt-get's words when another program holds the package lock.
+APT_LOCKED = re.compile(r"Could not get lock|Unable to acquire the dpkg frontend lock|"
+                        r"Unable to lock directory")
+APT_HOLDER = re.compile(r"held by process (\d+) \(([^)]*)\)")
+#: apt-get's words when its package lists are missing or out of date.
+APT_UNKNOWN = re.compile(r"Unable to locate package|has no installation candidate|"
+                         r"404\s+Not Found|Failed to fetch")
+NO_BROWSER = ("no Chromium could be found or installed: install Chromium or Google Chrome "
+              "(`sudo apt-get install chromium` on Debian or Ubuntu) or set DOORWAY_CHROMIUM "
+              "to one, then run this again; tests that need no browser run without one: "
+              "python3 dev.py test -m \"not browser\"")
+
+
+class Problem(Exception):
+    """Something the person must fix, as one sentence that says what and how."""
 
 
 def say(message):
     print("dev.py: " + message, flush=True)
 
 
-def run(*command, **kwargs):
-    return subprocess.run([str(part) for part in command], check=True, **kwargs)
-
-
-def ensure_environment(extra):
-    """Create .venv and install the project (with ``extra``) when out of date."""
+def ensure_environment(which):
+    """Create .venv and install the ``which`` lock ("base" or "test") when out of date."""
     if sys.version_info < (3, 11):  # noqa: UP036 - this file may run on an older Python
-        sys.exit("Doorway needs Python 3.11 or newer (this is %s)." % sys.version.split()[0])
-    recipe = (ROOT / "pyproject.toml").read_bytes() + extra.encode() + sys.version.encode()
-    stamp = VENV / (".installed-" + (extra or "base"))
-    wanted = hashlib.sha256(recipe).hexdigest()
+        raise Problem("Doorway needs Python 3.11 or newer, and this is %s: install a newer "
+                      "Python, then run this again with it" % sys.version.split()[0])
+    lock = LOCKS[which]
+    wanted = hashlib.sha256(lock.read_bytes() + sys.version.encode()
+                            + str(ROOT).encode()).hexdigest()
+    stamp = VENV / (".installed-" + which)
     if stamp.exists() and stamp.read_text() == wanted and PYTHON.exists():
         return
-    if not PYTHON.exists():
-        say("creating .venv")
-        venv.EnvBuilder(with_pip=True, clear=True).create(VENV)
-    say("installing dependencies into .venv (first run only)")
-    target = ".[%s]" % extra if extra else "."
-    run(PYTHON, "-m", "pip", "install", "--quiet", "--disable-pip-version-check",
-        "--editable", target, cwd=ROOT)
+    if not _has_pip():
+        create_venv()
+    say("installing the locked dependencies into .venv (first run, or the lock changed)")
+    install(lock)
+    link_checkout()
     stamp.write_text(wanted)
 
 
-def _playwright_has_chromium():
+def _has_pip():
+    if not PYTHON.exists():
+        return False
+    return subprocess.run([str(PYTHON), "-m", "pip", "--version"],
+                          capture_output=True).returncode == 0
+
+
+def create_venv():
+    """Create ``.venv`` with pip, or explain why this Python cannot."""
+    try:
+        import ensurepip  # noqa: F401 - Debian leaves it out unless python3-venv is installed
+        import venv
+    except ImportError:
+        raise Problem("this Python cannot create a virtual environment because its venv "
+                      "module has no pip: install it (on Debian or Ubuntu: `sudo apt-get "
+                      "install python3-venv`, or python%d.%d-venv), then run this again"
+                      % sys.version_info[:2]) from None
+    say("creating .venv")
+    try:
+        venv.EnvBuilder(with_pip=True, clear=True).create(VENV)
+    except (subprocess.CalledProcessError, OSError, SystemExit) as error:
+        shutil.rmtree(VENV, ignore_errors=True)
+        raise Problem("could not create .venv (%s): check that this folder is writable and "
+                      "has free space, then run this again" % error) from None
+
+
+def install(lock):
+    """Install exactly what ``lock`` pins, every file checked against its hashes."""
+    command = [str(PYTHON), "-m", "pip", "install", "--quiet", "--disable-pip-version-check",
+               "--require-hashes", "--only-binary", ":all:", "-r", str(lock)]
+    if subprocess.run(command, cwd=ROOT).returncode == 0:
+        return
+    index = os.environ.get("PIP_INDEX_URL", "https://pypi.org/simple/")
+    if not reachable(index):
+        raise Problem("could not reach the Python package index (%s) to install the "
+                      "dependencies: connect to the network (pip follows HTTPS_PROXY and "
+                      "PIP_INDEX_URL), then run this again" % index)
+    raise Problem("pip could not install the locked dependencies (its message is above): "
+                  "if a lock file was edited by hand, refresh it with `python3 dev.py lock`, "
+                  "then run this again")
+
+
+def reachable(url, timeout=10):
+    """True if ``url`` answers at all (any HTTP status), False if it cannot be reached."""
+    if not url.startswith(("https://", "http://")):
+        return True  # a local index: reachability is not the problem
+    try:
+        urllib.request.urlopen(url, timeout=timeout).close()
+    except urllib.error.HTTPError:
+        return True
+    except (OSError, ValueError):
+        return False
+    return True
+
+
+def link_checkout():
+    """Make ``import doorway`` find this checkout's ``py/`` inside .venv.
+
+    A ``.pth`` file does what an editable install does, without building the
+    project, so nothing is downloaded that the lock has not hashed.
+    """
+    purelib = subprocess.run(
+        [str(PYTHON), "-c", "import sysconfig; print(sysconfig.get_path('purelib'))"],
+        capture_output=True, text=True, check=True).stdout.strip()
+    (Path(purelib) / "doorway-checkout.pth").write_text(str(ROOT / "py") + "\n")
+
+
+# --- Chromium for the browser tests -----------------------------------------------------
+
+
+def system_chromium():
+    for name in CHROMIUM_NAMES:
+        found = shutil.which(name)
+        if found:
+            return found
+    return None
+
+
+def playwright_has_chromium(python):
     """True if Playwright's own Chromium is installed for this Playwright version."""
     probe = ("from playwright.sync_api import sync_playwright\n"
              "import os, sys\n"
              "with sync_playwright() as p:\n"
              "    sys.exit(0 if os.path.exists(p.chromium.executable_path) else 1)\n")
-    return subprocess.run([str(PYTHON), "-c", probe], capture_output=True).returncode == 0
+    return subprocess.run([str(python), "-c", probe], capture_output=True).returncode == 0
 
 
-def find_chromium():
-    """A Chromium to drive: its path, or "" for Playwright's own browser."""
+def find_chromium(python=PYTHON):
+    """A Chromium to drive: its path, or "" for Playwright's own; installs one if need be.
+
+    ``python`` is the interpreter that has Playwright (``.venv``'s, or the one
+    running pytest). Raises :class:`Problem` when none can be had.
+    """
     configured = os.environ.get("DOORWAY_CHROMIUM")
     if configured:
-        if not Path(configured).exists():
-            sys.exit("DOORWAY_CHROMIUM points to %s, which does not exist." % configured)
+        if not Path(configured).is_file():
+            raise Problem("DOORWAY_CHROMIUM points to %s, which is not a file: set it to a "
+                          "Chromium or Chrome executable, or unset it, then run this again"
+                          % configured)
         return configured
-    for name in CHROMIUM_NAMES:
-        found = shutil.which(name)
-        if found:
-            return found
-    if _playwright_has_chromium():
+    found = system_chromium()
+    if found:
+        return found
+    if playwright_has_chromium(python):
         return ""
-    return install_chromium()
+    return install_chromium(python)
 
 
-def install_chromium():
+def install_chromium(python=PYTHON):
+    """Install Chromium with apt-get (as root), else Playwright's; its path or ""."""
     is_root = hasattr(os, "geteuid") and os.geteuid() == 0
     if is_root and shutil.which("apt-get"):
-        say("no Chromium found: installing Debian's chromium package")
-        run("apt-get", "update", "-qq")
-        run("apt-get", "install", "-y", "-qq", "chromium")
-        for name in CHROMIUM_NAMES:
-            if shutil.which(name):
-                return shutil.which(name)
-    say("no Chromium found: asking Playwright to download its own")
-    if subprocess.run([str(PYTHON), "-m", "playwright", "install", "chromium"]).returncode == 0:
+        say("no Chromium found: installing Debian's chromium package with apt-get")
+        result = apt_get("install", "-y", "-qq", "chromium")
+        if result.returncode != 0 and APT_UNKNOWN.search(result.stdout + result.stderr):
+            say("apt-get's package lists are missing or old: updating them once")
+            apt_get("update", "-qq")
+            result = apt_get("install", "-y", "-qq", "chromium")
+        found = system_chromium() or (str(APT_CHROMIUM) if APT_CHROMIUM.is_file() else None)
+        if result.returncode == 0 and found:
+            return found
+        last = (result.stderr.strip() or result.stdout.strip()).splitlines()[-1:]
+        say("apt-get could not install Chromium (%s)" % (last[0] if last else "no message"))
+    say("trying Playwright's own Chromium (python -m playwright install chromium)")
+    if subprocess.run([str(python), "-m", "playwright", "install", "chromium"]).returncode == 0:
         return ""
-    sys.exit("No Chromium could be found or installed. Install Chromium or Google Chrome, "
-             "or set DOORWAY_CHROMIUM to a Chromium executable, then run this again.")
+    raise Problem(NO_BROWSER)
+
+
+def apt_wait():
+    """How long to wait for another install's package lock: ``$DOORWAY_APT_WAIT`` or 300 s."""
+    value = os.environ.get("DOORWAY_APT_WAIT", "300")
+    if not value.isdigit():
+        raise Problem("DOORWAY_APT_WAIT must be a whole number of seconds, not %r: fix or "
+                      "unset it, then run this again" % value)
+    return int(value)
+
+
+def apt_get(*args, wait=None):
+    """Run ``apt-get args``, waiting while another program holds the package lock.
+
+    Returns the finished process (output captured). After ``wait`` seconds
+    (default ``$DOORWAY_APT_WAIT``) of a held lock, raises :class:`Problem`.
+    """
+    wait = apt_wait() if wait is None else wait
+    deadline = time.monotonic() + wait
+    told = False
+    env = dict(os.environ, DEBIAN_FRONTEND="noninteractive")
+    while True:
+        result = subprocess.run(["apt-get", *args], capture_output=True, text=True, env=env)
+        output = result.stdout + result.stderr
+        if result.returncode == 0 or not APT_LOCKED.search(output):
+            return result
+        holder = APT_HOLDER.search(output)
+        who = "process %s (%s)" % holder.groups() if holder else "another program"
+        if time.monotonic() >= deadline:
+            raise Problem("the package manager is still in use by %s after %d seconds: let "
+                          "that install finish (or stop it), then run this again" % (who, wait))
+        if not told:
+            say("waiting for %s to finish with the package manager (up to %d seconds)"
+                % (who, wait))
+            told = True
+        time.sleep(APT_POLL)
+
+
+# --- Commands ---------------------------------------------------------------------------
+
+
+# --- WebKit and Firefox for the engine smoke tests (tests/engines/) ---------------------
+#
+# Kept apart from the rest of the set-up on purpose. tests/engines/conftest.py calls
+# ensure_engines() when a run selects an engine test; .ci/run sets
+# DOORWAY_ENGINES=required so that an engine that cannot run fails CI instead of
+# being skipped.
+
+#: Debian's packages that bring each engine, with a file each must leave behind.
+ENGINE_PACKAGES = {
+    "webkit": [("webkit2gtk-driver", "/usr/bin/WebKitWebDriver"), ("xvfb", "/usr/bin/Xvfb")],
+    "firefox": [("firefox-esr", "/usr/bin/firefox-esr")],
+}
+ENGINE_NAMES = {"webkit": "WebKit (WebKitGTK)", "firefox": "Firefox ESR"}
+
+
+def minibrowser():
+    """WebKitGTK's MiniBrowser (in libwebkit2gtk-4.1), the browser WebKitWebDriver drives."""
+    found = sorted(glob.glob("/usr/lib/*/webkit2gtk-4.1/MiniBrowser"))
+    return found[0] if found else None
+
+
+def engine_problem(engine):
+    """Why ``engine`` ("webkit" or "firefox") cannot run here, or None if it can."""
+    if not sys.platform.startswith("linux"):
+        return "needs Linux (WebKitGTK and Debian's Firefox ESR); this is %s" % sys.platform
+    missing = [package for package, path in ENGINE_PACKAGES[engine] if not Path(path).exists()]
+    if engine == "webkit" and not missing and not minibrowser():
+        missing = ["webkit2gtk-driver (MiniBrowser)"]
+    if missing:
+        return "not installed (%s)" % ", ".join(missing)
+    return None
+
+
+def _can_apt():
+    """True when this process may install Debian packages (root, with apt-get)."""
+    return hasattr(os, "geteuid") and os.geteuid() == 0 and bool(shutil.which("apt-get"))
+
+
+def install_engines():
+    """apt-get the engines' packages that are missing, as root on Debian or Ubuntu."""
+    wanted = sorted({package for engine in ENGINE_PACKAGES if engine_problem(engine)
+                     for package, path in ENGINE_PACKAGES[engine] if not Path(path).exists()})
+    if not wanted or not _can_apt():
+        return
+    say("installing the browser engines with apt-get: %s" % " ".join(wanted))
+    env = dict(os.environ, DEBIAN_FRONTEND="noninteractive")
+    command = ["apt-get", "install", "-y", "-qq", *wanted]
+    if subprocess.run(command, env=env, capture_output=True).returncode != 0:
+        subprocess.run(["apt-get", "update", "-qq"], env=env, capture_output=True)
+        result = subprocess.run(command, env=env, capture_output=True, text=True)
+        if result.returncode != 0:
+            last = (result.stderr.strip() or result.stdout.strip()).splitlines()[-1:]
+            say("apt-get could not install %s (%s)" % (" ".join(wanted),
+                                                      last[0] if last else "no message"))
+
+
+def ensure_engines():
+    """Install what is missing if we can; returns {engine: problem} for engines that cannot run.
+
+    Says each problem in one line, so a run without an engine says so and
+    runs the rest.
+    """
+    install_engines()
+    problems = {}
+    for engine in ENGINE_PACKAGES:
+        problem = engine_problem(engine)
+        if problem:
+            how = ("" if _can_apt() else
+                   ": as root on Debian or Ubuntu, `apt-get install %s`" % " ".join(
+                       package for package, _ in ENGINE_PACKAGES[engine]))
+            problems[engine] = "%s %s%s" % (ENGINE_NAMES[engine], problem, how)
+            say("%s tests will not run: %s" % (ENGINE_NAMES[engine], problems[engine]))
+    return problems
 
 
 def serve(args):
-    ensure_environment("")
+    if not (VENV / ".installed-test").exists():
+        ensure_environment("base")
     os.execv(str(PYTHON), [str(PYTHON), "-m", "doorway", "serve", *args])
 
 
 def test(args):
     ensure_environment("test")
-    env = dict(os.environ, DOORWAY_CHROMIUM=find_chromium())
     say("lint (ruff)")
-    run(PYTHON, "-m", "ruff", "check", ".", cwd=ROOT)
+    if subprocess.run([str(PYTHON), "-m", "ruff", "check", "."], cwd=ROOT).returncode != 0:
+        raise Problem("lint failed (ruff's findings are above): fix them, many with "
+                      "`.venv/bin/ruff check --fix .`, then run this again")
     say("tests (pytest)")
-    result = subprocess.run([str(PYTHON), "-m", "pytest", *args], cwd=ROOT, env=env)
-    sys.exit(result.returncode)
+    return subprocess.run([str(PYTHON), "-m", "pytest", *args], cwd=ROOT).returncode
 
 
 def bench(args):
     ensure_environment("test")
-    env = dict(os.environ, DOORWAY_CHROMIUM=find_chromium())
-    result = subprocess.run([str(PYTHON), str(ROOT / "bench" / "startup.py"), *args],
-                            cwd=ROOT, env=env)
-    sys.exit(result.returncode)
+    env = dict(os.environ, DOORWAY_CHROMIUM=find_chromium(PYTHON))
+    return subprocess.run([str(PYTHON), "-m", "bench", *args],
+                          cwd=ROOT, env=env).returncode
 
 
-COMMANDS = {"serve": serve, "test": test, "bench": bench}
+def lock(args):
+    """Re-resolve requirements/*.txt with uv; extra arguments go to uv (``--upgrade``)."""
+    if not _has_pip():
+        create_venv()
+    say("installing uv, the lock tool, from requirements/uv.txt")
+    install(REQUIREMENTS / "uv.txt")
+    uv = [str(BIN / "uv"), "pip", "compile", "--quiet", "--generate-hashes", "--universal",
+          "--python-version", "3.11", "--custom-compile-command", "python3 dev.py lock",
+          # install() takes wheels only, so the lock must name versions that have one.
+          "--only-binary", ":all:", *args]
+    for output, sources in ((LOCKS["test"], ["pyproject.toml", "--extra", "test"]),
+                            (LOCKS["base"], ["pyproject.toml", "--constraint",
+                                             str(LOCKS["test"].relative_to(ROOT))]),
+                            (REQUIREMENTS / "uv.txt", ["requirements/uv.in"])):
+        say("locking %s" % output.relative_to(ROOT))
+        if subprocess.run([*uv, *sources, "-o", str(output.relative_to(ROOT))],
+                          cwd=ROOT).returncode != 0:
+            raise Problem("uv could not resolve %s (its message is above): fix the pins in "
+                          "pyproject.toml, then run this again" % output.relative_to(ROOT))
+    return 0
 
 
-def main():
-    if len(sys.argv) < 2 or sys.argv[1] not in COMMANDS:
-        sys.exit(__doc__)
-    COMMANDS[sys.argv[1]](sys.argv[2:])
+COMMANDS = {"serve": serve, "test": test, "bench": bench, "lock": lock}
+
+
+def main(argv=None):
+    argv = sys.argv[1:] if argv is None else argv
+    if not argv or argv[0] not in COMMANDS:
+        print(__doc__.split("\n\n")[1])
+        return 2
+    try:
+        return COMMANDS[argv[0]](argv[1:])
+    except Problem as problem:
+        say(str(problem))
+        return 1
+    except KeyboardInterrupt:
+        return 130
 
 
 if __name__ == "__main__":
-    main()
+    sys.exit(main())

@@ -1,128 +1,222 @@
-"""How fast Doorway starts and how much it sends, relative to a plain page.
+"""How fast Doorway starts and how much it sends, against the runtime's own floor.
 
-    python3 dev.py bench [--runs 5]
+    python3 dev.py bench [--rounds 5] [--lighthouse-runs 3] [--out bench-results]
 
-Timings on a shared machine are noisy, so nothing here is a pass/fail
-threshold. Every number is measured in the same run against a reference: the
-static guide page for "They worry they'll be blamed" (plain HTML and CSS from
-the same build, no Python), loaded the same way. The report gives medians
-and ratios to that reference:
+One Chromium run measures, in alternating rounds, a plain page of the build,
+the *floor* (a page that only starts the same PyScript + MicroPython), the
+welcome page and the partner page opened with a readable and a sealed
+invitation (see :mod:`bench.pages`):
 
-- cold: a new browser context (empty cache), until the page is usable: for
-  the reference the load event, for Python pages ``<html data-app="ready">``;
-- warm: a reload in the same context (HTTP cache and service worker);
-- offline: a reload with the network off (service worker only);
-- bytes: what crossed the wire (gzip) for a cold load.
+- cold (empty cache), warm (HTTP cache), a first visit that installs the
+  service worker, offline-warm (service worker, network off) and cold on
+  emulated slow 4G with a 4× slower CPU (:mod:`bench.loads`);
+- first contentful paint, time to ``data-app="ready"``, requests to ready,
+  bytes the local server sent and bytes a good host would send (brotli 11,
+  :mod:`bench.sizes`);
+- click-to-next-step times over a full wizard run and the JS heap after it
+  (:mod:`bench.wizard`);
+- then Lighthouse's mobile audit of the floor, welcome and invite pages
+  (:mod:`bench.lighthouse`).
 
-Results also go to bench-results/startup.json.
+Every time is measured in the page, and every budget (:mod:`bench.budgets`)
+is a size or a ratio to a reference from the same run, because a shared
+machine makes absolute times noisy. It prints tables and writes
+``<out>/<timestamp>.json``. Nothing here is part of the tests.
 """
 
 import argparse
-import json
 import os
+import platform
 import shutil
-import statistics
+import subprocess
 import sys
 import tempfile
+import time
 from pathlib import Path
 
+from chromium import CHROMIUM_ARGS, chromium_path
+from playwright.sync_api import Error as PlaywrightError
 from playwright.sync_api import sync_playwright
 
-ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT / "py"))
+from doorway.builder import CONTENT, build
+from doorway.builder.content import load as load_content
+from doorway.guide.catalogue import Catalogue
 
-from doorway.builder import build  # noqa: E402
-from doorway.builder.serve import serve_in_background  # noqa: E402
+from . import ROOT, budgets, lighthouse, loads, report, wizard
+from .figures import flatten
+from .pages import pages as bench_pages
+from .pages import write_floor
+from .server import Servers
+from .sizes import Sizes
 
-ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-        "--disable-background-networking", "--disable-component-update", "--disable-sync"]
-
-PAGES = [
-    ("reference (static page)", "guide/blame.html", False),
-    ("wizard", "./", True),
-    ("partner page", "invite/#i1.AAIBAQ", True),
-]
-
-def chromium():
-    for name in ("chromium", "chromium-browser", "google-chrome"):
-        if shutil.which(name):
-            return shutil.which(name)
-    return os.environ.get("DOORWAY_CHROMIUM") or None
+#: The pages Lighthouse audits: the two with budgets, and the floor they are judged against.
+LIGHTHOUSE_PAGES = ("floor", "welcome", "invite")
 
 
-def usable_at(page, python):
-    if python:
-        # doorway.ui.app marks the moment Python has taken over the page.
-        page.wait_for_function("performance.getEntriesByName('doorway-ready').length > 0",
-                               timeout=60000)
-        return page.evaluate("performance.getEntriesByName('doorway-ready')[0].startTime")
-    page.wait_for_load_state("load")
-    return page.evaluate("performance.getEntriesByType('navigation')[0].loadEventEnd")
+def say(message):
+    print("bench: " + message, file=sys.stderr, flush=True)
 
 
-def measure(browser, base, path, python, runs):
-    cold, warm, offline, sizes = [], [], [], []
-    for _ in range(runs):
-        context = browser.new_context(base_url=base)
-        page = context.new_page()
-        received = []
-        page.on("requestfinished", lambda request, received=received:
-                received.append(request.sizes()["responseBodySize"]))
-        page.goto(path)
-        cold.append(usable_at(page, python))
-        sizes.append(sum(received))
-        page.wait_for_function("navigator.serviceWorker.ready.then(() => true)")
-        page.reload()
-        warm.append(usable_at(page, python))
-        if page.evaluate("!!navigator.serviceWorker.controller"):
-            context.set_offline(True)
-            page.reload()
-            offline.append(usable_at(page, python))
-        context.close()
-    return {"cold_ms": statistics.median(cold), "warm_ms": statistics.median(warm),
-            "offline_ms": statistics.median(offline) if offline else None,
-            "bytes": statistics.median(sizes)}
+def rotated(items, by):
+    """``items`` starting at a different one each round, so no page always goes first."""
+    by %= len(items)
+    return items[by:] + items[:by]
 
 
-def main():
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--runs", type=int, default=5, help="cold loads per page (median)")
-    args = parser.parse_args()
-    site = build(Path(tempfile.mkdtemp(prefix="doorway-bench-")) / "build")
-    base, server = serve_in_background(site)
-    results = {}
-    with sync_playwright() as playwright:
-        launch = {"args": ARGS}
-        if chromium():
-            launch["executable_path"] = chromium()
-        browser = playwright.chromium.launch(**launch)
-        for name, path, python in PAGES:
-            results[name] = measure(browser, base, path, python, args.runs)
-        browser.close()
-    server.shutdown()
-
-    reference = results[PAGES[0][0]]
-    print("median of %d runs; ratios are to the reference measured in this run\n" % args.runs)
-    print("%-26s %10s %10s %10s %12s" % ("page", "cold", "warm", "offline", "bytes (gz)"))
-    for name, values in results.items():
-        def cell(key, values=values):
-            if values[key] is None:
-                return "n/a"
-            return "%.1fx" % (values[key] / reference[key]) if reference[key] else "-"
-        print("%-26s %10s %10s %10s %12s" % (name, cell("cold_ms"), cell("warm_ms"),
-                                              cell("offline_ms"), cell("bytes")))
-    print("\nreference: cold %.0f ms, warm %.0f ms, %d bytes"
-          % (reference["cold_ms"], reference["warm_ms"], reference["bytes"]))
-    total = sum(p.stat().st_size for p in site.rglob("*") if p.is_file())
-    runtime = sum(p.stat().st_size for p in (site / "runtime").rglob("*") if p.is_file())
-    print("build: %d bytes on disk, of which the runtime %d (%.0f%%)"
-          % (total, runtime, 100 * runtime / total))
-    out = ROOT / "bench-results"
-    out.mkdir(exist_ok=True)
-    (out / "startup.json").write_text(json.dumps(
-        {"runs": args.runs, "results": results, "build_bytes": total, "runtime_bytes": runtime},
-        indent=2))
+def add(samples, page, mode, figures):
+    for metric, value in figures.items():
+        samples.setdefault(page, {}).setdefault(mode, {}).setdefault(metric, []).append(value)
 
 
-if __name__ == "__main__":
-    main()
+def measure_round(browser, specs, sizes, results, number):
+    """One round: every page in every mode, then a wizard run.
+
+    A load that fails (Python failed, or a time-out on a busy machine) is
+    reported in the notes and leaves one sample fewer; the run goes on.
+    """
+    samples, loads_seen = results["pages"], results["requests"]
+
+    def attempt(what, spec, measure):
+        try:
+            return measure(browser, spec, sizes)
+        except (loads.LoadFailed, PlaywrightError) as error:
+            note = "round %d, %s %s: %s" % (number + 1, spec.name, what,
+                                             str(error).splitlines()[0])
+            results["notes"].append(note)
+            say(note)
+            return None
+
+    for spec in rotated(specs, number):
+        measured = attempt("cold and warm", spec, loads.cold_and_warm)
+        if measured:
+            (cold, requests), warm = measured
+            add(samples, spec.name, "cold", cold)
+            warm.pop("brotli_bytes")
+            add(samples, spec.name, "warm", warm)
+            loads_seen.setdefault(spec.name, []).append(requests)
+    for spec in rotated([s for s in specs if s.offline], number):
+        measured = attempt("first visit and offline", spec, loads.first_visit_and_offline)
+        if measured:
+            first, offline = measured
+            add(samples, spec.name, "cold_sw", first)
+            offline.pop("brotli_bytes")
+            add(samples, spec.name, "offline", offline)
+    for spec in rotated(specs, number):
+        measured = attempt("slow", spec, loads.slow)
+        if measured:
+            add(samples, spec.name, "slow", measured)
+
+
+def walk_wizard(browser, site_url, catalogue, results, number):
+    """One wizard run: its step transitions and the heap after it."""
+    try:
+        transitions, heap = wizard.run(browser, site_url, catalogue)
+    except (AssertionError, PlaywrightError) as error:
+        note = "round %d, wizard: %s" % (number + 1, str(error).splitlines()[0])
+        results["notes"].append(note)
+        say(note)
+        return
+    results["transitions"].append(transitions)
+    results["wizard"].setdefault("steps", []).append(len(transitions))
+    results["wizard"].setdefault("transition_ms", []).extend(t["ms"] for t in transitions)
+    for metric, value in heap.items():
+        results["wizard"].setdefault(metric, []).append(value)
+
+
+def machine(browser_version):
+    """What the run ran on: enough to compare two runs fairly."""
+    model = ""
+    try:
+        for line in Path("/proc/cpuinfo").read_text().splitlines():
+            if line.startswith("model name"):
+                model = line.split(":", 1)[1].strip()
+                break
+    except OSError:
+        model = platform.processor()
+    commit = subprocess.run(["git", "describe", "--always", "--dirty"], cwd=ROOT,
+                            capture_output=True, text=True).stdout.strip()
+    return {"cores": os.cpu_count(), "cpu": model, "chromium": browser_version,
+            "system": platform.platform(), "python": platform.python_version(),
+            "commit": commit}
+
+
+def load_average():
+    return list(os.getloadavg()) if hasattr(os, "getloadavg") else None
+
+
+def run_lighthouse(specs, runs, results):
+    chromium = chromium_path()
+    by_name = {spec.name: spec for spec in specs}
+    try:
+        for number in range(runs):
+            for name in rotated(list(LIGHTHOUSE_PAGES), number):
+                say("Lighthouse %s, run %d of %d" % (name, number + 1, runs))
+                for metric, value in lighthouse.audit(by_name[name].url, chromium).items():
+                    results["lighthouse"].setdefault(name, {}).setdefault(metric, []).append(value)
+    except lighthouse.Unavailable as reason:
+        results["notes"].append(str(reason))
+        say(str(reason))
+
+
+def main(argv=None):
+    parser = argparse.ArgumentParser(prog="python3 dev.py bench",
+                                     description=__doc__.splitlines()[0])
+    parser.add_argument("--rounds", type=int, default=5,
+                        help="alternating rounds of every page in every mode (default 5)")
+    parser.add_argument("--lighthouse-runs", type=int, default=3,
+                        help="Lighthouse runs per page (default 3; 0 skips Lighthouse)")
+    parser.add_argument("--out", type=Path, default=ROOT / "bench-results",
+                        help="folder for the JSON results (default bench-results/)")
+    args = parser.parse_args(argv)
+
+    started = time.strftime("%Y-%m-%dT%H-%M-%S")
+    load_before = load_average()
+    work = Path(tempfile.mkdtemp(prefix="doorway-bench-"))
+    say("building the site into %s" % work)
+    site = build(work / "build")
+    floor = write_floor(site, work / "floor")
+    servers = Servers(site, floor)
+    catalogue = Catalogue(load_content(CONTENT))
+    specs = bench_pages(servers.site_url, servers.floor_url, catalogue)
+    sizes = Sizes({servers.site_url: site, servers.floor_url: floor})
+    results = {"pages": {}, "wizard": {}, "lighthouse": {}, "requests": {}, "transitions": [],
+               "notes": []}
+    try:
+        with sync_playwright() as playwright:
+            launch = {"args": CHROMIUM_ARGS}
+            if chromium_path():
+                launch["executable_path"] = chromium_path()
+            browser = playwright.chromium.launch(**launch)
+            about = machine(browser.version)
+            for number in range(args.rounds):
+                say("round %d of %d" % (number + 1, args.rounds))
+                measure_round(browser, specs, sizes, results, number)
+                walk_wizard(browser, servers.site_url, catalogue, results, number)
+            browser.close()
+        if args.lighthouse_runs > 0:
+            run_lighthouse(specs, args.lighthouse_runs, results)
+    finally:
+        servers.stop()
+        shutil.rmtree(work, ignore_errors=True)
+
+    figures = flatten(results)
+    evaluation = budgets.evaluate(figures)
+    names = [spec.name for spec in specs]
+    profiles = {name: report.profile(results["requests"].get(name, []))
+                for name in ("floor", "welcome", "invite")}
+    unknown = sorted({r["path"] for page in results["requests"].values() for load in page
+                      for r in load if not r["known"]})
+    if unknown:
+        results["notes"].append("requests for files that are not in the build: %s"
+                                % ", ".join(unknown))
+    about["load_average"] = {"before": load_before, "after": load_average()}
+
+    by_step = report.steps(results["transitions"])
+    print(report.summary(about, args.rounds, figures, names, profiles, evaluation,
+                         results["notes"], by_step))
+    path = report.write(args.out / (started + ".json"), {
+        "started": started, "rounds": args.rounds, "lighthouse_runs": args.lighthouse_runs,
+        "machine": about, "pages": {spec.name: spec.url for spec in specs},
+        "budgets": evaluation, "figures": figures, "profile": profiles, "wizard_steps": by_step,
+        "samples": results})
+    print("\nresults: %s" % (path.relative_to(ROOT) if path.is_relative_to(ROOT) else path))

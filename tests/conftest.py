@@ -1,9 +1,100 @@
-"""Fixtures for every test: one build of the site per session, served locally."""
+"""Rules and fixtures for every test run.
+
+- Everything under ``tests/browser/`` is marked ``browser``, so
+  ``-m "not browser"`` runs the rest without a browser.
+- A Chromium is looked for (and installed if need be, by ``dev.py``) only when
+  the run selected at least one browser test, whatever selected it (``-k``, a
+  path, ``-m``); logic-only runs never need one.
+- An unfiltered run (no path, ``-k``, ``-m``, ``--deselect``, ``--lf``) fails
+  if it collected fewer tests than ``tests/floor.txt`` records: a folder that
+  stops being collected (pytest skips any folder named ``build``) is caught.
+- One build of the site per session, served locally.
+"""
+
+import importlib.util
+import os
+import sys
+from pathlib import Path
 
 import pytest
 
 from doorway.builder import build
 from doorway.builder.serve import serve_in_background as serve_in_thread
+
+TESTS = Path(__file__).resolve().parent
+BROWSER_TESTS = TESTS / "browser"
+FLOOR = TESTS / "floor.txt"
+COLLECTED = pytest.StashKey[int]()
+
+
+@pytest.hookimpl(tryfirst=True)
+def pytest_collection_modifyitems(items):
+    """Mark browser tests before ``-m`` selects, so ``-m "not browser"`` works."""
+    for item in items:
+        if BROWSER_TESTS in item.path.parents:
+            item.add_marker(pytest.mark.browser)
+
+
+def unfiltered(config):
+    """True if this run asked for every test: no path, -k, -m, --deselect or --lf."""
+    option = config.option
+    return (config.args_source == pytest.Config.ArgsSource.TESTPATHS
+            and not option.keyword and not option.markexpr
+            and not option.deselect and not getattr(option, "lf", False)
+            and not option.ignore and not option.ignore_glob)
+
+
+def floor():
+    """The fewest tests an unfiltered run may collect (``tests/floor.txt``)."""
+    override = os.environ.get("DOORWAY_TEST_FLOOR")  # for the guard's own test
+    if override:
+        return int(override)
+    lines = [line for line in FLOOR.read_text().splitlines() if not line.startswith("#")]
+    return int(lines[0])
+
+
+def floor_problem(collected, least):
+    """The sentence that fails a run collecting ``collected`` tests, or None."""
+    if collected >= least:
+        return None
+    return ("collected %d tests, fewer than the %d recorded in tests/floor.txt: a test "
+            "folder or file has stopped being collected (pytest skips folders named build, "
+            "dist or venv, and files not named test_*.py); if tests were removed on purpose, "
+            "lower the number in tests/floor.txt" % (collected, least))
+
+
+def find_browser(config):
+    """Point ``$DOORWAY_CHROMIUM`` at a Chromium (``dev.find_chromium``), or stop the run."""
+    spec = importlib.util.spec_from_file_location("dev", TESTS.parent / "dev.py")
+    dev = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(dev)
+    capture = config.pluginmanager.getplugin("capturemanager")
+    with capture.global_and_fixture_disabled():
+        try:
+            os.environ["DOORWAY_CHROMIUM"] = dev.find_chromium(sys.executable)
+        except dev.Problem as problem:
+            pytest.exit(str(problem), returncode=pytest.ExitCode.USAGE_ERROR)
+
+
+def pytest_collection_finish(session):
+    config = session.config
+    config.stash[COLLECTED] = len(session.items)
+    if unfiltered(config):
+        problem = floor_problem(len(session.items), floor())
+        if problem:
+            pytest.exit(problem, returncode=pytest.ExitCode.TESTS_FAILED)
+    if not config.option.collectonly and any(
+            item.get_closest_marker("browser") for item in session.items):
+        find_browser(config)
+
+
+def pytest_terminal_summary(terminalreporter, config):
+    """After an unfiltered run that collected more than the floor, say how to raise it."""
+    collected = config.stash.get(COLLECTED, 0)
+    if unfiltered(config) and collected > floor():
+        terminalreporter.write_line(
+            "tests/floor.txt: %d tests collected, floor %d: raise it to %d to guard the new "
+            "tests" % (collected, floor(), collected))
 
 
 @pytest.fixture(scope="session")

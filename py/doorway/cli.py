@@ -1,49 +1,73 @@
-"""The command line: ``python -m doorway build | serve | check | runtime | practice-check``.
+"""The command line: ``python -m doorway build | serve | check | docs | runtime |
+practice-check``.
 
-Thin on purpose: each command parses its options and calls one function of
-:mod:`doorway.builder`, which is where the work and the explanations live.
+Thin on purpose: each command parses its options and calls :mod:`doorway.builder`,
+which is where the work and the explanations live. Anything a person must fix
+arrives as a :class:`~doorway.builder.errors.DoorwayError` and is printed as
+``<command> failed: <what is wrong and what to do>`` with exit status 1,
+never as a traceback. Arguments it cannot take end in one line,
+``<prog>: error: <what>``, and exit status 2.
 """
 
 import argparse
 import sys
 
 
-def _built(args):
-    """Build into ``args.out``; the output folder, or None after saying what failed."""
-    from doorway.builder import BuildError, build
-    try:
-        return build(args.out, base=args.base)
-    except BuildError as error:
-        print(f"build failed: {error}", file=sys.stderr)
-        return None
-
-
 def _build(args):
-    out = _built(args)
-    if out:
-        print(f"built {out}")
-    return 0 if out else 1
+    from doorway.builder import build
+    print(f"built {build(args.out, content_dir=args.content, base=args.base)}")
+    return 0
+
+
+def _build_command(args):
+    """The ``build`` command line that reproduces ``args``, for the watcher."""
+    command = [sys.executable, "-m", "doorway", "build", "--base", args.base]
+    if args.out:
+        command += ["--out", args.out]
+    if args.content:
+        command += ["--content", args.content]
+    return command
 
 
 def _serve(args):
-    from doorway.builder.serve import serve
+    from doorway.builder import BUILD, PACKAGE, SITE, build
+    from doorway.builder.serve import make_server, serve
+    from doorway.builder.watch import Watcher
+
     args.base = "/" + args.prefix.strip("/") + "/" if args.prefix.strip("/") else "/"
-    out = _built(args)
-    if out:
-        serve(out, host=args.host, port=args.port, prefix=args.prefix)
-    return 0 if out else 1
+    watcher = None
+    if args.watch:
+        folders = [SITE, PACKAGE] + ([args.content] if args.content else [])
+        watcher = Watcher(_build_command(args), folders)
+    # Listen first, so a busy port is reported before any time goes into a build.
+    server = make_server(args.out or BUILD, args.host, args.port, args.prefix, quiet=False,
+                         watcher=watcher)
+    try:
+        if watcher:
+            print("watching site/ and py/doorway/: every saved change rebuilds the site")
+            watcher.start()
+        else:
+            build(args.out, content_dir=args.content, base=args.base)
+    except BaseException:
+        server.server_close()
+        raise
+    serve(server, args.prefix)
+    if watcher:
+        watcher.stop()
+    return 0
 
 
 def _check(args):
-    from doorway.builder import CONTENT, BuildError
+    from doorway.builder import CONTENT
     from doorway.builder.content import load
     from doorway.builder.prose import report
-    try:
-        catalogue = load(CONTENT)
-    except BuildError as error:
-        print(f"content error: {error}", file=sys.stderr)
-        return 1
-    print(report(catalogue))
+    print(report(load(args.content or CONTENT)))
+    return 0
+
+
+def _docs(args):
+    from doorway.builder import docs
+    print(f"wrote {docs.write()}")
     return 0
 
 
@@ -64,14 +88,12 @@ def _practice_check(args):
     """Print what the reply checker finds in ``args.text``: readable, or as JSON."""
     import json
 
-    from doorway.builder import CONTENT, BuildError
+    from doorway.builder import CONTENT
     from doorway.builder.content import load
     from doorway.guide.catalogue import Catalogue
-    try:
-        checker = Catalogue(load(CONTENT)).reply_checker()
-    except BuildError as error:
-        print(f"content error: {error}", file=sys.stderr)
-        return 1
+    if args.text is None:
+        raise UsageError(args.prog, "TEXT is missing: give the reply as one quoted argument")
+    checker = Catalogue(load(CONTENT)).reply_checker()
     result = checker.check(args.text)
     if args.json:
         print(json.dumps(result, ensure_ascii=False))
@@ -88,37 +110,58 @@ def _practice_check(args):
     return 0
 
 
-def _bad_arguments(prog, message):
-    """One line on stderr and exit status 2, as argparse does, without the usage dump."""
-    print(f"{prog}: error: {message}", file=sys.stderr)
-    return 2
+class UsageError(Exception):
+    """Arguments a command cannot take: said in one line, exit status 2."""
+
+    def __init__(self, prog, message):
+        super().__init__(f"{prog}: error: {message}")
 
 
-def main(argv=None):
-    parser = argparse.ArgumentParser(prog="python -m doorway", description=__doc__.splitlines()[0])
-    commands = parser.add_subparsers(dest="command", required=True)
+class _Parser(argparse.ArgumentParser):
+    """argparse, but a mistake is one line (no usage dump), for people and scripts alike."""
+
+    def error(self, message):
+        raise UsageError(self.prog, message)
+
+
+def parser():
+    """The argument parser, on its own so tests can check documented commands against it."""
+    main_parser = _Parser(prog="python -m doorway", description=__doc__.splitlines()[0])
+    commands = main_parser.add_subparsers(dest="command", required=True)
+    content_help = "content folder (default: site/content/)"
 
     build = commands.add_parser("build", help="render the site into build/")
     build.add_argument("--out", default=None, help="output folder (default: build/)")
     build.add_argument("--base", default="/",
                        help="path the site is served under, e.g. /doorway/ (default: /)")
-    build.set_defaults(run=_build)
+    build.add_argument("--content", default=None, help=content_help)
+    build.set_defaults(run=_build, prog=build.prog)
 
     serve = commands.add_parser("serve", help="build, then serve on http://127.0.0.1:8000/")
     serve.add_argument("--out", default=None, help="output folder (default: build/)")
     serve.add_argument("--host", default="127.0.0.1")
     serve.add_argument("--port", type=int, default=8000)
     serve.add_argument("--prefix", default="/", help="serve under a sub-path, e.g. /doorway/")
-    serve.set_defaults(run=_serve)
+    serve.add_argument("--content", default=None, help=content_help)
+    serve.add_argument("--watch", action="store_true",
+                       help="rebuild on every change under site/ and py/doorway/, and show "
+                            "build errors on the page")
+    serve.set_defaults(run=_serve, prog=serve.prog)
 
-    check = commands.add_parser("check", help="check the content and report its reading level")
-    check.set_defaults(run=_check)
+    check = commands.add_parser("check", help="check the content, list every error, and "
+                                              "report its reading level")
+    check.add_argument("--content", default=None, help=content_help)
+    check.set_defaults(run=_check, prog=check.prog)
+
+    docs = commands.add_parser("docs", help="write docs/content.md, the content field "
+                                            "reference, from the schema")
+    docs.set_defaults(run=_docs, prog=docs.prog)
 
     runtime = commands.add_parser("runtime", help="verify (or --refresh) the vendored runtime")
     runtime.add_argument("--refresh", action="store_true", help="download from the npm registry")
     runtime.add_argument("--core", help="@pyscript/core version to refresh to")
     runtime.add_argument("--micropython", help="MicroPython version to refresh to")
-    runtime.set_defaults(run=_runtime)
+    runtime.set_defaults(run=_runtime, prog=runtime.prog)
 
     practice = commands.add_parser(
         "practice-check", help="show what the practice reply checker finds in TEXT")
@@ -126,16 +169,33 @@ def main(argv=None):
                           help='print {"findings": [...], "spans": [...]} instead')
     practice.add_argument("text", nargs="?", metavar="TEXT",
                           help="the reply, as one quoted argument")
-    practice.set_defaults(run=_practice_check)
+    practice.set_defaults(run=_practice_check, prog=practice.prog)
+    return main_parser
 
-    args, extra = parser.parse_known_args(argv)
-    if args.command == "practice-check":
+
+#: What to add when a command is given words it does not take.
+_EXTRA_HINT = {"practice-check": " (put TEXT in quotes; after -- if it starts with -)"}
+
+
+def main(argv=None):
+    try:
+        args, extra = parser().parse_known_args(argv)
         if extra:
-            return _bad_arguments(practice.prog, "unrecognized arguments: %s (put TEXT in quotes; "
-                                  "after -- if it starts with -)" % " ".join(extra))
-        if args.text is None:
-            return _bad_arguments(practice.prog, "TEXT is missing: give the reply as one "
-                                  "quoted argument")
-    elif extra:
-        parser.error("unrecognized arguments: %s" % " ".join(extra))
-    return args.run(args)
+            raise UsageError(args.prog, "unrecognized arguments: %s%s" % (
+                " ".join(extra), _EXTRA_HINT.get(args.command, "")))
+        return _run(args)
+    except UsageError as error:
+        print(error, file=sys.stderr)
+        return 2
+
+
+def _run(args):
+    from doorway.builder.errors import DoorwayError
+    try:
+        return args.run(args)
+    except DoorwayError as error:
+        print(f"{args.command} failed: {error}", file=sys.stderr)
+        return 1
+    except KeyboardInterrupt:
+        print(f"\n{args.command}: stopped", file=sys.stderr)
+        return 130

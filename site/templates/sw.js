@@ -84,6 +84,14 @@ function knownPage(href) {
   return PAGES.has(href + ".html") ? href + ".html" : null;
 }
 
+// This build's copy of a request, or undefined. It looks without opening the
+// cache, because opening creates it: once the person has chosen "Forget
+// Doorway on this device", a page this worker still serves must not bring
+// an empty cache back.
+function stored(request) {
+  return caches.match(request, { cacheName: CACHE });
+}
+
 self.addEventListener("fetch", (event) => {
   const request = event.request;
   if (request.method !== "GET" || new URL(request.url).origin !== self.location.origin) {
@@ -92,9 +100,9 @@ self.addEventListener("fetch", (event) => {
   if (request.mode === "navigate") {
     const page = knownPage(pageFor(request.url));
     event.respondWith(
-      caches.open(CACHE).then(async (cache) => {
+      (async () => {
         if (page) {
-          const hit = await cache.match(page);
+          const hit = await stored(page);
           if (hit) {
             return hit;
           }
@@ -107,11 +115,9 @@ self.addEventListener("fetch", (event) => {
           // whose folder may be deeper than the page's relative links expect.
           return Response.redirect(NOT_FOUND, 302);
         }
-      })
+      })()
     );
     return;
   }
-  event.respondWith(
-    caches.open(CACHE).then(async (cache) => (await cache.match(request)) || fetch(request))
-  );
+  event.respondWith(stored(request).then((hit) => hit || fetch(request)));
 });

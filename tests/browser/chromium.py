@@ -1,7 +1,6 @@
 """Which Chromium the tests drive, and the flags that keep it quiet offline."""
 
 import os
-import shutil
 
 #: Flags that keep headless Chromium quiet on a closed network.
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
@@ -10,11 +9,5 @@ CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-
 
 
 def chromium_path():
-    """``$DOORWAY_CHROMIUM`` or a system Chromium; None means Playwright's own."""
-    configured = os.environ.get("DOORWAY_CHROMIUM")
-    if configured:
-        return configured
-    for name in ("chromium", "chromium-browser", "google-chrome", "google-chrome-stable"):
-        if shutil.which(name):
-            return shutil.which(name)
-    return None
+    """The Chromium ``tests/conftest.py`` chose (``$DOORWAY_CHROMIUM``); None: Playwright's own."""
+    return os.environ.get("DOORWAY_CHROMIUM") or None

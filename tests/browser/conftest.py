@@ -4,21 +4,24 @@ Every browser test runs under :class:`audit.Audit`, which fails the test if
 the page made a request to any other origin, logged a console error, threw,
 broke the Content-Security-Policy, or left anything in cookies, localStorage,
 sessionStorage, IndexedDB or an unexpected Cache Storage entry.
+
+Playwright starts Chromium with the back/forward cache switched off, unlike
+every real Chrome. Tests of what Back shows ask for ``bfcache_context``: a
+context in a second Chromium with the cache on, started once, and only when a
+test needs it, so no other test pays for it.
 """
 
-import json
 import os
-import re
 
 import pytest
 from audit import Audit
 from chromium import CHROMIUM_ARGS, chromium_path
 
+import built
+
 # Report the service worker's own fetches as requests too (Chromium only);
 # must be set before Playwright starts.
 os.environ.setdefault("PW_EXPERIMENTAL_SERVICE_WORKER_NETWORK_EVENTS", "1")
-
-PRECACHE = re.compile(r"const PRECACHE = (\[.*?\]);", re.S)
 
 
 @pytest.fixture(scope="session")
@@ -27,6 +30,33 @@ def browser_type_launch_args(browser_type_launch_args):
     if chromium_path():
         args["executable_path"] = chromium_path()
     return args
+
+
+@pytest.fixture(scope="session")
+def bfcache_browser(playwright, browser_type_launch_args):
+    """Chromium as people have it: the back/forward cache on (Playwright turns it off)."""
+    browser = playwright.chromium.launch(**browser_type_launch_args,
+                                         ignore_default_args=["--disable-back-forward-cache"])
+    yield browser
+    browser.close()
+
+
+@pytest.fixture
+def bfcache_context(request, bfcache_browser, browser_context_args, base_url, precache):
+    """``(context, audit)`` in :func:`bfcache_browser`, audited like every other context.
+
+    Never route ``**/*`` in it: intercepting every request makes pages
+    ineligible for the cache. Route only other origins (the Quick exit site).
+    """
+    context = bfcache_browser.new_context(**browser_context_args)
+    watcher = Audit(context, base_url, precache)
+    yield context, watcher
+    try:
+        if request.node.rep_call.passed if hasattr(request.node, "rep_call") else True:
+            problems = watcher.check()
+            assert not problems, "\n".join(problems)
+    finally:
+        context.close()
 
 
 @pytest.fixture(scope="session")
@@ -43,7 +73,7 @@ def browser_context_args(browser_context_args):
 @pytest.fixture(scope="session")
 def precache(site):
     """The service worker's precache list, as paths relative to the site root."""
-    return json.loads(PRECACHE.search((site / "sw.js").read_text()).group(1))
+    return built.precache(site)
 
 
 @pytest.fixture(autouse=True)

@@ -10,8 +10,11 @@ Each :class:`Vector` names a token, the page kind that opens it (``"i"`` on
 
 - ``("error", code)``: the calm error view with that LinkError code's message;
 - ``("unlock",)``: a sealed link that parses, so the page asks for the passphrase;
-- ``("invite", {"ask", "reasons", "note"})`` / ``("reply", {"options", "note"})``:
-  a valid (if odd) link, shown with exactly this content.
+- ``("invite", content)`` / ``("reply", content)``: a valid (if odd) link, shown
+  with exactly this content, as :func:`doorway.guide.link.decode` gives it
+  without its ``version`` (version 1: ``{"ask", "reasons", "note"}`` and
+  ``{"options", "note"}``; version 2 adds ``sender`` to invitations, and
+  replies are ``{"choice", "conditions", "period", "note"}``).
 
 When a vector gives no expectation, the reference implementation decides it
 (:func:`reference`, run in CPython on the token as the browser will read it):
@@ -49,8 +52,9 @@ def reference(token, kind):
         envelope = link.parse(as_read(token), kind)
         if envelope.sealed:
             return ("unlock",)
-        decode = link.decode_invite if kind == link.INVITE else link.decode_reply
-        return ("invite" if kind == link.INVITE else "reply", decode(catalogue(), envelope.body))
+        content = link.decode(catalogue(), envelope, envelope.body)
+        content.pop("version")
+        return ("invite" if kind == link.INVITE else "reply", content)
     except link.LinkError as error:
         return ("error", error.code)
 
@@ -116,7 +120,7 @@ def fake_sealed(kind, iterations, ciphertext=b"\x00" * 40):
 
 def sealed_with_raw_iterations(kind, raw_iterations):
     """A sealed token whose 4 iteration bytes are exactly ``raw_iterations``."""
-    prefix = kind + link.VERSION + link.SEALED
+    prefix = kind + "1" + link.SEALED
     data = raw_iterations + b"\x11" * link.SALT_BYTES + b"\x22" * link.IV_BYTES + b"\x00" * 40
     return "%s.%s" % (prefix, compat.b64url_encode(data))
 
@@ -221,10 +225,16 @@ def _envelope_vectors():
         Vector("unicode-prefix", "\u04561." + data, expect=("error", "damaged")),
         Vector("rtl-override-token", "\u202e" + good, expect=("error", "damaged")),
         Vector("zero-width-in-token", good[:6] + "\u200b" + good[6:], expect=("error", "damaged")),
-        Vector("version-2", "i2." + data, expect=("error", "version")),
+        Vector("version-3", "i3." + data, expect=("error", "version")),
         Vector("version-9", "i9." + data, expect=("error", "version")),
-        Vector("version-0", "i0.AAAA", expect=("error", "version")),
-        Vector("version-suffix", "i1x." + data, expect=("error", "version")),
+        Vector("version-10-sealed", "i10p." + data, expect=("error", "version")),
+        Vector("version-3-new-suffix", "i3q." + data, expect=("error", "version")),
+        Vector("version-0", "i0.AAAA", expect=("error", "damaged")),
+        Vector("version-leading-zero", "i01." + data, expect=("error", "damaged")),
+        Vector("version-letter", "ix." + data, expect=("error", "damaged")),
+        Vector("version-suffix", "i1x." + data, expect=("error", "damaged")),
+        Vector("version-2-suffix", "i2x." + data, expect=("error", "damaged")),
+        Vector("version-3-bad-suffix", "i3-." + data, expect=("error", "damaged")),
         Vector("uppercase-prefix", "I1." + data, expect=("error", "damaged")),
         Vector("unknown-prefix", "x1." + data, expect=("error", "damaged")),
         Vector("long-prefix", "i" * 40 + "." + data, expect=("error", "damaged")),
@@ -361,7 +371,10 @@ def _reply_vectors():
                ("error", "damaged")),
         Vector("reply-duplicate-option", link.plain_token(link.REPLY, b"\x00\x02\x01\x01"),
                link.REPLY, ("error", "damaged")),
-        Vector("reply-version-2", "r2.AAAA", link.REPLY, ("error", "version")),
+        Vector("reply-version-3", "r3.AAAA", link.REPLY, ("error", "version")),
+        Vector("reply-version-0", "r0.AAAA", link.REPLY, ("error", "damaged")),
+        Vector("reply-yes-and-no", reply_token(["yes", "no"], "both?"), link.REPLY,
+               ("reply", {"options": ["yes", "no"], "note": "both?"})),
         Vector("reply-bad-base64", "r1.$$$$", link.REPLY, ("error", "damaged")),
         Vector("reply-huge", "r1." + "A" * 5000, link.REPLY, ("error", "too_long")),
         Vector("reply-iteration-bomb", fake_sealed(link.REPLY, 2 ** 32 - 1), link.REPLY,
@@ -377,7 +390,145 @@ def _reply_vectors():
     ]
 
 
+# Version 2 -------------------------------------------------------------------
+
+def invite_v2(ask="trial", reasons=("cost",), note="", sender=""):
+    return link.encode_invite_v2(_cat(), ask, list(reasons), note, sender)
+
+
+def reply_v2(choice="yes", conditions=(), period=None, note=""):
+    return link.encode_reply_v2(_cat(), choice, list(conditions), period, note)
+
+
+def plain_v2(kind, body):
+    return link.plain_token(kind, body, link.V2)
+
+
+def fake_sealed_v2(kind, size, extra=0):
+    """A sealed version-2 envelope whose ciphertext would hold a ``size``-byte body."""
+    return link.sealed_token(kind, link.KDF_ITERATIONS, b"\x11" * link.SALT_BYTES,
+                             b"\x22" * link.IV_BYTES, b"\x00" * (size + extra + link.TAG_BYTES),
+                             link.V2)
+
+
+def _v2_invite_vectors():
+    cat = _cat()
+    every = [r["id"] for r in cat.reasons if r["id"] != cat.exclusive_reason()]
+    longest = invite_v2(cat.asks[-1]["id"], every, "\U0001f600" * cat.note_limit,
+                        "\U0001f469" * 40)
+    cost, blame = _reason("cost"), _reason("blame")
+    markup = '<script type="mpy">import js\njs.window.__pwned = 1</script>'
+    good = invite_v2("trial", ["blame", "cost"], "hello", "Sam")
+    return [
+        Vector("v2-sender-and-note", plain_v2(link.INVITE, good), expect=(
+            "invite", {"ask": "trial", "reasons": ["blame", "cost"], "note": "hello",
+                       "sender": "Sam"})),
+        Vector("v2-markup-sender", plain_v2(link.INVITE, invite_v2(
+            "few", [], markup, '<img src=x onerror="window.__pwned=1">')), expect=(
+            "invite", {"ask": "few", "reasons": [], "note": markup,
+                       "sender": '<img src=x onerror="window.__pwned=1">'})),
+        Vector("v2-dont-know-alone", plain_v2(link.INVITE, invite_v2("trial", ["dont_know"])),
+               expect=("invite", {"ask": "trial", "reasons": ["dont_know"], "note": "",
+                                  "sender": ""})),
+        Vector("v2-longest-plain", plain_v2(link.INVITE, longest)),
+        Vector("v2-sealed-small", fake_sealed_v2(link.INVITE, link.PAD_SIZES[0]),
+               expect=("unlock",)),
+        Vector("v2-sealed-largest", fake_sealed_v2(link.INVITE, link.PAD_SIZES[-1]),
+               expect=("unlock",)),
+        Vector("v2-sealed-wrong-size", fake_sealed_v2(link.INVITE, link.PAD_SIZES[0], 1),
+               expect=("error", "damaged")),
+        Vector("v2-sealed-size-minus-one", fake_sealed_v2(link.INVITE, link.PAD_SIZES[1], -1),
+               expect=("error", "damaged")),
+        Vector("v2-sealed-unpadded", link.sealed_token(
+            link.INVITE, link.KDF_ITERATIONS, b"\x11" * 16, b"\x22" * 12,
+            good + b"\x00" * link.TAG_BYTES, link.V2), expect=("error", "damaged")),
+        Vector("v2-plain-padded", plain_v2(link.INVITE, link.pad(good)),
+               expect=("error", "damaged")),
+        Vector("v2-trailing-zero", plain_v2(link.INVITE, good + b"\x00"),
+               expect=("error", "damaged")),
+        Vector("v2-flag-4", plain_v2(link.INVITE, bytes([good[0] | 4]) + good[1:]),
+               expect=("error", "damaged")),
+        Vector("v2-flag-80", plain_v2(link.INVITE, bytes([good[0] | 0x80]) + good[1:]),
+               expect=("error", "damaged")),
+        Vector("v2-sender-flag-no-name", plain_v2(link.INVITE, bytes([1, _ask(), 0])),
+               expect=("error", "damaged")),
+        Vector("v2-empty-note-field", plain_v2(link.INVITE, bytes([2, _ask(), 0, 0, 0])),
+               expect=("error", "damaged")),
+        Vector("v2-note-length-past-end", plain_v2(link.INVITE, bytes([2, _ask(), 0, 0, 9])
+                                                  + b"hi"), expect=("error", "damaged")),
+        Vector("v2-note-length-over-cap", plain_v2(link.INVITE, bytes([2, _ask(), 0, 4, 97])
+                                                  + b"x" * 1121), expect=("error", "damaged")),
+        Vector("v2-sender-41", plain_v2(link.INVITE, bytes([1, _ask(), 0, 41]) + b"x" * 41),
+               expect=("error", "damaged")),
+        Vector("v2-sender-unclean", plain_v2(link.INVITE, bytes([1, _ask(), 0, 5]) + b" Sam "),
+               expect=("error", "damaged")),
+        Vector("v2-dont-know-with-others", plain_v2(link.INVITE, bytes(
+            [0, _ask(), 2, cost, _reason("dont_know")])), expect=("error", "damaged")),
+        Vector("v2-reasons-out-of-order", plain_v2(link.INVITE, bytes([0, _ask(), 2, cost,
+                                                                       blame])),
+               expect=("error", "damaged")),
+        Vector("v2-reason-twice", plain_v2(link.INVITE, bytes([0, _ask(), 2, cost, cost])),
+               expect=("error", "damaged")),
+        Vector("v2-compressed-note", plain_v2(link.INVITE, bytes([2, _ask(), 0, 0, 8])
+                                              + compat.compress(b"la la la la la la")[:8]),
+               expect=("error", "damaged")),
+        Vector("v2-body-behind-v1-prefix", link.plain_token(link.INVITE, good),
+               expect=("error", "damaged")),
+        Vector("v2-over-cap", "i2." + "A" * (link.TOKEN_CAPS[link.INVITE] - 2),
+               expect=("error", "too_long")),
+        Vector("v2-sealed-over-cap", "i2p." + "A" * (link.TOKEN_CAPS[link.INVITE] - 3),
+               expect=("error", "too_long")),
+        Vector("v2-at-cap", "i2." + "A" * (link.TOKEN_CAPS[link.INVITE] - 3),
+               expect=("error", "damaged")),
+        Vector("v2-reply-as-invite", plain_v2(link.REPLY, reply_v2("no")),
+               expect=("error", "wrong_page")),
+    ]
+
+
+def _v2_reply_vectors():
+    cat = _cat()
+    yes, yes_if, not_yet = (cat.reply_choice(c)["code"] for c in ("yes", "yes_if", "not_yet"))
+    online = cat.reply_condition("online")["code"]
+    every = [c["id"] for c in cat.reply_conditions]
+
+    def valid(name, choice=None, conditions=(), period=None, note=""):
+        return Vector(name, plain_v2(link.REPLY, reply_v2(choice, conditions, period, note)),
+                      link.REPLY, ("reply", {"choice": choice, "conditions": list(conditions),
+                                             "period": period, "note": note}))
+
+    def damaged(name, body):
+        return Vector(name, plain_v2(link.REPLY, body), link.REPLY, ("error", "damaged"))
+
+    return [
+        valid("r2-yes", "yes"),
+        valid("r2-yes-if-all", "yes_if", every, None, "\u202eall\u200b"),
+        valid("r2-yes-if-none", "yes_if"),
+        valid("r2-not-yet-month", "not_yet", (), "month"),
+        valid("r2-not-yet-open", "not_yet"),
+        valid("r2-no", "no", (), None, '<script type="mpy">import js</script>'),
+        valid("r2-note-alone", None, (), None, "Let me think about it."),
+        Vector("r2-sealed-medium", fake_sealed_v2(link.REPLY, link.PAD_SIZES[1]), link.REPLY,
+               ("unlock",)),
+        Vector("r2-sealed-wrong-size", fake_sealed_v2(link.REPLY, 300), link.REPLY,
+               ("error", "damaged")),
+        damaged("r2-empty", bytes([0, 0])),
+        damaged("r2-yes-with-condition", bytes([0, yes, 1, online])),
+        damaged("r2-not-yet-with-condition", bytes([0, not_yet, 1, online])),
+        damaged("r2-condition-twice", bytes([0, yes_if, 2, online, online])),
+        damaged("r2-unknown-period", bytes([0, not_yet, 250])),
+        damaged("r2-unknown-choice", bytes([0, 250])),
+        damaged("r2-flag-1", bytes([1, yes])),
+        damaged("r2-flag-80", bytes([0x80, yes])),
+        damaged("r2-padded", link.pad(reply_v2("yes"))),
+        Vector("r2-over-cap", "r2p." + "A" * (link.TOKEN_CAPS[link.REPLY] - 3), link.REPLY,
+               ("error", "too_long")),
+        Vector("r2-invite-as-reply", plain_v2(link.INVITE, invite_v2()), link.REPLY,
+               ("error", "wrong_page")),
+    ]
+
+
 def vectors():
     """Every vector, invitation page first."""
     return (_markup_vectors() + _odd_but_valid() + _envelope_vectors() + _body_vectors()
-            + _sealed_vectors() + _damaged_copies() + _reply_vectors())
+            + _sealed_vectors() + _damaged_copies() + _v2_invite_vectors() + _reply_vectors()
+            + _v2_reply_vectors())

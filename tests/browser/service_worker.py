@@ -1,9 +1,8 @@
 """Helpers for tests that look at the service worker and its cache."""
 
-import json
-import re
-
 from flows import STEP_TIMEOUT, open_page
+
+from built import cache_name
 
 CONTROLLED = "() => navigator.serviceWorker && navigator.serviceWorker.controller !== null"
 CACHES = """async () => {
@@ -25,11 +24,6 @@ def first_visit(page, path="./"):
 def cache_contents(page):
     """``{cache name: [URL, …]}`` for the page's origin."""
     return page.evaluate(CACHES)
-
-
-def cache_name(site):
-    return json.loads(re.search(r"const CACHE = (\"[^\"]*\");", (site / "sw.js").read_text())
-                      .group(1))
 
 
 def expected_cache(site, base_url, precache):

@@ -70,7 +70,8 @@ def test_every_safety_page(browser, base_url, step, scheme):
     context = browser.new_context(base_url=base_url, locale="cy-GB", color_scheme=scheme)
     page = context.new_page()
     try:
-        root = reach_safety_page(page, step)
+        reach_safety_page(page, step)
+        root = page.locator('[data-step="%s"]' % step)
         assert_accessible(page, "%s %s, Wales" % (scheme, step))
         root.locator("select[data-place]").select_option("us")
         assert_accessible(page, "%s %s, United States" % (scheme, step))

@@ -50,6 +50,8 @@ def micropython_result(browser, site, tmp_path_factory):
         files.append([relative, target])
     shutil.copy(site / "content" / "catalogue.json", root / "catalogue.json")
     files.append(["catalogue.json", "/catalogue.json"])
+    shutil.copy(site / "words" / "eff-long.txt", root / "eff-long.txt")
+    files.append(["eff-long.txt", "/eff-long.txt"])
     (root / "files.json").write_text(json.dumps(files))
     url, server = serve_in_background(root)
     page = browser.new_page()

@@ -24,8 +24,9 @@ from flows import (
 )
 from flows import walk_to_results as walk
 from playwright.sync_api import expect
-from service_worker import cache_contents, cache_name, expected_cache, first_visit
+from service_worker import cache_contents, expected_cache, first_visit
 
+from built import cache_name
 from doorway.builder.serve import serve_in_background
 
 

@@ -17,8 +17,11 @@ import tomllib
 import pytest
 from audit import Audit
 from flows import (
+    STEP_TIMEOUT,
     answer_invite,
     answer_safety,
+    choose_reasons,
+    choose_stance,
     expect_step,
     give_context,
     make_invite,
@@ -30,7 +33,7 @@ from flows import (
     walk_to_results,
 )
 from playwright.sync_api import expect
-from service_worker import CONTROLLED, cache_contents, expected_cache
+from service_worker import CONTROLLED, cache_contents, expected_cache, first_visit
 
 from doorway.builder import CONTENT
 
@@ -200,3 +203,89 @@ def test_a_plain_link_opened_in_a_fresh_browser(flow):
     opened = flow.page()
     open_reply(opened, reply, note="Ask me in spring.")
     flow.finish(opened)
+
+
+# --- Forget Doorway on this device ------------------------------------------------------
+
+
+REGISTRATIONS = "() => navigator.serviceWorker.getRegistrations().then((found) => found.length)"
+
+
+def forget(page, by):
+    button = page.get_by_role("button", name="Forget Doorway on this device")
+    if by == "keyboard":
+        button.focus()
+        page.keyboard.press("Enter")
+    else:
+        button.click()
+    done = page.locator('[data-forget-message="done"]')
+    expect(done).to_be_visible()
+    # Honest about what stays: the history, which only the browser can clear.
+    expect(done).to_contain_text("history")
+    expect(done).to_contain_text("Only your browser can clear")
+    expect(page.locator('[data-forget-message="failed"]')).to_be_hidden()
+
+
+@pytest.mark.parametrize("by", ["mouse", "keyboard"])
+def test_forget_doorway_on_this_device_removes_the_worker_and_its_cache(page, site, base_url,
+                                                                       precache, by):
+    first_visit(page)
+    assert cache_contents(page) == expected_cache(site, base_url, precache)
+    assert page.evaluate(REGISTRATIONS) == 1
+    forget(page, by)
+    assert page.evaluate(REGISTRATIONS) == 0
+    assert cache_contents(page) == {}
+    # The page still works, and fetching the rest of what a plan needs (served
+    # by the worker that still controls this page) brings no cache back.
+    page.get_by_role("button", name="Start").click()
+    answer_safety(page)
+    expect_step(page, "stance")
+    choose_stance(page, "hesitated")
+    choose_reasons(page, ["time"])
+    give_context(page, name="Ari")
+    assert script_lines(page)[0].startswith("Ari")
+    assert page.evaluate(REGISTRATIONS) == 0
+    assert cache_contents(page) == {}
+
+
+def test_forget_works_without_python_on_a_plain_page(page):
+    page.goto("guide/talking.html")
+    page.wait_for_function(CONTROLLED, timeout=STEP_TIMEOUT)
+    forget(page, "mouse")
+    assert page.evaluate(REGISTRATIONS) == 0
+    assert cache_contents(page) == {}
+
+
+# --- Trusted Types: the browser itself refuses strings that would become HTML or code -----
+
+#: Each way a string could become markup or code, tried in the page. The
+#: evaluating function itself comes from the test harness (allowed); what it
+#: tries must be refused by the page's policy.
+SINKS = """() => {
+    const refused = [];
+    const attempt = (name, action) => {
+        try { action(); } catch (error) { if (error instanceof TypeError) refused.push(name); }
+    };
+    const box = document.createElement("div");
+    attempt("innerHTML", () => { box.innerHTML = '<script type="mpy">print(1)</scr' + 'ipt>'; });
+    attempt("insertAdjacentHTML", () => document.body.insertAdjacentHTML("beforeend", "<b>x</b>"));
+    attempt("script.src", () => { document.createElement("script").src = "x.js"; });
+    attempt("script.text", () => { document.createElement("script").text = "alert(1)"; });
+    attempt("setTimeout string", () => setTimeout("1"));
+    return refused;
+}"""
+
+
+@pytest.mark.parametrize("path", ["./", "invite/#i1.AAIBAQ", "guide/"])
+def test_trusted_types_refuse_markup_and_code_from_strings(page, audit, path):
+    page.goto(path)
+    if path != "guide/":
+        expect(page.locator("html")).to_have_attribute("data-app", "ready", timeout=STEP_TIMEOUT)
+    refused = page.evaluate(SINKS)
+    assert refused == ["innerHTML", "insertAdjacentHTML", "script.src", "script.text",
+                       "setTimeout string"]
+    # Each refusal is reported as a policy violation; take them off the audit's list.
+    violations = page.evaluate("window.__cspViolations.splice(0)")
+    assert len(violations) >= len(refused), violations
+    assert all(v.startswith("require-trusted-types-for") for v in violations), violations
+    audit.console_errors[:] = [e for e in audit.console_errors if "requires 'Trusted" not in e]

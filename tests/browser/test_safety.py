@@ -17,7 +17,6 @@ from flows import (
     open_page,
     reach_safety_page,
     start,
-    tab_to,
     walk_to_results,
 )
 from playwright.sync_api import expect
@@ -25,6 +24,16 @@ from support import catalogue
 
 from doorway.guide import link, safety
 from doorway.guide.views import safety as views
+
+
+def tab_to(page, locator, limit=120):
+    """Press Tab until ``locator`` has the focus, as a keyboard user would."""
+    for _ in range(limit):
+        if locator.evaluate("(el) => el === document.activeElement"):
+            return
+        page.keyboard.press("Tab")
+    raise AssertionError("Tab never reached %s" % locator)
+
 
 PHONE = {"width": 390, "height": 740}
 MIN_TARGET = 44
@@ -283,7 +292,8 @@ def test_the_first_screen_holds_the_emergency_number_and_the_main_line(browser, 
     context = browser.new_context(base_url=base_url, locale=locale, viewport=PHONE)
     page = context.new_page()
     try:
-        root = reach_safety_page(page, step)
+        reach_safety_page(page, step)
+        root = page.locator('[data-step="%s"]' % step)
         expect(root.locator("select[data-place]")).to_have_value(place)
         sizes = first_screen(root, root.locator(":scope > p"))
         print("%s %s: %s" % (step, place, ", ".join("%dx%d at y=%d" % (
@@ -327,7 +337,8 @@ def test_the_static_page_puts_each_places_help_on_the_first_screen(browser, base
 
 def test_every_number_on_the_route_is_a_link_with_its_source_and_date(page):
     cat = catalogue()
-    route = reach_safety_page(page, safety.SAFETY_ROUTE)
+    reach_safety_page(page, safety.SAFETY_ROUTE)
+    route = page.locator('[data-step="%s"]' % safety.SAFETY_ROUTE)
     picker = route.locator("select[data-place]")
     total = 0
     for value, _ in views.places(cat):
@@ -350,7 +361,8 @@ def test_every_number_on_the_route_is_a_link_with_its_source_and_date(page):
                                   safety.UNSURE_PAGE])
 def test_every_number_on_the_other_pages_has_its_source_and_date(page, step):
     cat = catalogue()
-    root = reach_safety_page(page, step)
+    reach_safety_page(page, step)
+    root = page.locator('[data-step="%s"]' % step)
     more = step != safety.DANGER_CONFIRM  # that page keeps to the first cards
     check_numbers(root, cat, "uk", None, more)
     root.locator("select[data-place]").select_option("ca:alberta")
@@ -397,7 +409,8 @@ def test_the_static_page_changes_place_by_keyboard_in_the_order_it_is_seen(page)
 
 def test_changing_the_place_keeps_the_focus_on_the_control(page):
     cat = catalogue()
-    route = reach_safety_page(page, safety.SAFETY_ROUTE)
+    reach_safety_page(page, safety.SAFETY_ROUTE)
+    route = page.locator('[data-step="%s"]' % safety.SAFETY_ROUTE)
     picker = route.locator("select[data-place]")
     tab_to(page, picker)
     page.keyboard.press("ArrowDown")
@@ -414,7 +427,8 @@ def test_the_first_place_is_guessed_from_the_browser_language(browser, base_url,
     context = browser.new_context(base_url=base_url, locale=locale)
     page = context.new_page()
     try:
-        route = reach_safety_page(page, safety.HIGH_RISK)
+        reach_safety_page(page, safety.HIGH_RISK)
+        route = page.locator('[data-step="%s"]' % safety.HIGH_RISK)
         expect(route.locator("select[data-place]")).to_have_value(place)
     finally:
         context.close()
@@ -422,7 +436,8 @@ def test_the_first_place_is_guessed_from_the_browser_language(browser, base_url,
 
 def test_the_place_chosen_stays_for_the_next_page_and_start_over_forgets_it(page):
     cat = catalogue()
-    step = reach_safety_page(page, safety.DANGER_PAUSE)
+    reach_safety_page(page, safety.DANGER_PAUSE)
+    step = page.locator('[data-step="%s"]' % safety.DANGER_PAUSE)
     step.locator("select[data-place]").select_option("au")
     step.get_by_role("button", name=cat.safety["danger_unsure"]["continue"]).click()
     expect_step(page, safety.DANGER_CONFIRM)

@@ -7,26 +7,21 @@ build A, fetched entirely from A's files, and offers the update; "Reload to
 update" brings up build B, from B's files only, and A's cache is gone.
 """
 
-import json
-import re
 import shutil
 
 import pytest
 from audit import Audit
 from flows import STEP_TIMEOUT, open_page
 from playwright.sync_api import expect
-from service_worker import CONTROLLED, cache_contents, cache_name
+from service_worker import CONTROLLED, cache_contents
 
+from built import cache_name
+from built import precache as precache_of
 from doorway.builder import CONTENT, build
 from doorway.builder.serve import serve_in_background
 
 SENTENCE_A = "It takes about five minutes."
 SENTENCE_B = "It takes about five minutes, give or take."
-
-
-def precache_of(folder):
-    text = (folder / "sw.js").read_text()
-    return json.loads(re.search(r"const PRECACHE = (\[.*?\]);", text, re.S).group(1))
 
 
 @pytest.fixture(scope="module")

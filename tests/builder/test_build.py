@@ -1,6 +1,8 @@
 """The build: deterministic, atomic, and every page keeps the site's promises."""
 
+import difflib
 import html
+import os
 import re
 import shutil
 from html.parser import HTMLParser
@@ -10,7 +12,7 @@ from urllib.parse import urlsplit
 import pytest
 
 from doorway.builder import CONTENT, BuildError, build
-from doorway.builder.offline import META_CSP
+from doorway.builder.csp import META_CSP
 from doorway.cli import main
 
 
@@ -211,15 +213,44 @@ def test_every_hotline_and_source_is_on_the_about_page(site):
 GOLDEN = Path(__file__).parent / "golden"
 
 
+def check_golden(golden, text, update):
+    """Fail with a diff unless ``golden`` holds ``text``; with ``update``, rewrite it first.
+
+    The update mode fails too: it is there to show the change for review
+    before it is committed, never to make a test pass.
+    """
+    expected = golden.read_text() if golden.exists() else ""
+    if text == expected:
+        return
+    diff = "".join(difflib.unified_diff(expected.splitlines(True), text.splitlines(True),
+                                        "golden/" + golden.name, "this build"))
+    if update:
+        golden.write_text(text)
+        pytest.fail("golden/%s was rewritten: review this diff, then commit it if it is "
+                    "right\n%s" % (golden.name, diff))
+    pytest.fail("golden/%s differs from this build; if the change is intended, run again "
+                "with DOORWAY_UPDATE_GOLDEN=1, review the diff and commit\n%s"
+                % (golden.name, diff))
+
+
 @pytest.mark.parametrize("page", ["guide/blame.html", "guide/safety.html", "_headers"])
 def test_generated_files_match_their_golden_copy(site, page):
     """Golden files: review the diff, then refresh with DOORWAY_UPDATE_GOLDEN=1."""
-    import os
-    golden = GOLDEN / page.replace("/", "--")
     text = re.sub(r"\?v=[0-9a-f]{12}", "?v=…", (site / page).read_text())
-    if os.environ.get("DOORWAY_UPDATE_GOLDEN"):
-        golden.write_text(text)
-    assert text == golden.read_text(), "re-run with DOORWAY_UPDATE_GOLDEN=1 if intended"
+    check_golden(GOLDEN / page.replace("/", "--"), text,
+                 update=bool(os.environ.get("DOORWAY_UPDATE_GOLDEN")))
+
+
+def test_the_golden_update_mode_writes_then_fails_with_the_diff(tmp_path):
+    golden = tmp_path / "page.html"
+    golden.write_text("<p>old</p>\n")
+    with pytest.raises(pytest.fail.Exception, match=r"differs from this build(.|\n)*-<p>old"):
+        check_golden(golden, "<p>new</p>\n", update=False)
+    assert golden.read_text() == "<p>old</p>\n", "without the update mode nothing is written"
+    with pytest.raises(pytest.fail.Exception, match=r"was rewritten(.|\n)*\+<p>new</p>"):
+        check_golden(golden, "<p>new</p>\n", update=True)
+    assert golden.read_text() == "<p>new</p>\n"
+    check_golden(golden, "<p>new</p>\n", update=True)  # nothing changed: it passes
 
 
 def test_cli_build_and_check(tmp_path, capsys):

@@ -1,15 +1,21 @@
 """Content errors name the file and the field, in words an editor understands.
 
-Each case copies the real content, breaks one thing, and checks the message.
+Each case copies the real content, breaks one thing, and checks that loading
+reports exactly one error, the one its rule gives: a case that tripped some
+other rule first (an unknown key, say) would fail here instead of passing by
+accident. The edits change structure and ids, never sentences, so rewording
+the content does not break them. Rules of single values (ranges, ids, lists)
+are tested on the checkers themselves in ``test_schema.py``.
 """
 
+import re
 import shutil
 
 import pytest
 
 from doorway.builder import CONTENT
 from doorway.builder.content import load
-from doorway.builder.schema import ContentError
+from doorway.builder.schema import ContentError, ContentErrors
 
 
 def replace(file, old, new, count=1):
@@ -18,6 +24,45 @@ def replace(file, old, new, count=1):
         text = path.read_text()
         assert old in text, (file, old)
         path.write_text(text.replace(old, new, count))
+    return edit
+
+
+def set_value(file, key, value):
+    """Set the first top-level ``key = ...`` line of ``file`` to ``key = value``."""
+    def edit(content):
+        path = content / file
+        text, count = re.subn(r"(?m)^%s = .*$" % re.escape(key), "%s = %s" % (key, value),
+                              path.read_text(), count=1)
+        assert count == 1, (file, key)
+        path.write_text(text)
+    return edit
+
+
+def keep_tables(file, header, keep):
+    """Keep only the first ``keep`` tables that start with the line ``header``."""
+    def edit(content):
+        path = content / file
+        blocks = re.split(r"(?m)^(?=\[)", path.read_text())
+        seen = 0
+        kept = []
+        for block in blocks:
+            if block.startswith(header + "\n"):
+                seen += 1
+                if seen > keep:
+                    continue
+            kept.append(block)
+        assert seen > keep, (file, header, seen)
+        path.write_text("".join(kept))
+    return edit
+
+
+def replace_after(file, anchor, old, new):
+    """Replace the first ``old`` that comes after the line ``anchor``."""
+    def edit(content):
+        path = content / file
+        head, found, tail = path.read_text().partition("\n" + anchor + "\n")
+        assert found and old in tail, (file, anchor, old)
+        path.write_text(head + found + tail.replace(old, new, 1))
     return edit
 
 
@@ -32,55 +77,131 @@ def delete(file):
     return lambda content: (content / file).unlink()
 
 
-#: (what breaks, edit, expected start of the message)
+def broken_copy(tmp_path, *edits):
+    content = tmp_path / "site" / "content"
+    shutil.copytree(CONTENT, content)
+    for edit in edits:
+        for one in edit if isinstance(edit, list) else [edit]:
+            one(content)
+    return content
+
+
+def errors_of(content):
+    with pytest.raises(ContentErrors) as caught:
+        load(content)
+    return [str(error) for error in caught.value.errors]
+
+
+TONED = '\ngentle = "a"\nbrief = "b"\ndirect = "c"\n'
+EXTRA_ASK = ('\n[[asks]]\nid = "curiosity"\ncode = 99\nname = "n"\nsummary = "s"\n'
+             'partner_offer = "p"\n[asks.line]' + TONED)
+LONELY_SOURCE = ('\n[[sources]]\nid = "lonely"\ntitle = "T"\nauthor = "A"\nyear = 2020\n'
+                 'url = "https://example.org/"\n')
+
+#: (what breaks, edit, the one error expected: its start; "…" stands for any text)
 CASES = [
+    # Files
     ("missing file", delete("partner.toml"), "site/content/partner.toml: is missing"),
     ("invalid TOML", append("tips.toml", "\n[[tips]\n"),
      "site/content/tips.toml: is not valid TOML"),
+    ("empty folder", lambda c: [p.unlink() for p in (c / "sources").glob("*.toml")],
+     "site/content/sources: holds no .toml files"),
+    # Tables
     ("missing field", replace("reasons/cost.toml", "\nsummary = ", "\n# summary = "),
      "site/content/reasons/cost.toml: summary: is missing"),
-    ("empty text", replace("reasons/time.toml", 'label = "', 'label = " "\nold_label = "'),
-     "site/content/reasons/time.toml: old_label: is not a known field"),
-    ("empty string", replace("site.toml", 'name = "Doorway"', 'name = "  "'),
+    ("unknown key typo", replace("asks.toml", "partner_offer =", 'partner_ofer = "x"\n'
+                                 "partner_offer ="),
+     "site/content/asks.toml: asks[0].partner_ofer: is not a known field (a typo?)"),
+    ("not a table", [keep_tables("reasons/blame.toml", "[ask]", 0),
+                     replace("reasons/blame.toml", "\nid = ", '\nask = "curiosity"\nid = ')],
+     "site/content/reasons/blame.toml: ask: must be a table of fields"),
+    # Text
+    ("empty text", set_value("reasons/time.toml", "label", '" "'),
+     "site/content/reasons/time.toml: label: must not be empty"),
+    ("empty string", set_value("site.toml", "name", '"  "'),
      "site/content/site.toml: name: must not be empty"),
     ("markup", replace("reasons/cost.toml", 'label = "', 'label = "<i>'),
-     "site/content/reasons/cost.toml: label: must be plain text"),
-    ("unknown key typo", replace("asks.toml", "partner_offer =", "partner_ofer =", 1),
-     "site/content/asks.toml: asks[0].partner_ofer: is not a known field"),
-    ("too few replies", replace("reasons/blame.toml", "[[replies]]", "[[unused]]", 2),
-     "site/content/reasons/blame.toml: unused: is not a known field"),
+     "site/content/reasons/cost.toml: label: must be plain text: '<' and '>' are not allowed"),
+    ("text of the wrong type", set_value("site.toml", "name", "12"),
+     "site/content/site.toml: name: must be text, not int"),
+    # Numbers, booleans, addresses, ids, choices
+    ("wrong type", set_value("site.toml", "note_limit", '"280"'),
+     "site/content/site.toml: note_limit: must be a whole number"),
+    ("out of range", set_value("site.toml", "note_limit", "20"),
+     "site/content/site.toml: note_limit: must be between 50 and 1000"),
+    ("not a boolean", set_value("reasons/dont_know.toml", "exclusive", '"yes"'),
+     "site/content/reasons/dont_know.toml: exclusive: must be true or false"),
+    ("not https", set_value("site.toml", "exit_url", '"http://example.org/"'),
+     "site/content/site.toml: exit_url: must be an https:// address"),
+    ("bad id", set_value("reasons/cost.toml", "id", '"Cost!"'),
+     "site/content/reasons/cost.toml: id: 'Cost!' is not a valid id (lower case, digits, _)"),
+    ("unknown tone", replace("script.toml", 'id = "direct"', 'id = "loud"'),
+     "site/content/script.toml: tones[2].id: must be one of gentle, brief, direct, not 'loud'"),
+    ("bad tel", set_value("safety.toml", "tel", '"call 911"'),
+     "site/content/safety.toml: countries[0].lines[0].tel: 'call 911' must be digits only"),
+    # Lists
+    ("not a list", set_value("reasons/blame.toml", "sources", '"roddy_2020"'),
+     "site/content/reasons/blame.toml: sources: must be a list"),
+    ("too few replies", keep_tables("reasons/blame.toml", "[[replies]]", 2),
+     "site/content/reasons/blame.toml: replies: needs at least 3 item(s), has 2"),
+    ("empty list", set_value("reasons/blame.toml", "sources", "[]"),
+     "site/content/reasons/blame.toml: sources: needs at least 1 item(s), has 0"),
+    ("a source listed twice", replace("reasons/blame.toml", '"roddy_2020"]', '"apa_ethics_code"]'),
+     "site/content/reasons/blame.toml: sources[1]: 'apa_ethics_code' is listed twice"),
+    # References
     ("unknown source", replace("reasons/blame.toml", '"apa_ethics_code"', '"nobody_2024"'),
      "site/content/reasons/blame.toml: sources[0]: refers to unknown source 'nobody_2024'"),
     ("unknown tip", replace("reasons/blame.toml", '"choose_together"', '"tip_that_is_not"'),
      "site/content/reasons/blame.toml: tips[0]: refers to unknown tip 'tip_that_is_not'"),
-    ("unknown ask", replace("reasons/blame.toml", 'cap = "consultation"', 'cap = "huge"'),
+    ("unknown ask", set_value("reasons/blame.toml", "cap", '"huge"'),
      "site/content/reasons/blame.toml: ask.cap: refers to unknown ask 'huge'"),
-    ("duplicate link code", replace("reasons/cost.toml", "code = 14", "code = 1"),
-     "code 1 is already used in site/content/reasons/blame.toml"),
-    ("id and file differ", replace("reasons/cost.toml", 'id = "cost"', 'id = "money"'),
+    ("unknown stance", append("script.toml", '\n[[opening]]\nstance = "shrugged"\n'
+                                            "[opening.line]" + TONED),
+     "site/content/script.toml: opening[…].stance: refers to unknown stance 'shrugged'"),
+    ("unknown conflict", replace("guidance.toml", 'conflict = "heated"', 'conflict = "icy"'),
+     "site/content/guidance.toml: timing.conflict[0].conflict: refers to unknown conflict 'icy'"),
+    ("uncited source", append("sources/core.toml", LONELY_SOURCE),
+     "site/content/sources/core.toml: sources[…]: source 'lonely' is never cited: "
+     "cite it or remove it"),
+    # Uniqueness of ids and link codes
+    ("duplicate reason code", set_value("reasons/cost.toml", "code", "1"),
+     "site/content/reasons/cost.toml: code: reason code 1 is already used in "
+     "site/content/reasons/blame.toml"),
+    ("duplicate reason order", set_value("reasons/cost.toml", "order", "10"),
+     "site/content/reasons/cost.toml: order: reason order 10 is already used in "
+     "site/content/reasons/blame.toml"),
+    ("duplicate ask id", append("asks.toml", EXTRA_ASK),
+     "site/content/asks.toml: asks[…].id: ask id 'curiosity' is already used in "
+     "site/content/asks.toml"),
+    ("duplicate ask code", replace("asks.toml", "code = 2\n", "code = 1\n"),
+     "site/content/asks.toml: asks[1].code: ask code 1 is already used"),
+    ("duplicate reply option code", replace("partner.toml", "code = 2\n", "code = 1\n"),
+     "site/content/partner.toml: reply.options[1].code: reply option code 1 is already used"),
+    ("duplicate source id", append("sources/guidance.toml",
+                                   LONELY_SOURCE.replace("lonely", "roddy_2020")),
+     "site/content/sources/guidance.toml: sources[…].id: source id 'roddy_2020' is already "
+     "used in site/content/sources/core.toml"),
+    ("id and file differ", set_value("reasons/cost.toml", "id", '"money"'),
      "site/content/reasons/cost.toml: id: must match the file name 'cost'"),
-    ("uncited source", append("sources/core.toml", '\n[[sources]]\nid = "lonely"\ntitle = "T"\n'
-                              'author = "A"\nyear = 2020\nurl = "https://example.org/"\n'),
-     "source 'lonely' is never cited"),
-    ("not https", replace("sources/core.toml", 'url = "https://', 'url = "http://'),
-     "must be an https:// address"),
-    ("unknown placeholder", replace("script.toml", "So it sounds like {summary}.",
-                                    "So it sounds like {summery}."),
+    ("two exclusive reasons", replace("reasons/time.toml", "\nlabel = ",
+                                      "\nexclusive = true\nlabel = "),
+     "site/content/reasons: exactly one reason must be exclusive"),
+    ("no exclusive reason", set_value("reasons/dont_know.toml", "exclusive", "false"),
+     "site/content/reasons: exactly one reason must be exclusive (\"I don't know\"), found []"),
+    # Script placeholders
+    ("unknown placeholder", replace_after("script.toml", "[summarise]", "{summary}",
+                                          "{summery}"),
      "site/content/script.toml: summarise.gentle: uses unknown placeholder {summery}"),
-    ("name in the wrong place", replace("script.toml", 'permission]\ngentle = "Is now',
-                                        'permission]\ngentle = "Is{name} now'),
-     "{name} must open the line"),
+    ("placeholder in an ask", replace("asks.toml", 'gentle = "', 'gentle = "{name}, ', 1),
+     "site/content/asks.toml: asks[0].line.gentle: uses unknown placeholder {name}"),
+    ("name in the wrong place", replace("script.toml", 'permission]\ngentle = "',
+                                        'permission]\ngentle = "Is{name} '),
+     "site/content/script.toml: permission.gentle: {name} must open the line"),
     ("stance without opening", replace("script.toml", 'stance = "said_no"', 'stance = "hesitated"'),
      "site/content/script.toml: opening: has no opening for stance 'said_no'"),
-    ("two exclusive reasons",
-     replace("reasons/time.toml", "code = 15", "code = 15\nexclusive = true"),
-     "exactly one reason must be exclusive"),
+    # Help lines
     ("phone without tel", replace("safety.toml", 'tel = "+18007997233"\n', ""),
-     "site/content/safety.toml: countries[0].lines[0]: needs both phone"),
-    ("bad tel", replace("safety.toml", 'tel = "+18007997233"', 'tel = "call 911"'),
-     "must be digits only"),
-    ("wrong type", replace("site.toml", "note_limit = 280", 'note_limit = "280"'),
-     "site/content/site.toml: note_limit: must be a whole number"),
+     "site/content/safety.toml: countries[0].lines[0]: needs both phone (as shown) and tel"),
 ]
 
 US_LINE = '''name = "National Domestic Violence Hotline"
@@ -127,24 +248,73 @@ CASES += [
     ("area without main line",
      replace("safety.toml", 'main = true\narea = "scotland"', 'area = "scotland"'),
      "countries[1].lines: needs exactly one main line for area 'scotland', found 0"),
-    ("unknown area", replace("safety.toml", 'area = "wales"', 'area = "cornwall"'),
+    ("unknown area", replace("safety.toml", 'name = "Men\'s Advice Line"\n',
+                             'name = "Men\'s Advice Line"\narea = "cornwall"\n'),
      "area: refers to unknown area 'cornwall' (this country's areas: england, scotland"),
+]
+
+#: Reply links: codes are unique, follow-ups known.
+CASES += [
+    ("duplicate reply choice code", replace("partner.toml", 'id = "yes_if"\ncode = 2',
+                                            'id = "yes_if"\ncode = 1'),
+     "site/content/partner.toml: reply.choices[1].code: reply choice code 1 is already used"),
+    ("duplicate reply condition id", replace("partner.toml", 'id = "online"\ncode = 3',
+                                             'id = "call_first"\ncode = 3'),
+     "reply.conditions[2].id: reply condition id 'call_first' is already used"),
+    ("duplicate reply period code", replace("partner.toml", 'id = "month"\ncode = 2',
+                                            'id = "month"\ncode = 4'),
+     "reply.periods[3].code: reply period code 4 is already used"),
+    ("unknown reply follow-up", replace("partner.toml", 'takes = "period"', 'takes = "later"'),
+     "site/content/partner.toml: reply.choices[2].takes: must be one of"),
 ]
 
 
 @pytest.mark.parametrize("edit, expected", [c[1:] for c in CASES], ids=[c[0] for c in CASES])
-def test_broken_content_is_reported_by_file_and_field(tmp_path, edit, expected):
-    content = tmp_path / "site" / "content"
-    shutil.copytree(CONTENT, content)
-    edit(content)
-    with pytest.raises(ContentError) as error:
+def test_each_rule_reports_its_own_error_by_file_and_field(tmp_path, edit, expected):
+    errors = errors_of(broken_copy(tmp_path, edit))
+    pattern = ".*".join(re.escape(part) for part in expected.split("…"))
+    assert len(errors) == 1 and re.search(pattern, errors[0]), errors
+
+
+def test_every_error_is_reported_at_once(tmp_path):
+    content = broken_copy(tmp_path,
+                          set_value("site.toml", "name", '"  "'),
+                          set_value("site.toml", "note_limit", "20"),
+                          replace("reasons/cost.toml", 'label = "', 'label = "<i>'),
+                          replace("reasons/blame.toml", '"apa_ethics_code"', '"nobody_2024"'),
+                          replace_after("script.toml", "[summarise]", "{summary}",
+                                        "{summery}"))
+    errors = errors_of(content)
+    assert errors == [
+        "site/content/reasons/blame.toml: sources[0]: refers to unknown source 'nobody_2024'",
+        "site/content/reasons/cost.toml: label: must be plain text: '<' and '>' are not allowed",
+        "site/content/script.toml: summarise.gentle: uses unknown placeholder {summery}",
+        "site/content/site.toml: name: must not be empty",
+        "site/content/site.toml: note_limit: must be between 50 and 1000",
+    ]
+
+
+def test_the_message_lists_every_error_and_counts_them(tmp_path):
+    content = broken_copy(tmp_path, set_value("site.toml", "name", '"  "'),
+                          set_value("site.toml", "note_limit", "20"))
+    with pytest.raises(ContentError) as caught:
         load(content)
-    assert expected in str(error.value), str(error.value)
+    assert str(caught.value) == ("2 content errors:\n"
+                                 "  site/content/site.toml: name: must not be empty\n"
+                                 "  site/content/site.toml: note_limit: must be between 50 "
+                                 "and 1000")
+
+
+def test_a_broken_file_causes_no_errors_in_the_files_that_use_it(tmp_path):
+    """Tips that cannot be read are not reported as unknown wherever they are cited."""
+    errors = errors_of(broken_copy(tmp_path, append("tips.toml", "\n[[tips]\n"),
+                                   append("sources/core.toml", "\n[[sources]\nid =")))
+    assert [e.split(": ")[0] for e in errors] == ["site/content/sources/core.toml",
+                                                  "site/content/tips.toml"], errors
 
 
 def test_the_real_content_loads_with_every_reason_reachable():
     catalogue = load(CONTENT)
-    assert len(catalogue["reasons"]) == 16
     files = sorted(p.stem for p in (CONTENT / "reasons").glob("*.toml"))
     assert sorted(r["id"] for r in catalogue["reasons"]) == files
     orders = [r["order"] for r in catalogue["reasons"]]

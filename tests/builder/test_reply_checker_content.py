@@ -11,7 +11,7 @@ import pytest
 
 from doorway.builder import CONTENT
 from doorway.builder.content import load
-from doorway.builder.schema import ContentError
+from doorway.builder.schema import ContentErrors
 from doorway.guide.catalogue import Catalogue
 
 FILE = "reply_checker/en.toml"
@@ -74,10 +74,11 @@ CASES = [
 @pytest.mark.parametrize("old, new, expected", [c[1:] for c in CASES], ids=[c[0] for c in CASES])
 def test_a_broken_checker_file_is_reported_by_file_and_field(tmp_path, old, new, expected):
     content = edited(tmp_path, old, new)
-    with pytest.raises(ContentError) as error:
+    with pytest.raises(ContentErrors) as error:
         load(content)
-    assert str(error.value).startswith(WHERE), str(error.value)
-    assert expected in str(error.value), str(error.value)
+    found = [str(e) for e in error.value.errors]
+    assert len(found) == 1 and found[0].startswith(WHERE), found
+    assert expected in found[0], found
 
 
 def test_a_missing_kind_is_named(tmp_path):
@@ -86,9 +87,10 @@ def test_a_missing_kind_is_named(tmp_path):
     text = path.read_text()
     start = text.index("[[kinds]]\nid = \"invitation\"")
     path.write_text(text[:start])
-    with pytest.raises(ContentError) as error:
+    with pytest.raises(ContentErrors) as error:
         load(content)
-    assert "kinds: needs at least 11 item(s), has 10" in str(error.value)
+    assert [str(e) for e in error.value.errors] == [
+        WHERE + "kinds: needs at least 11 item(s), has 10"]
 
 
 def test_a_second_language_is_a_parallel_file(tmp_path):

@@ -28,6 +28,15 @@ def catalogue():
     return _catalogue
 
 
+def word_list_text():
+    """The vendored passphrase word list, as the share step will fetch it."""
+    if IS_MICROPYTHON:
+        with open("eff-long.txt") as handle:
+            return handle.read()
+    from doorway.builder import VENDOR
+    return (VENDOR / "wordlist" / "eff-long").read_text()
+
+
 def raises(kind, function, *args):
     """Call ``function(*args)`` and return the ``kind`` exception it must raise."""
     try:

@@ -1,4 +1,8 @@
-"""Invitation and reply links (doorway.guide.link): round trips and hostile input."""
+"""Invitation and reply links (doorway.guide.link): version 1, envelopes, prefixes, caps.
+
+Version 1 is still read exactly as before, contradictions included, because
+links already sent must keep opening. Version-2 bodies: test_link_v2.py.
+"""
 
 from support import catalogue, raises
 
@@ -77,6 +81,23 @@ def test_a_typical_full_link_stays_short():
     assert len("https://doorway.example/invite/#" + sealed) < 700
 
 
+def test_links_already_sent_open_with_what_they_say_even_contradictions():
+    cat = catalogue()
+    body = link.encode_invite(cat, "trial", ["dont_know", "cost"], "both")
+    envelope = link.parse(link.plain_token(link.INVITE, body), link.INVITE)
+    assert envelope.version == 1
+    assert link.decode(cat, envelope, envelope.body) == {
+        "ask": "trial", "reasons": ["dont_know", "cost"], "note": "both", "version": 1}
+    body = link.encode_reply(cat, ["yes", "no"], "")
+    envelope = link.parse(link.plain_token(link.REPLY, body), link.REPLY)
+    assert link.decode(cat, envelope, envelope.body) == {
+        "options": ["yes", "no"], "note": "", "version": 1}
+    # Old reply option codes are read from the content, and did not move.
+    codes = [(o["id"], o["code"]) for o in cat.reply_options]
+    assert codes == [("yes", 1), ("choose_together", 2), ("call_first", 3), ("one_session", 4),
+                     ("online", 5), ("talk_first", 6), ("later", 7), ("no", 8)], codes
+
+
 def test_notes_are_compressed_only_when_that_helps():
     cat = catalogue()
     short = link.encode_invite(cat, "trial", [], "ok")
@@ -107,9 +128,7 @@ def _code(token, kind=link.INVITE):
 def test_parse_rejects_bad_envelopes_with_the_right_code():
     assert _code("") == "empty"
     assert _code("#") == "empty"
-    assert _code("i1." + "A" * link.MAX_TOKEN) == "too_long"
-    assert _code("i2.AAAA") == "version"
-    assert _code("i1x.AAAA") == "version"
+    assert _code("i1." + "A" * link.TOKEN_CAPS[link.INVITE]) == "too_long"
     assert _code("zz.AAAA") == "damaged"
     assert _code("nodot") == "damaged"
     assert _code("i1.") == "damaged"
@@ -154,6 +173,38 @@ def test_reply_bodies_need_an_option():
     assert link.decode_reply(cat, body) == {"options": ["later", "online"], "note": ""}
 
 
+def test_prefixes_name_kind_version_and_sealing():
+    for prefix, kind, version, sealed in (("i1", "i", 1, False), ("i1p", "i", 1, True),
+                                          ("r1", "r", 1, False), ("r1p", "r", 1, True),
+                                          ("i2", "i", 2, False), ("i2p", "i", 2, True),
+                                          ("r2", "r", 2, False), ("r2p", "r", 2, True)):
+        data = "A" * 72 if not sealed else compat.b64url_encode(
+            b"\x00\t'\xc0" + b"s" * 28 + b"c" * (link.PAD_SIZES[0] + link.TAG_BYTES))
+        envelope = link.parse(prefix + "." + data, kind)
+        assert (envelope.kind, envelope.version, envelope.sealed) == (kind, version, sealed)
+
+
+def test_only_higher_version_numbers_are_from_a_newer_doorway():
+    for prefix in ("i3", "i3p", "i9", "i10", "i42p", "i3x", "i3pp", "r3", "r9p", "i9999999"):
+        assert _code(prefix + ".AAAA", prefix[0]) == "version", prefix
+    for prefix in ("i0", "i0p", "i00", "i01", "i02p", "ix", "ip", "i", "i1x", "i1pp", "i2x",
+                   "i2P", "i3X", "i3-", "I1", "I2p", "x1", "1", "p", "i1 ", "i 1",
+                   "i99999999", "i" * 9, "\u0456" + "1", "i\u0661", "i\u00b2"):
+        assert _code(prefix + ".AAAA") == "damaged", prefix
+
+
+def test_the_caps_table_is_checked_before_anything_else():
+    assert sorted(link.TOKEN_CAPS) == [link.INVITE, link.REPLY]
+    for kind in (link.INVITE, link.REPLY):
+        cap = link.TOKEN_CAPS[kind]
+        other = link.REPLY if kind == link.INVITE else link.INVITE
+        for junk in ("A", " ", "#", "<", "\u202e"):
+            assert _code(junk * (cap + 1), kind) == "too_long"
+            assert _code(kind + "1." + junk * (cap - 3), kind) != "too_long"
+        assert _code(other + "9." + "A" * (cap - 2), kind) == "too_long"
+        assert _code(other + "1." + "A" * (cap - 3), kind) == "wrong_page"
+
+
 def test_sealed_envelope_layout_and_header():
     salt = bytes(range(16))
     iv = bytes(range(100, 112))
@@ -161,12 +212,19 @@ def test_sealed_envelope_layout_and_header():
     token = link.sealed_token(link.INVITE, 700000, salt, iv, ciphertext)
     assert token.startswith("i1p.")
     envelope = link.parse(token, link.INVITE)
-    assert envelope.sealed and envelope.body is None
+    assert envelope.sealed and envelope.body is None and envelope.version == 1
     assert envelope.iterations == 700000
     assert envelope.salt == salt and envelope.iv == iv and envelope.ciphertext == ciphertext
     assert envelope.header == link.sealed_header(link.INVITE, 700000, salt, iv)
     assert envelope.header.startswith(b"i1p")
     raises(ValueError, link.sealed_header, link.INVITE, 700000, b"short", iv)
+    ciphertext = b"c" * (link.PAD_SIZES[1] + link.TAG_BYTES)
+    token = link.sealed_token(link.REPLY, 700000, salt, iv, ciphertext, link.V2)
+    assert token.startswith("r2p.")
+    envelope = link.parse(token, link.REPLY)
+    assert envelope.version == 2 and envelope.ciphertext == ciphertext
+    assert envelope.header == b"r2p" + envelope.header[3:]
+    assert envelope.header == link.sealed_header(link.REPLY, 700000, salt, iv, link.V2)
 
 
 def test_iteration_counts_are_capped_when_decoding():
@@ -203,18 +261,65 @@ def _mutations(token, count):
     return found
 
 
-def test_damaged_links_never_raise_anything_but_link_error():
-    cat = catalogue()
-    body = link.encode_invite(cat, "consultation", ["blame", "privacy"], "a kind note 😀")
-    token = link.plain_token(link.INVITE, body)
-    outcomes = {"ok": 0, "error": 0}
-    for mutated in _mutations(token, 1500):
+def _known_content(cat, content):
+    """A decoded invitation names only known things, once each, with a clean note."""
+    assert cat.ask(content["ask"]) is not None
+    assert len(set(content["reasons"])) == len(content["reasons"])
+    for reason in content["reasons"]:
+        assert cat.reason(reason) is not None
+    assert link.clean_note(content["note"]) == content["note"]
+    assert len(content["note"]) <= cat.note_limit
+
+
+def _open_mutations(cat, token, count):
+    """Open ``count`` damaged copies of ``token``: ``{outcome: number}``.
+
+    An unchanged copy must open with the original content; a changed copy
+    may open only if what it says is valid and, for version 2, only if it is
+    the one spelling of that content. Any other exception fails the test.
+    """
+    original = link.decode(cat, *_envelope_and_body(token))
+    outcomes = {"same": 0, "changed": 0}
+    for mutated in _mutations(token, count):
         try:
-            envelope = link.parse(mutated, link.INVITE)
-            if not envelope.sealed:
-                link.decode_invite(cat, envelope.body)
-            outcomes["ok"] += 1
-        except link.LinkError:
-            outcomes["error"] += 1
-    assert outcomes["error"] > 500, outcomes
-    assert outcomes["ok"] + outcomes["error"] == 1500
+            envelope, body = _envelope_and_body(mutated)
+            if envelope.sealed:
+                outcomes["sealed"] = outcomes.get("sealed", 0) + 1
+                continue
+            content = link.decode(cat, envelope, body)
+        except link.LinkError as error:
+            outcomes[error.code] = outcomes.get(error.code, 0) + 1
+            continue
+        if mutated == token:
+            assert content == original, content
+            outcomes["same"] += 1
+            continue
+        _known_content(cat, content)
+        if envelope.version == 2:
+            again = link.encode_invite_v2(cat, content["ask"], content["reasons"],
+                                          content["note"], content["sender"])
+            assert link.plain_token(link.INVITE, again, 2) == mutated, mutated
+        outcomes["changed"] += 1
+    return outcomes
+
+
+def _envelope_and_body(token):
+    envelope = link.parse(token, link.INVITE)
+    return envelope, envelope.body
+
+
+def test_damaged_links_are_refused_or_read_safely():
+    cat = catalogue()
+    for version in (1, 2):
+        if version == 1:
+            body = link.encode_invite(cat, "consultation", ["blame", "privacy"],
+                                      "a kind note 😀")
+        else:
+            body = link.encode_invite_v2(cat, "consultation", ["blame", "privacy"],
+                                         "a kind note 😀", "Sam")
+        outcomes = _open_mutations(cat, link.plain_token(link.INVITE, body, version), 1500)
+        assert outcomes["damaged"] > 500, outcomes
+        assert outcomes["same"] > 0, outcomes  # unchanged copies really open
+        known = ("same", "changed", "sealed", "damaged", "empty", "version", "wrong_page")
+        for outcome in outcomes:
+            assert outcome in known, outcomes

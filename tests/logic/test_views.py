@@ -138,7 +138,7 @@ def test_without_a_note_or_worries_the_preview_hides_the_note_and_drops_the_worr
 def test_a_reply_lists_its_answers_then_fresh_ideas_for_those_answers():
     cat = catalogue()
     options = [o["id"] for o in cat.reply_options[:2]]
-    nodes = reply_views.received(cat, {"options": options, "note": ""})
+    nodes = reply_views.received(cat, {"version": 1, "options": options, "note": ""})
     said = find_all(nodes, lambda n: attr(n, "data-said") is not None)[0]
     assert [text_of(li) for li in said[2]] == [cat.reply_option(o)["label"] for o in options]
     ideas = find_all(nodes, lambda n: attr(n, "data-next") is not None)[0]

@@ -24,11 +24,10 @@ from urllib.parse import urljoin, urlsplit
 
 import pytest
 
-from doorway.builder import CONTENT, offline
+from built import cache_name, precache
+from doorway.builder import CONTENT, csp, offline
 from doorway.builder.serve import make_server, parse_headers_file
 
-PRECACHE = re.compile(r"const PRECACHE = (\[.*?\]);", re.S)
-CACHE = re.compile(r"const CACHE = (\"[^\"]*\");")
 NOT_PRECACHED = ("_headers", "sw.js")
 #: Words a tab title must not contain: it shows in history and on screen.
 REVEALING = ("therap", "couple", "partner", "relationship", "abuse", "violence", "safety",
@@ -38,11 +37,6 @@ BASE = "https://site.invalid/"
 
 
 # --- Helpers ---------------------------------------------------------------------------
-
-
-def sw_parts(site):
-    text = (site / "sw.js").read_text()
-    return json.loads(CACHE.search(text).group(1)), json.loads(PRECACHE.search(text).group(1))
 
 
 def built_files(site):
@@ -146,7 +140,7 @@ def resources(parser):
 
 
 def test_every_precached_url_is_a_built_file_with_the_right_version(site):
-    _, urls = sw_parts(site)
+    urls = precache(site)
     assert len(urls) == len(set(urls)), "precache list has duplicates"
     for url in urls:
         assert "#" not in url, url
@@ -158,7 +152,7 @@ def test_every_precached_url_is_a_built_file_with_the_right_version(site):
 
 
 def test_every_built_file_is_precached(site):
-    _, urls = sw_parts(site)
+    urls = precache(site)
     covered = {file_for(url) for url in urls}
     for path in built_files(site):
         if path in NOT_PRECACHED:
@@ -168,7 +162,7 @@ def test_every_built_file_is_precached(site):
 
 
 def test_pages_are_precached_under_the_url_a_visitor_uses(site):
-    _, urls = sw_parts(site)
+    urls = precache(site)
     for path in pages(site):
         assert page_url(path) in urls, path
         if path.endswith("/index.html"):
@@ -176,7 +170,7 @@ def test_pages_are_precached_under_the_url_a_visitor_uses(site):
 
 
 def test_cache_name_is_doorway_and_the_build_hash(site):
-    cache, _ = sw_parts(site)
+    cache = cache_name(site)
     files = {path: (site / path).read_bytes() for path in built_files(site) if path != "sw.js"}
     assert cache == "doorway-" + offline.build_hash(files)
     assert re.fullmatch(r"doorway-[0-9a-f]{16}", cache)
@@ -184,7 +178,7 @@ def test_cache_name_is_doorway_and_the_build_hash(site):
 
 def test_everything_a_page_loads_or_links_to_is_in_the_precache(site):
     """So every page and every link between pages works offline."""
-    _, urls = sw_parts(site)
+    urls = precache(site)
     stored = {urljoin(BASE, url) for url in urls}
     for path in pages(site):
         parser = parse(site, path)
@@ -240,21 +234,21 @@ def test_the_csp_meta_comes_first_in_every_head(site):
         tag, attrs = tags[first]
         assert tag == "meta" and attrs.get("http-equiv") == "Content-Security-Policy", (
             "%s: first element in <head> is <%s %s>, not the CSP" % (path, tag, attrs))
-        assert attrs["content"] == offline.META_CSP, path
+        assert attrs["content"] == csp.META_CSP, path
         assert "frame-ancestors" not in attrs["content"]
         referrer = [e for e in head if e.tag == "meta" and e.attrs.get("name") == "referrer"]
         assert [e.attrs["content"] for e in referrer] == ["no-referrer"], path
 
 
 def test_the_policy_allows_only_the_site_itself():
-    directives = dict(d.split(" ", 1) for d in offline.CSP_DIRECTIVES)
+    directives = dict(d.split(" ", 1) for d in csp.CSP_DIRECTIVES)
     assert directives["default-src"] == "'self'"
     assert directives["script-src"] == "'self' 'wasm-unsafe-eval' 'unsafe-eval'"
     assert directives["object-src"] == "'none'" and directives["base-uri"] == "'none'"
     for name, value in directives.items():
         assert "http" not in value and "*" not in value and "data:" not in value, name
         assert "'unsafe-inline'" not in value, name
-    assert offline.HEADER_CSP == offline.META_CSP + "; frame-ancestors 'none'"
+    assert csp.HEADER_CSP == csp.META_CSP + "; frame-ancestors 'none'"
 
 
 def test_no_inline_script_or_style_anywhere(site):
@@ -344,9 +338,9 @@ def fetch(url):
 
 
 def check_security_headers(url, headers):
-    csp = headers.get("Content-Security-Policy", "")
-    assert csp == offline.HEADER_CSP, url
-    assert "frame-ancestors 'none'" in csp, url
+    policy = headers.get("Content-Security-Policy", "")
+    assert policy == csp.HEADER_CSP, url
+    assert "frame-ancestors 'none'" in policy, url
     assert headers.get("Referrer-Policy") == "no-referrer", url
     assert headers.get("X-Content-Type-Options") == "nosniff", url
 
@@ -370,7 +364,7 @@ def test_other_files_and_unknown_urls_get_the_headers_too(site, server):
     assert status == 200 and headers.get("Cache-Control") == "no-cache"
     assert headers["Content-Type"].startswith("text/javascript")
     check_security_headers("sw.js", headers)
-    _, urls = sw_parts(site)
+    urls = precache(site)
     samples = [u for u in urls if u.endswith((".css", ".wasm", ".mjs")) or ".py?v=" in u]
     assert len(samples) >= 4
     for url in samples:
@@ -385,7 +379,7 @@ def test_headers_file_covers_every_page(site):
     rules = parse_headers_file((site / "_headers").read_text())
     assert rules[0][0] == "/*"
     every = dict(rules[0][1])
-    assert every["Content-Security-Policy"] == offline.HEADER_CSP
+    assert every["Content-Security-Policy"] == csp.HEADER_CSP
     assert every["Referrer-Policy"] == "no-referrer"
     assert every["X-Content-Type-Options"] == "nosniff"
     no_cache = {pattern for pattern, pairs in rules if ("Cache-Control", "no-cache") in pairs}

@@ -12,7 +12,8 @@ each do one job:
 
 from pathlib import Path
 
-from .schema import BuildError, ContentError
+from .errors import BuildError
+from .schema import ContentError
 
 __all__ = ["BuildError", "ContentError", "build"]
 
@@ -37,7 +38,7 @@ def _collect(content_dir, base):
     """Every file of the site as ``{path: bytes}``, built in memory."""
     from doorway.guide.catalogue import Catalogue
 
-    from . import assets, offline, pages
+    from . import assets, offline, pages, wordlist
     from .content import load
 
     catalogue = load(content_dir)
@@ -47,6 +48,7 @@ def _collect(content_dir, base):
     files.update(assets.python_files(PACKAGE))
     files.update(assets.static_files(STATIC))
     files.update(assets.catalogue_file(catalogue))
+    files.update(wordlist.files(VENDOR))
     versions = {path: assets.version(data) for path, data in files.items()
                 if not path.startswith("runtime/")}
     icon_urls = [("%s?v=%s" % (path, versions[path]), size, purpose)

@@ -11,7 +11,7 @@ import hashlib
 import json
 
 from . import patches, runtime
-from .schema import BuildError
+from .errors import BuildError
 
 #: The browser Python: the package marker and the two packages that ship.
 BROWSER_PACKAGES = ("guide", "ui")

@@ -12,16 +12,20 @@ import re
 import tomllib
 from pathlib import Path
 
-from doorway.guide import phrases
+from doorway.guide import link, phrases
 from doorway.guide.reply_check import ESCALATING, KINDS, ReplyChecker
 from doorway.guide.safety import KINDS as LINE_KINDS
+from doorway.guide.script import TONES
 
 from .schema import (
     ContentError,
+    ContentErrors,
+    Findings,
     Optional,
     Where,
     boolean,
     check_references,
+    describe,
     identifier,
     integer,
     list_of,
@@ -33,8 +37,6 @@ from .schema import (
     unique_field,
     url,
 )
-
-TONES = ("gentle", "brief", "direct")
 
 #: Placeholders a script line may use, and where ``{name}`` may stand (see
 #: doorway.guide.script.fill): at the start before a comma, or after a space.
@@ -165,6 +167,7 @@ GUIDANCE = table({
     }),
 })
 
+@describe("digits to dial, optionally after `+`")
 def dial(value, where):
     """A number for a tel: link: digits, optionally after "+". Freephone numbers
     stay in local form (1800…, 0800…), since many cannot be dialled as +61 1800…."""
@@ -174,6 +177,7 @@ def dial(value, where):
     return value
 
 
+@describe("digits to text (an `sms:` number)")
 def sms_number(value, where):
     """A number for an sms: link. Digits only: short codes (88788, 686868) and
     mobile numbers in the form people type them (07860077333)."""
@@ -183,6 +187,7 @@ def sms_number(value, where):
     return value
 
 
+@describe("a date written YYYY-MM-DD")
 def iso_date(value, where):
     """The day a source page was read, as YYYY-MM-DD (TOML dates are accepted too)."""
     value = str(value) if hasattr(value, "isoformat") else text(value, where)
@@ -250,6 +255,8 @@ SAFETY = table({
         "planning_links": LINKS,
         "device_heading": text, "device": texts(3),
         "country_label": text, "source_label": text,
+        # On pages that hold answers, until Python has drawn the numbers.
+        "waiting": text, "waiting_link": text,
         "family_heading": text, "family": texts(2), "family_sources": list_of(reference("source")),
         "sources": list_of(reference("source")),
     }),
@@ -307,10 +314,23 @@ PARTNER = table({
     # The partner's answer, which becomes a reply link.
     "reply": table({
         "heading": text, "intro": text, "options_legend": text, "options_error": text,
+        # The first reply form's options: version-1 reply links carry their codes.
         "options": list_of(table({
             "id": identifier, "code": integer(1, 250), "label": text,
             "for_sender": texts(),
         }), minimum=5),
+        # The one-choice reply of version-2 links (doorway.guide.link).
+        "choices": list_of(table({
+            "id": identifier, "code": integer(1, 250), "label": text,
+            "for_sender": texts(),
+            "takes": Optional(one_of(link.TAKES_CONDITIONS, link.TAKES_PERIOD)),
+        }), minimum=2),
+        "conditions": list_of(table({
+            "id": identifier, "code": integer(1, 250), "label": text,
+            "for_sender": texts(),
+        })),
+        "periods": list_of(table({"id": identifier, "code": integer(1, 250),
+                                  "label": text})),
         "note_label": text, "note_hint": text, "seal_label": text, "make": text,
         "ready": text, "link_label": text, "copy": text,
     }),
@@ -322,7 +342,7 @@ PARTNER = table({
         "passphrase_label": text, "passphrase_hint": text, "passphrase_error": text,
         "preview_heading": text, "preview_hint": text, "make": text, "link_label": text,
         "copy": text, "copied": text, "copy_failed": text, "qr_show": text, "qr_caption": text,
-        "warning": texts(), "working": text,
+        "warning": texts(), "working": text, "no_seal": text, "qr_too_long": text,
     }),
     # Asking for the passphrase of a sealed link.
     "unlock": table({"heading": text, "intro": text, "label": text, "submit": text,
@@ -339,6 +359,7 @@ PARTNER = table({
 
 # --- The reply checker (site/content/reply_checker/<language>.toml) ------------
 
+@describe("lower-case words with single spaces")
 def _folded_words(value, where):
     """One or more lower-case words, single-spaced: what a short form stands for."""
     value = text(value, where)
@@ -347,6 +368,7 @@ def _folded_words(value, where):
     return value
 
 
+@describe("one word, without phrase marks")
 def _word(value, where):
     """One word of a word group: no spaces, no phrase marks."""
     value = text(value, where)
@@ -357,6 +379,8 @@ def _word(value, where):
 
 def mapping(key_check, value_check):
     """A TOML table whose keys the editor chooses (short forms, group names)."""
+    @describe("a table whose keys you choose (%s), each %s"
+              % (key_check.describe, value_check.describe))
     def check(value, where):
         if not isinstance(value, dict) or not value:
             raise ContentError(where, "must be a table with at least one entry")
@@ -365,6 +389,7 @@ def mapping(key_check, value_check):
     return check
 
 
+@describe("one lower-case word, apostrophe allowed")
 def _short_form(value, where):
     value = text(value, where)
     if value != value.lower() or not value.replace("'", "").isalpha():
@@ -457,6 +482,58 @@ SITE = table({
     "exit_note": text,
     "last_reviewed": text,
     "note_limit": integer(50, 1000),
+    "footer": table({name: text for name in ("label", "guide", "safety", "tracks", "about")}),
+})
+
+#: Traces a visit leaves on the device: "Cover your tracks", the footer's
+#: "Forget Doorway on this device", and the plan's one-tab note.
+PRIVACY = table({
+    "plan_tab_only": text,
+    "tracks": table({
+        "heading": text, "intro": texts(),
+        "browsers_heading": text,
+        "browsers": list_of(table({
+            "id": identifier, "name": text, "steps": texts(2), "private": text,
+            "sources": list_of(reference("source"), minimum=2, unique=True),
+        }), minimum=5),
+        "private_heading": text, "private": texts(),
+        "also_heading": text, "also": texts(),
+    }),
+    "forget": table({name: text for name in (
+        "button", "hint", "working", "done", "remains", "again", "failed")}),
+})
+
+def slotted(slot, what):
+    """Text that marks where ``{slot}`` goes, exactly once (a link, a number)."""
+    @describe("text with one `{%s}`, where %s goes" % (slot, what))
+    def check(value, where):
+        value = text(value, where)
+        if value.count("{%s}" % slot) != 1:
+            raise ContentError(where, "must mark where %s goes with {%s}, exactly once"
+                               % (what, slot))
+        return value
+    return check
+
+
+linked_text = slotted("link", "the link")
+
+
+def _words(*names):
+    return {name: text for name in names}
+
+
+PAGES = table({
+    "frame": table(_words("exit_bar_label", "exit_hint", "skip_link", "shift_one_more",
+                          "exiting", "shift_expired", "update_ready", "update_button")
+                   | {"shift_more": slotted("count", "the number")}),
+    "not_found": table({"heading": text, "body": linked_text, "link": text}),
+    "about": table(_words("reviewed", "sources_heading", "hotlines_heading", "emergency",
+                          "source")),
+    "guide": table(_words("home", "lead", "guided_link", "safety_heading", "safety_link",
+                          "reasons_heading", "talking_heading", "talking_link", "plan_b_link",
+                          "therapist_link", "partners_link", "example_intro",
+                          "partner_heading", "partners_heading", "partners_lead")
+                   | {"guided": linked_text, "safety": linked_text, "tracks": linked_text}),
 })
 
 #: The single-table files, by file name.
@@ -470,174 +547,270 @@ FILES = {
     "safety.toml": SAFETY,
     "partner.toml": PARTNER,
     "about.toml": ABOUT,
+    "privacy.toml": PRIVACY,
+    "pages.toml": PAGES,
 }
 
 SOURCES = table({"sources": list_of(SOURCE)})
 
 
-def _read(path, content_dir, references):
-    """Parse one TOML file; its ``Where`` collects references into ``references``."""
-    shown = path.relative_to(content_dir.parent.parent) if content_dir in path.parents else path
-    where = Where(shown)
-    where.references = references
+#: The script's one-line parts, and the placeholders each may use (openings: {name}).
+SCRIPT_PARTS = ("permission", "invite_view", "summarise", "validate", "for_both",
+                "for_both_hope", "close")
+SCRIPT_PLACEHOLDERS = {"permission": {"name"}, "summarise": {"summary"},
+                       "for_both_hope": {"hope"}}
+
+#: The rules :func:`load` checks between fields and files, for docs/content.md.
+RULES = [
+    "A reason's `id` is its file name.",
+    "Link codes are never shared: `code` differs between any two reasons, any two asks and "
+    "any two reply options, and so do the ids of asks and of reply options and each "
+    "reason's `order`. A code goes into partner links: never change or reuse one.",
+    "Exactly one reason has `exclusive = true` (\"I don't know\").",
+    "Every id a field refers to exists (see References).",
+    "Source ids differ across all source files, and every source is cited somewhere.",
+    "`script.toml` has an `opening` for every stance option in `wizard.toml`.",
+    "Script lines use only their own placeholders: " + ", ".join(
+        "`{%s}` in `%s`" % (name, part)
+        for part, names in sorted(SCRIPT_PLACEHOLDERS.items()) for name in sorted(names))
+    + ", `{name}` in each `opening`, and none anywhere else (asks included). `{name}` "
+    "opens a line (`{name}, ...`) or follows a space or comma.",
+    "A help line has both `phone` (as shown) and `tel` (to dial), or neither.",
+]
+
+#: What each kind of reference names (for docs/content.md).
+REFERENCE_KINDS = {
+    "source": "an `id` in `sources/*.toml`",
+    "tip": "an `id` in `tips.toml`",
+    "ask": "an `id` in `asks.toml`",
+    "stance": "an id of `stance.options` in `wizard.toml`",
+    "conflict": "an id of `context.conflict` in `wizard.toml`",
+}
+
+
+def _shown(path, content_dir):
+    """``path`` as an editor knows it: ``site/content/...`` for the site's own content."""
+    return path.relative_to(content_dir.parent.parent) if content_dir in path.parents else path
+
+
+def _read(path, content_dir, findings):
+    """Parse one TOML file: ``(where, data)``; data is None if it cannot be read."""
+    where = Where(_shown(path, content_dir), findings=findings)
+    if not path.is_file():
+        findings.errors.append(ContentError(where, "is missing"))
+        return where, None
     try:
         with path.open("rb") as handle:
-            return tomllib.load(handle), where
+            return where, tomllib.load(handle)
     except tomllib.TOMLDecodeError as error:
-        raise ContentError(where, f"is not valid TOML ({error})") from None
+        findings.errors.append(ContentError(where, f"is not valid TOML ({error})"))
+        return where, None
 
 
-def _read_folder(folder, schema, content_dir, references):
-    """Every ``*.toml`` in ``folder``, checked: ``[(where, data)]`` in file-name order."""
+def _check_file(path, schema, content_dir, findings):
+    """``(where, checked data)`` for one file; the data is None if it cannot be read."""
+    where, data = _read(path, content_dir, findings)
+    if data is None:
+        return where, None
+    return where, where.attempt(schema, data)
+
+
+def _check_folder(folder, schema, content_dir, findings):
+    """Every ``*.toml`` in ``folder``, checked, in file-name order.
+
+    Returns ``([(where, data, path)], ok)``: ``ok`` is False if any file of
+    the folder had an error (its entry may then be partial or missing).
+    """
+    before = len(findings.errors)
     entries = []
     for path in sorted(folder.glob("*.toml")):
-        data, where = _read(path, content_dir, references)
-        entries.append((where, schema(data, where), path))
-    if not entries:
-        raise ContentError(Where(folder), "holds no .toml files")
-    return entries
+        where, data = _check_file(path, schema, content_dir, findings)
+        if data is not None:
+            entries.append((where, data, path))
+    if not entries and len(findings.errors) == before:
+        findings.errors.append(ContentError(Where(_shown(folder, content_dir)),
+                                            "holds no .toml files"))
+    return entries, len(findings.errors) == before
 
 
 def _check_placeholders(line, allowed, where):
-    for name in PLACEHOLDERS.findall(line):
-        if name not in allowed:
-            raise ContentError(where, f"uses unknown placeholder {{{name}}}")
+    errors = [ContentError(where, f"uses unknown placeholder {{{name}}}")
+              for name in PLACEHOLDERS.findall(line) if name not in allowed]
     if "{name}" in line and len(NAME_POSITIONS.findall(line)) != line.count("{name}"):
-        raise ContentError(where, "{name} must open the line ('{name}, ...') or follow a space")
+        errors.append(ContentError(where, "{name} must open the line ('{name}, ...') "
+                                          "or follow a space"))
+    return errors
 
 
-def _check_script(catalogue, where_of):
+def _check_script(script, wizard, asks, where_of):
     """Placeholders are known and well placed; every stance has an opening."""
-    script = catalogue["script"]
+    errors = []
     here = where_of("script.toml")
-    allowed = {"permission": {"name"}, "summarise": {"summary"}, "for_both_hope": {"hope"}}
-    for part in ("permission", "invite_view", "summarise", "validate", "for_both",
-                 "for_both_hope", "close"):
+    for part in SCRIPT_PARTS:
         for tone in TONES:
-            _check_placeholders(script[part][tone], allowed.get(part, set()),
-                                here.key(part).key(tone))
+            errors += _check_placeholders(script[part][tone], SCRIPT_PLACEHOLDERS.get(part, set()),
+                                          here.key(part).key(tone))
     for i, opening in enumerate(script["opening"]):
         for tone in TONES:
-            _check_placeholders(opening["line"][tone], {"name"},
-                                here.key("opening").index(i).key("line").key(tone))
+            errors += _check_placeholders(opening["line"][tone], {"name"},
+                                          here.key("opening").index(i).key("line").key(tone))
     covered = [o["stance"] for o in script["opening"]]
-    for option in catalogue["wizard"]["stance"]["options"]:
-        if option["id"] not in covered:
-            raise ContentError(here.key("opening"), f"has no opening for stance {option['id']!r}")
-    for i, ask in enumerate(catalogue["asks"]):
+    errors += [ContentError(here.key("opening"), f"has no opening for stance {option['id']!r}")
+               for option in wizard["stance"]["options"] if option["id"] not in covered]
+    for i, ask in enumerate(asks):
         for tone in TONES:
-            _check_placeholders(ask["line"][tone], set(),
-                                where_of("asks.toml").key("asks").index(i).key("line").key(tone))
+            errors += _check_placeholders(
+                ask["line"][tone], set(), where_of("asks.toml").key("asks").index(i)
+                .key("line").key(tone))
+    return errors
 
 
 def _check_codes(wheres, parts, reasons):
     """Ids and link codes are unique: a link must never be read two ways."""
-    unique_field([(w, r) for w, r, _ in reasons], "code", "reason")
-    unique_field([(w, r) for w, r, _ in reasons], "order", "reason")
+    errors = unique_field([(w, r) for w, r, _ in reasons], "code", "reason")
+    errors += unique_field([(w, r) for w, r, _ in reasons], "order", "reason")
     for file, key, kind in (("asks.toml", "asks", "ask"),
-                            ("partner.toml", "reply.options", "reply option")):
+                            ("partner.toml", "reply.options", "reply option"),
+                            ("partner.toml", "reply.choices", "reply choice"),
+                            ("partner.toml", "reply.conditions", "reply condition"),
+                            ("partner.toml", "reply.periods", "reply period")):
         entries = parts[file]
         for name in key.split("."):
             entries = entries[name]
         located = [(wheres[file].key(key).index(i), e) for i, e in enumerate(entries)]
-        unique_field(located, "id", kind)
-        unique_field(located, "code", kind)
+        errors += unique_field(located, "id", kind)
+        errors += unique_field(located, "code", kind)
+    return errors
 
 
 def _check_line(line, areas, where):
     """One helpline: every number can be dialled or texted, and is sourced."""
+    errors = []
     if ("phone" in line) != ("tel" in line):
-        raise ContentError(where, "needs both phone (as shown) and tel (to dial), or neither")
+        errors.append(ContentError(where, "needs both phone (as shown) and tel (to dial), "
+                                   "or neither"))
     if not any(key in line for key in ("tel", "sms", "url")):
-        raise ContentError(where, "needs a way to reach it: tel, sms or url")
-    for key in ("keyword", "text"):
-        if key in line and "sms" not in line:
-            raise ContentError(where.key(key), "says how to text, so the line needs sms "
-                               "(the number to text, digits only)")
+        errors.append(ContentError(where, "needs a way to reach it: tel, sms or url"))
+    texting = [key for key in ("keyword", "text") if key in line]
+    if texting and "sms" not in line:
+        errors.append(ContentError(where.key(texting[0]), "says how to text, so the line needs "
+                                   "sms (the number to text, digits only)"))
     if "hours_source" in line and "hours" not in line:
-        raise ContentError(where.key("hours_source"), "cites a source for hours the line lacks")
+        errors.append(ContentError(where.key("hours_source"),
+                                   "cites a source for hours the line lacks"))
     if "area" in line and line["area"] not in areas:
-        raise ContentError(where.key("area"), f"refers to unknown area {line['area']!r} "
-                           f"(this country's areas: {', '.join(areas) or 'none'})")
+        errors.append(ContentError(where.key("area"), f"refers to unknown area {line['area']!r} "
+                                   f"(this country's areas: {', '.join(areas) or 'none'})"))
+    return errors
 
 
 def _check_hotlines(safety, where):
     """Numbers are dialable and sourced, and each country (or each of its areas)
     has exactly one main line for the first screen."""
+    errors = []
     for i, country in enumerate(safety["countries"]):
         here = where.key("countries").index(i)
         areas = [a["id"] for a in country["areas"]]
         if len(set(areas)) != len(areas):
-            raise ContentError(here.key("areas"), "lists an area id twice")
+            errors.append(ContentError(here.key("areas"), "lists an area id twice"))
         for j, line in enumerate(country["lines"]):
-            _check_line(line, areas, here.key("lines").index(j))
+            errors += _check_line(line, areas, here.key("lines").index(j))
         for area in areas or [None]:
             mains = [line["name"] for line in country["lines"]
                      if line["main"] and line.get("area") == area]
             if len(mains) != 1:
                 scope = f"area {area!r}" if area else "the country"
-                raise ContentError(here.key("lines"), f"needs exactly one main line for {scope}, "
-                                   f"found {len(mains)}: {mains}")
+                errors.append(ContentError(here.key("lines"), f"needs exactly one main line for "
+                                           f"{scope}, found {len(mains)}: {mains}"))
+    return errors
 
 
 def load(content_dir):
     """Read every content file under ``content_dir`` and return the catalogue.
 
-    Raises :class:`ContentError` naming the file and field of the first problem.
+    Checks every file and the references between them, and raises
+    :class:`ContentErrors` listing every problem, each by file and field.
+    A check between files runs only when the files it reads are free of
+    errors, so a broken file never causes misleading errors elsewhere.
     """
     content_dir = Path(content_dir)
-    references = []
+    findings = Findings()
     wheres = {}
     parts = {}
     for name, schema in FILES.items():
-        path = content_dir / name
-        if not path.is_file():
-            raise ContentError(Where(path), "is missing")
-        data, wheres[name] = _read(path, content_dir, references)
-        parts[name] = schema(data, wheres[name])
+        wheres[name], parts[name] = _check_file(content_dir / name, schema, content_dir, findings)
+    reason_entries, reasons_ok = _check_folder(content_dir / "reasons", REASON, content_dir,
+                                               findings)
+    source_files, sources_ok = _check_folder(content_dir / "sources", SOURCES, content_dir,
+                                             findings)
+    source_entries = [(where.key("sources").index(i), source)
+                      for where, data, _ in source_files
+                      for i, source in enumerate(data.get("sources", []))]
+    checker_files, _ = _check_folder(content_dir / "reply_checker", REPLY_CHECKER, content_dir,
+                                     findings)
 
-    reason_entries = _read_folder(content_dir / "reasons", REASON, content_dir, references)
-    for where, reason, path in reason_entries:
-        if reason["id"] != path.stem:
-            raise ContentError(where.key("id"), f"must match the file name {path.stem!r}")
-    source_entries = []
-    for where, data, _ in _read_folder(content_dir / "sources", SOURCES, content_dir, []):
-        source_entries.extend((where.key("sources").index(i), source)
-                              for i, source in enumerate(data["sources"]))
-    unique_field(source_entries, "id", "source")
+    broken = {str(error.where.file) for error in findings.errors}
+    clean = not broken
+
+    def valid(*names):
+        return not any(str(wheres[name]) in broken for name in names)
+
+    errors = findings.errors
+    errors += [ContentError(where.key("id"), f"must match the file name {path.stem!r}")
+               for where, reason, path in reason_entries
+               if reason.get("id", path.stem) != path.stem]
+    errors += unique_field(source_entries, "id", "source")
     checkers = []
-    for where, rules, path in _read_folder(content_dir / "reply_checker", REPLY_CHECKER,
-                                           content_dir, references):
+    for where, rules, path in checker_files:
+        if str(where.file) in broken:
+            continue  # its own errors are listed; its rules cannot be tried
         if rules["language"] != path.stem:
-            raise ContentError(where.key("language"), f"must match the file name {path.stem!r}")
-        _check_reply_checker(rules, where)
+            errors.append(ContentError(where.key("language"),
+                                       f"must match the file name {path.stem!r}"))
+            continue
+        try:
+            _check_reply_checker(rules, where)
+        except ContentError as error:
+            errors.append(error)
+            continue
         checkers.append(rules)
-    _check_codes(wheres, parts, reason_entries)
-    _check_hotlines(parts["safety.toml"], wheres["safety.toml"])
+    if valid("asks.toml", "partner.toml"):
+        errors += _check_codes(wheres, parts, reason_entries)
+    if valid("safety.toml"):
+        errors += _check_hotlines(parts["safety.toml"], wheres["safety.toml"])
 
-    reasons = [r for _, r, _ in sorted(reason_entries, key=lambda entry: entry[1]["order"])]
-    exclusive = [r["id"] for r in reasons if r["exclusive"]]
-    if len(exclusive) != 1:
-        raise ContentError(Where(content_dir / "reasons"), "exactly one reason must be "
-                           f"exclusive (\"I don't know\"), found {exclusive}")
+    reasons = [r for _, r, _ in sorted(reason_entries, key=lambda e: e[1].get("order", 0))]
+    exclusive = [r["id"] for r in reasons if r.get("exclusive")]
+    if reasons_ok and len(exclusive) != 1:
+        errors.append(ContentError(Where(_shown(content_dir / "reasons", content_dir)),
+                                   "exactly one reason must be "
+                                   f"exclusive (\"I don't know\"), found {exclusive}"))
 
-    wizard = parts["wizard.toml"]
-    check_references(references, {
-        "source": {s["id"] for _, s in source_entries},
-        "tip": {t["id"] for t in parts["tips.toml"]["tips"]},
-        "ask": {a["id"] for a in parts["asks.toml"]["asks"]},
-        "stance": {o["id"] for o in wizard["stance"]["options"]},
-        "conflict": {c["id"] for c in wizard["context"]["conflict"]},
-    })
-    cited = {value for kind, value, _ in references if kind == "source"}
-    for where, source in source_entries:
-        if source["id"] not in cited:
-            raise ContentError(where, f"source {source['id']!r} is never cited: "
-                               "cite it or remove it")
+    known = {}
+    if sources_ok:
+        known["source"] = {s["id"] for _, s in source_entries}
+    if valid("tips.toml"):
+        known["tip"] = {t["id"] for t in parts["tips.toml"]["tips"]}
+    if valid("asks.toml"):
+        known["ask"] = {a["id"] for a in parts["asks.toml"]["asks"]}
+    if valid("wizard.toml"):
+        known["stance"] = {o["id"] for o in parts["wizard.toml"]["stance"]["options"]}
+        known["conflict"] = {c["id"] for c in parts["wizard.toml"]["context"]["conflict"]}
+    errors += check_references(findings.references, known)
+    if clean:
+        cited = {value for kind, value, _ in findings.references if kind == "source"}
+        errors += [ContentError(where, f"source {source['id']!r} is never cited: "
+                                "cite it or remove it")
+                   for where, source in source_entries if source["id"] not in cited]
+    if valid("script.toml", "wizard.toml", "asks.toml"):
+        errors += _check_script(parts["script.toml"], parts["wizard.toml"],
+                                parts["asks.toml"]["asks"], lambda name: wheres[name])
+    if errors:
+        raise ContentErrors(errors)
 
-    catalogue = {
+    return {
         "site": parts["site.toml"],
-        "wizard": wizard,
+        "wizard": parts["wizard.toml"],
         "reasons": reasons,
         "asks": parts["asks.toml"]["asks"],
         "script": parts["script.toml"],
@@ -647,7 +820,7 @@ def load(content_dir):
         "partner": parts["partner.toml"],
         "about": parts["about.toml"],
         "reply_checker": checkers,
+        "privacy": parts["privacy.toml"],
+        "pages": parts["pages.toml"],
         "sources": sorted((s for _, s in source_entries), key=lambda s: s["id"]),
     }
-    _check_script(catalogue, lambda name: wheres[name])
-    return catalogue

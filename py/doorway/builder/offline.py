@@ -1,14 +1,10 @@
-"""What makes the site private and offline: policies, service worker, manifest.
+"""What makes the site work offline and tells hosts how to serve it.
 
-- The Content-Security-Policy allows only the site's own files. PyScript needs
-  ``'unsafe-eval'`` (it builds functions from strings) and MicroPython needs
-  ``'wasm-unsafe-eval'``; nothing else is relaxed, and there is no inline
-  script or style anywhere.
 - ``sw.js`` precaches exactly the build's files under a cache named after a
   hash of them, so offline use starts after the first visit and a page never
   mixes two builds.
-- ``_headers`` repeats the policy as real HTTP headers for hosts that read it
-  (Netlify, Cloudflare Pages), adding what a ``<meta>`` tag cannot carry.
+- ``_headers`` sends the security policy of :mod:`.csp` as real HTTP headers
+  for hosts that read it (Netlify, Cloudflare Pages), with caching rules.
 """
 
 import hashlib
@@ -16,33 +12,7 @@ import json
 
 import jinja2
 
-CSP_DIRECTIVES = [
-    "default-src 'self'",
-    "script-src 'self' 'wasm-unsafe-eval' 'unsafe-eval'",
-    "style-src 'self'",
-    "img-src 'self'",
-    "font-src 'self'",
-    "connect-src 'self'",
-    "worker-src 'self'",
-    "manifest-src 'self'",
-    "object-src 'none'",
-    "base-uri 'none'",
-    "form-action 'none'",
-]
-
-#: The policy in each page's <meta> tag.
-META_CSP = "; ".join(CSP_DIRECTIVES)
-#: The same policy as an HTTP header, with what only a header can say.
-HEADER_CSP = "; ".join([*CSP_DIRECTIVES, "frame-ancestors 'none'"])
-
-#: Headers for every file, for hosts that read a ``_headers`` file.
-SECURITY_HEADERS = [
-    ("Content-Security-Policy", HEADER_CSP),
-    ("Referrer-Policy", "no-referrer"),
-    ("X-Content-Type-Options", "nosniff"),
-    ("X-Frame-Options", "DENY"),
-    ("Permissions-Policy", "camera=(), microphone=(), geolocation=()"),
-]
+from .csp import SECURITY_HEADERS
 
 CACHE_PREFIX = "doorway-"
 

@@ -13,13 +13,15 @@ from types import SimpleNamespace
 import jinja2
 
 from doorway.guide import answers as answer_fields
+from doorway.guide import link
 from doorway.guide import plan as planner
 from doorway.guide import script as scripts
 from doorway.guide.views import forms, partner, plan, safety
 
-from .html import view
-from .offline import META_CSP
-from .schema import BuildError
+from .csp import META_CSP
+from .errors import BuildError
+from .html import linked, view
+from .wordlist import ASSET as WORD_LIST
 
 #: The view trees templates may draw with ``{{ view(views.plan.section(…)) }}``:
 #: the same functions the browser draws with, so the two cannot drift apart.
@@ -51,14 +53,18 @@ class Page:
 def site_pages(catalogue):
     """Every page of the site, in a fixed order."""
     pages = [
-        Page("index.html", "index.html", python=True),
-        Page("invite.html", "invite/index.html", python=True),
-        Page("reply.html", "reply/index.html", python=True),
+        # <html data-word-list> for the share step; <html data-link-cap> for boot.js.
+        Page("index.html", "index.html", python=True, context={"word_list": WORD_LIST}),
+        Page("invite.html", "invite/index.html", python=True,
+             context={"link_cap": link.TOKEN_CAPS[link.INVITE]}),
+        Page("reply.html", "reply/index.html", python=True,
+             context={"link_cap": link.TOKEN_CAPS[link.REPLY]}),
         Page("guide/index.html", "guide/index.html"),
         Page("guide/talking.html", "guide/talking.html"),
         Page("guide/guidance.html", "guide/plan-b.html", context={"section_id": "plan_b"}),
         Page("guide/guidance.html", "guide/therapist.html", context={"section_id": "therapist"}),
         Page("guide/safety.html", "guide/safety.html"),
+        Page("guide/cover-your-tracks.html", "guide/cover-your-tracks.html"),
         Page("guide/for-partners.html", "guide/for-partners.html"),
         Page("about.html", "about.html"),
         Page("404.html", "404.html", anywhere=True),
@@ -147,6 +153,7 @@ def render(templates, catalogue, guide_catalogue, versions, folders, base="/"):
             "fields": answer_fields,
             "planner": planner,
             "view": view,
+            "linked": linked,
             "views": VIEWS,
             "example_script": example_script,
         }

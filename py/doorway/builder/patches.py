@@ -14,7 +14,7 @@ runtime upgrade can never drop one silently.
 
 import re
 
-from .schema import BuildError
+from .errors import BuildError
 
 #: (package, file-name pattern, regex, replacement, what it does)
 PATCHES = [

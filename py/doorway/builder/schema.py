@@ -1,23 +1,28 @@
 """A small declarative schema for content files.
 
 Content is edited by people who may never read this code, so every error has
-to say which file and which field is wrong, in words. A schema is a tree of
-*checkers*: callables that take ``(value, where)`` and return the cleaned value
-or raise :class:`ContentError`. ``where`` is a :class:`Where`, the file plus
-the path of keys and indexes leading to the value (``replies[2].you_say``).
+to say which file and which field is wrong, in words, and an editor should see
+every error at once rather than one per run. A schema is a tree of *checkers*:
+callables that take ``(value, where)`` and return the cleaned value or raise
+:class:`ContentError`. ``where`` is a :class:`Where`, the file plus the path of
+keys and indexes leading to the value (``replies[2].you_say``).
 
-References between entries (a reason citing a source id, say) are collected
-while checking and resolved afterwards by :func:`check_references`, once every
-file has been read.
+Tables and lists catch the error of each field or item, record it in the
+:class:`Findings` shared by every ``Where`` of a load, and go on with the
+next, leaving the broken value out of what they return. References between
+entries (a reason citing a source id, say) are recorded the same way and
+resolved by :func:`check_references` once every file has been read.
+
+Each checker also carries ``describe``, the words ``docs/content.md`` uses for
+it (see :mod:`.docs`), so the field reference is generated from these rules
+and cannot drift from them.
 """
 
 import re
 
+from .errors import BuildError
+
 ID_PATTERN = re.compile(r"^[a-z][a-z0-9_]*$")
-
-
-class BuildError(Exception):
-    """The site cannot be built; the message names the file and what is wrong."""
 
 
 class ContentError(BuildError):
@@ -29,28 +34,71 @@ class ContentError(BuildError):
         super().__init__(f"{where}: {message}")
 
 
+class ContentErrors(ContentError):
+    """Every problem found in the content, in file order; ``errors`` lists them.
+
+    It is a :class:`ContentError` itself (the first one's place and message),
+    so code that catches one content error catches all of them.
+    """
+
+    def __init__(self, errors):
+        self.errors = sorted(errors, key=lambda error: str(error.where.file))
+        super().__init__(self.errors[0].where, self.errors[0].message)
+
+    def __str__(self):
+        count = len(self.errors)
+        return "%d content error%s:\n%s" % (
+            count, "" if count == 1 else "s", "\n".join("  %s" % e for e in self.errors))
+
+
+class Findings:
+    """What checking one load of the content found: errors and references."""
+
+    def __init__(self):
+        self.errors = []
+        #: ``(kind, id, where)`` for every reference, resolved after reading.
+        self.references = []
+
+
 class Where:
     """A location inside one content file, for error messages."""
 
-    def __init__(self, file, path=""):
+    def __init__(self, file, path="", findings=None):
         self.file = file
         self.path = path
-        self.references = []
+        self.findings = findings if findings is not None else Findings()
 
     def key(self, name):
-        child = Where(self.file, f"{self.path}.{name}" if self.path else name)
-        child.references = self.references
-        return child
+        return Where(self.file, f"{self.path}.{name}" if self.path else name, self.findings)
 
     def index(self, i):
-        child = Where(self.file, f"{self.path}[{i}]")
-        child.references = self.references
-        return child
+        return Where(self.file, f"{self.path}[{i}]", self.findings)
+
+    def attempt(self, checker, value):
+        """``checker(value)`` here, or :data:`INVALID` after recording its error."""
+        try:
+            return checker(value, self)
+        except ContentError as error:
+            self.findings.errors.append(error)
+            return INVALID
 
     def __str__(self):
         return f"{self.file}: {self.path}" if self.path else str(self.file)
 
 
+#: What a checker's value becomes when it is wrong: left out of the result.
+INVALID = object()
+
+
+def describe(words):
+    """Attach the words ``docs/content.md`` uses for a checker."""
+    def attach(check):
+        check.describe = words
+        return check
+    return attach
+
+
+@describe("text")
 def text(value, where):
     """A non-empty string, trimmed, with no stray markup."""
     if not isinstance(value, str):
@@ -63,6 +111,7 @@ def text(value, where):
     return value
 
 
+@describe("an id: lower-case letters, digits and `_`, starting with a letter")
 def identifier(value, where):
     value = text(value, where)
     if not ID_PATTERN.match(value):
@@ -71,6 +120,7 @@ def identifier(value, where):
 
 
 def integer(low, high):
+    @describe(f"a whole number from {low} to {high}")
     def check(value, where):
         if isinstance(value, bool) or not isinstance(value, int):
             raise ContentError(where, "must be a whole number")
@@ -80,12 +130,14 @@ def integer(low, high):
     return check
 
 
+@describe("`true` or `false`")
 def boolean(value, where):
     if not isinstance(value, bool):
         raise ContentError(where, "must be true or false")
     return value
 
 
+@describe("an `https://` address")
 def url(value, where):
     value = text(value, where)
     if not value.startswith("https://"):
@@ -94,6 +146,7 @@ def url(value, where):
 
 
 def one_of(*choices):
+    @describe("one of " + ", ".join(f"`{choice}`" for choice in choices))
     def check(value, where):
         value = text(value, where)
         if value not in choices:
@@ -103,19 +156,28 @@ def one_of(*choices):
 
 
 def list_of(item, minimum=1, unique=False):
+    counted = "at least %d item%s" % (minimum, "" if minimum == 1 else "s")
+    words = "a list of %s%s" % (counted, ", each different" if unique else "")
+    if not hasattr(item, "fields"):
+        words += ", each " + item.describe
+
+    @describe(words)
     def check(value, where):
         if not isinstance(value, list):
             raise ContentError(where, "must be a list")
         if len(value) < minimum:
             raise ContentError(where, f"needs at least {minimum} item(s), has {len(value)}")
-        cleaned = [item(v, where.index(i)) for i, v in enumerate(value)]
+        checked = [(i, where.index(i).attempt(item, v)) for i, v in enumerate(value)]
+        checked = [(i, v) for i, v in checked if v is not INVALID]
         if unique:
             seen = set()
-            for i, v in enumerate(cleaned):
+            for i, v in checked:
                 if v in seen:
-                    raise ContentError(where.index(i), f"{v!r} is listed twice")
+                    where.findings.errors.append(
+                        ContentError(where.index(i), f"{v!r} is listed twice"))
                 seen.add(v)
-        return cleaned
+        return [v for _, v in checked]
+    check.item = item
     return check
 
 
@@ -134,12 +196,13 @@ class Optional:
 def table(fields):
     """A TOML table with exactly these keys (unknown keys are typos: rejected)."""
 
+    @describe("a table")
     def check(value, where):
         if not isinstance(value, dict):
             raise ContentError(where, "must be a table of fields")
-        unknown = sorted(set(value) - set(fields))
-        if unknown:
-            raise ContentError(where.key(unknown[0]), "is not a known field (a typo?)")
+        for name in sorted(set(value) - set(fields)):
+            where.findings.errors.append(
+                ContentError(where.key(name), "is not a known field (a typo?)"))
         cleaned = {}
         for name, checker in fields.items():
             if name not in value:
@@ -147,37 +210,51 @@ def table(fields):
                     if checker.default is not None:
                         cleaned[name] = checker.default
                     continue
-                raise ContentError(where.key(name), "is missing")
+                where.findings.errors.append(ContentError(where.key(name), "is missing"))
+                continue
             inner = checker.checker if isinstance(checker, Optional) else checker
-            cleaned[name] = inner(value[name], where.key(name))
+            result = where.key(name).attempt(inner, value[name])
+            if result is not INVALID:
+                cleaned[name] = result
         return cleaned
+    check.fields = fields
     return check
 
 
 def reference(kind):
     """An id that must name an entry of ``kind``; resolved by check_references."""
 
+    @describe("the id of %s %s" % ("an" if kind[0] in "aeiou" else "a", kind))
     def check(value, where):
         value = identifier(value, where)
-        where.references.append((kind, value, str(where)))
+        where.findings.references.append((kind, value, where))
         return value
+    check.kind = kind
     return check
 
 
 def check_references(references, known):
-    """Raise for the first reference to an id that ``known[kind]`` lacks."""
-    for kind, value, where in references:
-        if value not in known.get(kind, ()):
-            file, _, path = where.partition(": ")
-            raise ContentError(Where(file, path), f"refers to unknown {kind} {value!r}")
+    """An error for each reference to an id that ``known[kind]`` lacks.
+
+    Kinds missing from ``known`` are not checked (their own file is broken,
+    and its errors say so already).
+    """
+    return [ContentError(where, f"refers to unknown {kind} {value!r}")
+            for kind, value, where in references
+            if kind in known and value not in known[kind]]
 
 
 def unique_field(entries, field, kind):
-    """Raise if two entries share a value of ``field`` (ids, link codes)."""
+    """An error for each entry that repeats an earlier entry's ``field`` (ids, link codes)."""
+    errors = []
     seen = {}
     for where, entry in entries:
+        if field not in entry:
+            continue
         value = entry[field]
         if value in seen:
-            raise ContentError(where.key(field),
-                               f"{kind} {field} {value!r} is already used in {seen[value]}")
-        seen[value] = where.file
+            errors.append(ContentError(
+                where.key(field), f"{kind} {field} {value!r} is already used in {seen[value]}"))
+        else:
+            seen[value] = where.file
+    return errors

@@ -13,15 +13,20 @@ real deployment sends:
   Pages apply them), so the real CSP header with ``frame-ancestors`` is tested;
 - optionally a path prefix, to test a sub-path deployment such as ``/doorway/``;
 - optionally Cloudflare Pages' "clean URLs": ``/x.html`` redirects (308) to
-  ``/x``, and ``/x`` serves ``x.html``, to test a host that rewrites page URLs.
+  ``/x``, and ``/x`` serves ``x.html``, to test a host that rewrites page URLs;
+- optionally a :class:`~doorway.builder.watch.Watcher` (``serve --watch``):
+  while its last build is broken, every page shows what is wrong.
 """
 
+import errno
 import gzip
 import hashlib
 import http.server
 import threading
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
+
+from .errors import DoorwayError, PortInUse
 
 TYPES = {
     ".html": "text/html; charset=utf-8",
@@ -108,8 +113,13 @@ class _Files:
         return entry["rules"]
 
 
-def make_handler(root, prefix="/", quiet=False, clean_urls=False):
-    """A request handler class serving the build in ``root`` under ``prefix``."""
+def make_handler(root, prefix="/", quiet=False, clean_urls=False, watcher=None):
+    """A request handler class serving the build in ``root`` under ``prefix``.
+
+    With a ``watcher``, pages show the watcher's problem while it has one,
+    and ``sw.js`` is a worker that removes itself (see :mod:`.watch`), so a
+    reload always shows the newest build.
+    """
     files = _Files(root)
     prefix = "/" + prefix.strip("/") + "/" if prefix.strip("/") else "/"
 
@@ -154,8 +164,35 @@ def make_handler(root, prefix="/", quiet=False, clean_urls=False):
             self.send_header("Content-Length", "0")
             self.end_headers()
 
+        def send_plain(self, status, body, content_type, head):
+            """A response made here rather than read from the build (``--watch``)."""
+            self.send_response(status)
+            self.send_header("Content-Type", content_type)
+            self.send_header("Content-Length", str(len(body)))
+            self.send_header("Cache-Control", "no-store")
+            self.send_header("Content-Security-Policy", "default-src 'none'")
+            self.end_headers()
+            if not head:
+                self.wfile.write(body)
+
+        def watched(self, url, head):
+            """Answer for the watcher if it has something to say; True if it did."""
+            from .watch import RETIRING_WORKER, error_page
+            relative = self.resolve(url.path)
+            if relative == "sw.js":
+                self.send_plain(200, RETIRING_WORKER, TYPES[".js"], head)
+                return True
+            last = (relative or "").rsplit("/", 1)[-1]
+            is_page = relative is None or last.endswith(".html") or "." not in last
+            if watcher.problem is not None and is_page:
+                self.send_plain(500, error_page(watcher.problem), TYPES[".html"], head)
+                return True
+            return False
+
         def respond(self, head):
             url = urlsplit(self.path)
+            if watcher is not None and self.watched(url, head):
+                return
             if url.path + "/" == prefix:
                 self.redirect(301, prefix)
                 return
@@ -223,9 +260,28 @@ class _Server(http.server.ThreadingHTTPServer):
             super().handle_error(request, client_address)
 
 
-def make_server(root, host="127.0.0.1", port=0, prefix="/", quiet=True, clean_urls=False):
-    """A threaded server for ``root``; port 0 picks a free port (see ``server_address``)."""
-    return _Server((host, port), make_handler(root, prefix, quiet, clean_urls))
+def make_server(root, host="127.0.0.1", port=0, prefix="/", quiet=True, clean_urls=False,
+                watcher=None):
+    """A threaded server for ``root``; port 0 picks a free port (see ``server_address``).
+
+    Files are read when asked for, so the server may be made before the build
+    exists. Raises :class:`PortInUse` when another program has the port.
+    """
+    handler = make_handler(root, prefix, quiet, clean_urls, watcher)
+    try:
+        return _Server((host, port), handler)
+    except OSError as error:
+        if error.errno == errno.EADDRINUSE:
+            raise PortInUse("port %d on %s is already in use, perhaps by another `serve`: "
+                            "stop that one, or choose another port with --port %d"
+                            % (port, host, port + 1)) from None
+        if error.errno == errno.EACCES:
+            raise DoorwayError("this user may not listen on port %d: choose a port above "
+                               "1023 with --port 8000" % port) from None
+        if error.errno in (errno.EADDRNOTAVAIL, -2, -3):  # also unknown host names
+            raise DoorwayError("%s is not an address of this computer: use --host "
+                               "127.0.0.1" % host) from None
+        raise
 
 
 def serve_in_background(root, prefix="/", clean_urls=False):
@@ -239,12 +295,12 @@ def serve_in_background(root, prefix="/", clean_urls=False):
     return "http://127.0.0.1:%d%s" % (server.server_address[1], path), server
 
 
-def serve(root, host="127.0.0.1", port=8000, prefix="/"):
-    """Serve ``root`` until interrupted, printing the address to open."""
-    server = make_server(root, host, port, prefix, quiet=False)
+def serve(server, prefix="/"):
+    """Serve with ``server`` (see :func:`make_server`) until interrupted."""
+    host, port = server.server_address[:2]
     path = "/" + prefix.strip("/") + "/" if prefix.strip("/") else "/"
-    print("Doorway is running at http://%s:%d%s  (Ctrl+C to stop)"
-          % (host, server.server_address[1], path), flush=True)
+    print("Doorway is running at http://%s:%d%s  (Ctrl+C to stop)" % (host, port, path),
+          flush=True)
     try:
         server.serve_forever()
     except KeyboardInterrupt:

@@ -107,7 +107,12 @@ def check_reasons(catalogue, values):
 
 
 def clean_name(raw):
-    """Trim a name, drop control characters and squeeze inner spaces."""
+    """Trim a name, drop control characters and squeeze inner spaces.
+
+    Only U+0020 is squeezed and trimmed, never other Unicode spaces: CPython's
+    ``str.split()`` splits on them and MicroPython's does not, and a name sent
+    in a link must read the same under both (``doorway.guide.link``).
+    """
     kept = "".join(c for c in raw if ord(c) >= 32 and ord(c) != 127)
     return " ".join(split_words(kept))
 

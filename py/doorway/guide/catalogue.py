@@ -27,7 +27,11 @@ class Catalogue:
         self.reasons = data["reasons"]
         self.asks = data["asks"]
         self.stances = self.wizard["stance"]["options"]
-        self.reply_options = self.partner["reply"]["options"]
+        reply = self.partner["reply"]
+        self.reply_options = reply["options"]
+        self.reply_choices = reply["choices"]
+        self.reply_conditions = reply["conditions"]
+        self.reply_periods = reply["periods"]
         self._reasons = _index(self.reasons)
         self._reasons_by_code = _index(self.reasons, "code")
         self._asks = _index(self.asks)
@@ -40,6 +44,11 @@ class Catalogue:
         self._sources = _index(data["sources"])
         self._replies = _index(self.reply_options)
         self._replies_by_code = _index(self.reply_options, "code")
+        self._choices = _index(self.reply_choices)
+        self._choices_by_code = _index(self.reply_choices, "code")
+        self._conditions = _index(self.reply_conditions)
+        self._periods = _index(self.reply_periods)
+        self._periods_by_code = _index(self.reply_periods, "code")
         self._countries = _index(self.safety["countries"])
         context = self.wizard["context"]
         self._hopes = _index(context["hopes"])
@@ -87,6 +96,21 @@ class Catalogue:
 
     def reply_option_by_code(self, code):
         return self._replies_by_code.get(code)
+
+    def reply_choice(self, choice_id):
+        return self._choices.get(choice_id)
+
+    def reply_choice_by_code(self, code):
+        return self._choices_by_code.get(code)
+
+    def reply_condition(self, condition_id):
+        return self._conditions.get(condition_id)
+
+    def reply_period(self, period_id):
+        return self._periods.get(period_id)
+
+    def reply_period_by_code(self, code):
+        return self._periods_by_code.get(code)
 
     def country(self, country_id):
         return self._countries.get(country_id)

@@ -15,7 +15,7 @@ lists and loops, tables as tuples, no reliance on dict order or sort
 stability.
 """
 
-__all__ = ["QrCode", "encode"]
+__all__ = ["QrCode", "capacity", "encode"]
 
 _LEVELS = "LMQH"
 # The two format-information bits of each level (ISO/IEC 18004 Table 12):
@@ -180,6 +180,11 @@ def encode(data, level="M", version=None, mask=None):
     _draw_format(modules, li, mask)
     _draw_version(modules, version)
     return QrCode(version, level, mask, modules)
+
+
+def capacity(version, level):
+    """Most bytes a symbol of ``version`` (1-40) and ``level`` ("L", "M", "Q", "H") holds."""
+    return _byte_capacity(version, _LEVELS.index(level))
 
 
 def _raw_modules(version):

@@ -4,6 +4,10 @@ PBKDF2-SHA-256 turns the passphrase and a random 16-byte salt into an
 AES-256-GCM key; each link gets a random 12-byte IV, and the envelope header
 (see :mod:`doorway.guide.link`) is authenticated as associated data. Nothing
 here is stored: the key lives only for the call.
+
+Version-2 links derive the key from the passphrase's standard form
+(:func:`normalise_passphrase`) and pad the body before sealing it; version-1
+links keep the exact bytes typed, so links already sent still open.
 """
 
 import js
@@ -24,7 +28,24 @@ def random_bytes(count):
     return bytes(js.crypto.getRandomValues(js.Uint8Array.new(count)))
 
 
-async def _key(passphrase, salt, iterations):
+def normalise_passphrase(passphrase):
+    """The standard form of a passphrase for version-2 links.
+
+    NFC, lower case, then every whitespace character (JavaScript's ``\\s``)
+    removed, then NFC again (removing a space can bring a letter and its
+    accent together): "Café " typed with a separate accent, "CAFÉ" and "ca fé"
+    all become "café". Done with the browser's own Unicode tables,
+    since MicroPython has no ``unicodedata``.
+    """
+    text = js.String.new(passphrase).normalize("NFC")
+    text = js.String.new(text).toLowerCase()
+    text = js.String.new(text).replace(js.RegExp.new("\\s", "gu"), "")
+    return js.String.new(text).normalize("NFC")
+
+
+async def _key(passphrase, salt, iterations, version):
+    if version >= link.V2:
+        passphrase = normalise_passphrase(passphrase)
     base = await js.crypto.subtle.importKey(
         "raw", js.TextEncoder.new().encode(passphrase), to_js({"name": "PBKDF2"}), False,
         to_js(["deriveKey"]))
@@ -34,23 +55,26 @@ async def _key(passphrase, salt, iterations):
         base, to_js({"name": "AES-GCM", "length": 256}), False, to_js(["encrypt", "decrypt"]))
 
 
-async def seal(kind, body, passphrase, iterations=link.KDF_ITERATIONS):
+async def seal(kind, body, passphrase, iterations=link.KDF_ITERATIONS, version=link.V1):
     """A sealed token for ``body`` (bytes) under ``passphrase``."""
     salt = random_bytes(link.SALT_BYTES)
     iv = random_bytes(link.IV_BYTES)
-    header = link.sealed_header(kind, iterations, salt, iv)
-    key = await _key(passphrase, salt, iterations)
+    header = link.sealed_header(kind, iterations, salt, iv, version)
+    if version >= link.V2:
+        body = link.pad(body)
+    key = await _key(passphrase, salt, iterations, version)
     sealed = await js.crypto.subtle.encrypt(
         to_js({"name": "AES-GCM", "iv": _u8(iv), "additionalData": _u8(header)}),
         key, _u8(body))
-    return link.sealed_token(kind, iterations, salt, iv, bytes(js.Uint8Array.new(sealed)))
+    return link.sealed_token(kind, iterations, salt, iv, bytes(js.Uint8Array.new(sealed)),
+                             version)
 
 
-async def token(kind, body, passphrase):
+async def token(kind, body, passphrase, version=link.V1):
     """The token for ``body``: sealed with the passphrase, or plain when there is none."""
     if passphrase:
-        return await seal(kind, body, passphrase)
-    return link.plain_token(kind, body)
+        return await seal(kind, body, passphrase, version=version)
+    return link.plain_token(kind, body, version)
 
 
 async def unseal(envelope, passphrase):
@@ -59,7 +83,7 @@ async def unseal(envelope, passphrase):
     A wrong passphrase and a tampered link look the same to AES-GCM; both
     simply fail to open.
     """
-    key = await _key(passphrase, envelope.salt, envelope.iterations)
+    key = await _key(passphrase, envelope.salt, envelope.iterations, envelope.version)
     try:
         plain = await js.crypto.subtle.decrypt(
             to_js({"name": "AES-GCM", "iv": _u8(envelope.iv),

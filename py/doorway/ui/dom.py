@@ -140,12 +140,21 @@ def later(coroutine):
     async def guarded():
         try:
             await coroutine
+        except asyncio.CancelledError:
+            pass
         except Exception as error:  # noqa: BLE001
             on_error(error)
         finally:
             _tasks.discard(task)
     task = asyncio.create_task(guarded())
     _tasks.add(task)
+
+
+def cancel_all():
+    """Stop every unfinished job: after a wipe, nothing may draw what it was working on."""
+    for task in list(_tasks):
+        task.cancel()
+    _tasks.clear()
 
 
 def _default_error(error):

@@ -46,8 +46,8 @@ class LinkPage:
         self.read()
 
     def wipe(self):
-        """Forget the link and everything it showed: before reading another link,
-        and when the person leaves the page."""
+        """Forget the link and everything it showed, and show the page as it is
+        with no link: before reading another link, and when the person leaves."""
         self.envelope = None
         self.passphrase = ""
         for form in dom.every("form", self.app):
@@ -55,12 +55,22 @@ class LinkPage:
             forms.clear_errors(form)
         for slot in dom.every("[data-slot]", self.app):
             dom.clear(slot)
+        self.fail("empty")
 
     def read(self):
-        """Read the token in the address bar, then remove it from there."""
+        """Read the token in the address bar, then remove it from there.
+
+        An address longer than the page's cap never reaches Python: boot.js
+        has already taken it out of the bar and said so on ``<html>``.
+        """
+        self.wipe()
+        root = js.document.documentElement
+        if root.getAttribute("data-link-error") == "too_long":
+            root.removeAttribute("data-link-error")
+            self.fail("too_long")
+            return
         token = dom.read_fragment()
         dom.forget_fragment()
-        self.wipe()
         try:
             self.envelope = link.parse(token, self.kind)
         except link.LinkError as error:
@@ -92,7 +102,10 @@ class LinkPage:
         text = self.catalogue.partner["unlock"]
         status = dom.one("[data-unlock-status]", form)
         dom.set_text(status, text["working"])
-        body = await crypto.unseal(self.envelope, passphrase)
+        envelope = self.envelope
+        body = await crypto.unseal(envelope, passphrase)
+        if self.envelope is not envelope:
+            return  # the page was wiped, or another link opened, meanwhile
         dom.set_text(status, "")
         if body is None:
             forms.show_errors(form, [{"field": "passphrase", "message": text["wrong"]}])

@@ -31,7 +31,7 @@ class PartnerPage(LinkPage):
         return dom.one('[data-slot="%s"]' % name, self.app)
 
     def open(self, body):
-        invite = link.decode_invite(self.catalogue, body)
+        invite = link.decode(self.catalogue, self.envelope, body)
         dom.replace(self.slot("note"), views.note_box(self.catalogue.partner["note_heading"],
                                                       invite["note"]))
         dom.replace(self.slot("concerns"), views.concerns(self.catalogue, invite["reasons"]))
@@ -59,8 +59,11 @@ class PartnerPage(LinkPage):
                                                           self.passphrase if seal else "")))
 
     async def make_reply(self, options, note, passphrase):
+        envelope = self.envelope
         body = link.encode_reply(self.catalogue, options, note)
         token = await crypto.token(link.REPLY, body, passphrase)
+        if self.envelope is not envelope:
+            return  # the page was wiped meanwhile
         dom.one("#reply-link").value = dom.site_url("reply/") + "#" + token
         dom.set_text(dom.one("[data-reply-status]", self.result),
                      self.catalogue.partner["reply"]["ready"])

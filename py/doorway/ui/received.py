@@ -11,7 +11,7 @@ class ReplyPage(LinkPage):
     kind = link.REPLY
 
     def open(self, body):
-        reply = link.decode_reply(self.catalogue, body)
+        reply = link.decode(self.catalogue, self.envelope, body)
         dom.replace(dom.one('[data-slot="received"]', self.app),
                     views.received(self.catalogue, reply))
         self.view("received")

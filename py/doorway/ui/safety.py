@@ -78,6 +78,33 @@ class Help:
             dom.clear(slot)
 
 
+class InPlaceHelp:
+    """The footer's "If you don't feel safe" on a page that holds answers.
+
+    A ``<details>`` (base.html) whose cards are drawn for one place each time
+    it opens, so the page carries no country's numbers until someone asks.
+    """
+
+    def __init__(self, catalogue, details):
+        self.details = details
+        self.root = dom.one("[data-help-root]", details)
+        self.help = Help(catalogue)
+        dom.on(details, "toggle", self.on_toggle)
+        dom.on(details, "change", self.on_change)
+
+    def on_toggle(self, event):
+        if self.details.open and not dom.one("[data-help-top] *", self.root):
+            self.help.draw(self.root)
+
+    def on_change(self, event):
+        if event.target.hasAttribute("data-place"):
+            self.help.change(event.target)
+
+    def wipe(self):
+        self.details.open = False
+        self.help.wipe()
+
+
 class QuietHelp:
     """The partner page's quiet line: a button that opens the help in place.
 

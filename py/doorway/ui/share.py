@@ -71,6 +71,8 @@ class Share:
         dom.set_text(status, self.text["working"])
         body = link.encode_invite(self.catalogue, chosen["ask"], chosen["reasons"], chosen["note"])
         token = await crypto.token(link.INVITE, body, passphrase)
+        if not self.panel.isConnected:
+            return  # the plan was wiped meanwhile
         dom.one("#share-link").value = dom.site_url("invite/") + "#" + token
         dom.show(dom.one("[data-qr]", self.result), False)
         dom.set_text(dom.one("[data-copy-status]", self.result), "")

@@ -3,18 +3,58 @@
 // It has to be JavaScript because it must work before Python has loaded, on
 // pages that never load Python, and when Python cannot run at all:
 //
+// 0. Trusted Types: the browser refuses every string that would become HTML
+//    or code, except the one piece of code PyScript itself builds.
 // 1. Quick exit: by click, or Shift pressed three times (as GOV.UK's
-//    researched "Exit this page"), blank the page at once, then replace it in
-//    this tab's history with a neutral site.
-// 2. Send the person to the plain guide when WebAssembly is unavailable, and
+//    researched "Exit this page"), blank and wipe the page at once, then
+//    replace it in this tab's history with a neutral site.
+// 2. Leaving ends what the page held: on every exit from a page that holds
+//    answers, wipe them; a page brought back by Back starts afresh.
+// 3. Help that opens in place, and "Forget Doorway on this device"; an
+//    address too long to be a Doorway link is dropped before Python reads it.
+// 4. Send the person to the plain guide when WebAssembly is unavailable, and
 //    show a calm message if Python has not started after a while.
-// 3. Register the service worker and offer to reload when a new build is ready.
+// 5. Register the service worker and offer to reload when a new build is ready.
 "use strict";
 
 (function () {
   const html = document.documentElement;
   const root = html.dataset.root || "./";
   html.classList.add("js");
+
+  // 0. Trusted Types ----------------------------------------------------------
+  // The page's policy says require-trusted-types-for 'script', so every
+  // string that would become HTML, a script URL or code passes through this
+  // "default" policy, created before PyScript loads. It lets through only
+  // the code PyScript's core builds with Function(...) to run its plugin
+  // hooks, compared whole, and refuses everything else: HTML built from a
+  // link or a form can never reach the page, where PyScript would run any
+  // <script type="mpy"> in it. tests/unit/test_trusted_types.py checks that
+  // each allowed body is made of pieces of the shipped PyScript.
+  const PYSCRIPT_FUNCTIONS = [
+    'return(w,x)=>(async(e,t,...n)=>{for(const r of n)await r(e,t)})(w,x,...[({interpreter:e})' +
+      '=>{e.registerJsModule("_pyscript",{fs:{ERROR:"storage permissions not granted",' +
+      'NAMESPACE:"@pyscript.fs"},interpreter:e})}])',
+  ];
+  // The Function sink sees the whole generated source, "(function anonymous(\n) {\nBODY\n})".
+  const GENERATED = /^\(?function anonymous\(\n?\) \{\n([\s\S]*)\n\}\)?$/;
+  const trustedTypes = window.trustedTypes && window.trustedTypes.createPolicy
+    ? window.trustedTypes : null;
+  if (trustedTypes) {
+    trustedTypes.createPolicy("default", {
+      createScript(source, _type, sink) {
+        const generated = GENERATED.exec(source);
+        const body = generated ? generated[1] : source;
+        return sink === "Function" && PYSCRIPT_FUNCTIONS.includes(body) ? source : null;
+      },
+    });
+  }
+  // The one script URL Doorway itself hands the browser: its service worker.
+  const WORKER_URL = root + "sw.js";
+  const workerPolicy = trustedTypes && trustedTypes.createPolicy("doorway-worker", {
+    createScriptURL: (url) => (url === WORKER_URL ? url : null),
+  });
+  const workerURL = workerPolicy ? workerPolicy.createScriptURL(WORKER_URL) : WORKER_URL;
 
   // 1. Quick exit ----------------------------------------------------------
   const SHIFT_WINDOW_MS = 5000;
@@ -25,20 +65,27 @@
     return document.querySelector("[data-quick-exit]");
   }
 
-  function quickExit() {
-    html.classList.add("exiting");
-    const cover = document.querySelector("[data-exit-cover]");
-    if (cover) {
-      cover.hidden = false;
+  function cover(on) {
+    html.classList.toggle("exiting", on);
+    const element = document.querySelector("[data-exit-cover]");
+    if (element) {
+      element.hidden = !on;
     }
+  }
+
+  function quickExit() {
+    cover(true);
+    wipe("exit");
     const link = exitLink();
     window.location.replace(link ? link.href : "about:blank");
   }
 
-  function announce(text) {
+  // What screen readers hear while Shift is pressed: the words come from the
+  // content (site/content/pages.toml), on the status element's data- attributes.
+  function announce(key, count) {
     const status = document.querySelector("[data-exit-status]");
-    if (status) {
-      status.textContent = text;
+    if (status && status.dataset[key]) {
+      status.textContent = status.dataset[key].replace("{count}", String(count));
     }
   }
 
@@ -49,17 +96,17 @@
       quickExit();
       return;
     }
+    if (event.target.closest && event.target.closest('[data-action="forget-device"]')) {
+      forgetDevice();
+      return;
+    }
     // Links within the page ("#section-…", "Skip to main content") move focus
     // instead of adding "#…" to the address bar and an entry to the history.
     const anchor = event.target.closest && event.target.closest('a[href^="#"]');
     const target = anchor && document.getElementById(anchor.getAttribute("href").slice(1));
     if (target) {
       event.preventDefault();
-      if (!target.hasAttribute("tabindex") && !target.matches("a, button, input, select, textarea")) {
-        target.setAttribute("tabindex", "-1");
-      }
-      target.scrollIntoView();
-      target.focus();
+      openInPlace(target);
     }
   });
 
@@ -95,31 +142,149 @@
     clearTimeout(shiftTimer);
     if (shiftPresses >= 3) {
       resetShift();
-      announce("Exiting this page");
+      announce("exiting");
       quickExit();
       return;
     }
     const left = 3 - shiftPresses;
-    announce("Shift, press " + left + " more time" + (left === 1 ? "" : "s") + " to exit");
+    announce(left === 1 ? "oneMore" : "more", left);
     shiftTimer = setTimeout(() => {
       shiftPresses = 0;
-      announce("Exit this page expired");
+      announce("expired");
     }, SHIFT_WINDOW_MS);
   });
 
-  // Coming back with the Back button restores the page from the cache:
-  // show it again rather than a blank screen.
-  window.addEventListener("pageshow", (event) => {
-    if (event.persisted) {
-      html.classList.remove("exiting");
-      const cover = document.querySelector("[data-exit-cover]");
-      if (cover) {
-        cover.hidden = true;
+  // 2. Leaving ends what the page held --------------------------------------
+  // Browsers keep a page that was left alive for a while (the back/forward
+  // cache) and show it whole on Back, and a restored page cannot tell Quick
+  // exit from any other way of leaving. So whenever a page is left, it wipes
+  // what came from answers or links: every field is emptied, every element
+  // marked data-private is emptied, and Python is told to drop its state and
+  // go back to its start (the "doorway:wipe" event below): the welcome step,
+  // or the partner's page with no link. A page restored by Back is therefore
+  // already a fresh start, with no notice that there was anything; the cover
+  // is lifted and the page is usable at once. No reload is needed (a reload
+  // during a restore is itself cancelled by some browsers), and none of this
+  // depends on headers, which some hosts cannot send.
+  //
+  // "doorway:wipe": a CustomEvent on document, detail {reason: "exit" |
+  // "pagehide"}, sent after the page has been emptied; it may come more than
+  // once. Python cancels its unfinished tasks (a passphrase still being
+  // checked cannot draw the note afterwards), forgets every answer, plan,
+  // link, passphrase and decoded note it holds, and shows its first view.
+
+  /** Pages whose content can come from answers or links (they mark it data-private). */
+  function holdsAnswers() {
+    return document.querySelector("[data-private]") !== null;
+  }
+
+  function wipe(reason) {
+    // Let go of focus first: a focused field that is removed makes the
+    // browser move focus later, which would run code in a page already put away.
+    if (document.activeElement && document.activeElement !== document.body) {
+      document.activeElement.blur();
+    }
+    for (const field of document.querySelectorAll("input, textarea, select")) {
+      if (field.type === "checkbox" || field.type === "radio") {
+        field.checked = false;
+      } else if (field.tagName === "SELECT") {
+        field.selectedIndex = -1;
+      } else if (!["button", "submit", "reset", "image"].includes(field.type)) {
+        field.value = "";
       }
+    }
+    for (const element of document.querySelectorAll("[data-private]")) {
+      element.replaceChildren();
+    }
+    document.dispatchEvent(new CustomEvent("doorway:wipe", {detail: {reason: reason}}));
+  }
+
+  window.addEventListener("pagehide", () => {
+    if (holdsAnswers()) {
+      cover(true);
+      wipe("pagehide");
     }
   });
 
-  // 2. Pages that run Python -----------------------------------------------
+  window.addEventListener("pageshow", (event) => {
+    if (event.persisted) {
+      cover(false);
+    }
+  });
+
+  // 3. Help in place, and forgetting this device -------------------------------
+  // On pages that hold answers, "If you don't feel safe" and "Cover your
+  // tracks" are <details> in the page: a link to one opens it here, because
+  // leaving would wipe the answers and a new tab would outlive Quick exit.
+  function openInPlace(target) {
+    const panel = target.closest("details");
+    if (panel && !panel.open) {
+      panel.open = true;
+    }
+    const focusable = target.matches("details") ? target.querySelector("summary") : target;
+    if (!focusable.hasAttribute("tabindex") &&
+        !focusable.matches("a, button, input, select, textarea, summary")) {
+      focusable.setAttribute("tabindex", "-1");
+    }
+    focusable.scrollIntoView();
+    focusable.focus();
+  }
+
+  // Only this site's own worker and caches: another site may share the origin
+  // (a sub-path on a shared host).
+  const CACHE_PREFIX = "doorway-";
+  // Once forgotten, this page does not register the worker again.
+  let forgotten = false;
+
+  function forgetMessage(name) {
+    for (const message of document.querySelectorAll("[data-forget-message]")) {
+      message.hidden = message.dataset.forgetMessage !== name;
+    }
+  }
+
+  async function forgetDevice() {
+    forgetMessage("working");
+    const scope = new URL(root, window.location.href).href;
+    try {
+      if ("serviceWorker" in navigator) {
+        const registrations = await navigator.serviceWorker.getRegistrations();
+        await Promise.all(registrations.filter((registration) => registration.scope.startsWith(scope))
+          .map((registration) => registration.unregister()));
+      }
+      if (window.caches) {
+        const names = await window.caches.keys();
+        await Promise.all(names.filter((name) => name.startsWith(CACHE_PREFIX))
+          .map((name) => window.caches.delete(name)));
+      }
+      forgotten = true;
+      forgetMessage("done");
+    } catch (error) {
+      forgetMessage("failed");
+    }
+  }
+
+  // 3b. Links too long to read ----------------------------------------------
+  // Pages that read a link from the address (invite/, reply/) carry their
+  // cap on <html data-link-cap> (doorway.guide.link.TOKEN_CAPS). A longer
+  // address is never handed to Python: copying a 1.9 MB address once made
+  // MicroPython run out of memory before the page could say anything. So an
+  // over-long fragment is taken out of the address bar here, before Python
+  // starts (and again for a link pasted into this tab later), and Python
+  // learns the outcome from <html data-link-error="too_long">, not the text.
+  const linkCap = Number(html.dataset.linkCap);
+  function checkLinkLength() {
+    const href = window.location.href;
+    const hash = href.indexOf("#");
+    if (hash >= 0 && href.length - hash - 1 > linkCap) {
+      window.history.replaceState(null, "", window.location.pathname + window.location.search);
+      html.dataset.linkError = "too_long";
+    }
+  }
+  if (linkCap > 0) {
+    checkLinkLength();
+    window.addEventListener("hashchange", checkLinkLength);
+  }
+  // 4. Pages that run Python -----------------------------------------------
   const page = html.dataset.page;
   const needsPython = html.dataset.app === "loading";
   if (needsPython && typeof WebAssembly !== "object") {
@@ -138,7 +303,7 @@
     }, STARTUP_LIMIT_MS);
   }
 
-  // 3. Offline support --------------------------------------------------------
+  // 5. Offline support --------------------------------------------------------
   // A new build's worker installs beside the running one and waits (sw.js), so
   // this page keeps using the files it started with. Once the new worker is
   // installed, offer to reload; only that click lets it take over, and the
@@ -174,7 +339,10 @@
     });
   }
   window.addEventListener("load", () => {
-    navigator.serviceWorker.register(root + "sw.js").then((registration) => {
+    if (forgotten) {
+      return;
+    }
+    navigator.serviceWorker.register(workerURL).then((registration) => {
       if (!registration) {
         // Registration was stubbed out (by a privacy tool, or a test harness
         // blocking service workers): the site simply works online.

@@ -1,5 +1,7 @@
 """What a reply link says, as view trees, for the sender's reply page."""
 
+from doorway.guide.partner_reply import said
+
 from . import h
 from .partner import note_box
 
@@ -7,14 +9,16 @@ from .partner import note_box
 def received(catalogue, reply):
     """The partner's answers, their note, and ideas for what to do next.
 
-    The ideas for the chosen answers come first, then the general ones, each
-    list made afresh for every reply so nothing from an earlier one remains.
+    ``reply`` is a decoded reply link of any version (see
+    :func:`doorway.guide.partner_reply.said`). The ideas for the chosen
+    answers come first, then the general ones, each list made afresh for
+    every reply so nothing from an earlier one remains.
     """
     text = catalogue.partner["received"]
-    options = [catalogue.reply_option(option_id) for option_id in reply["options"]]
+    options = said(catalogue, reply)
     ideas = []
     for option in options:
-        ideas.extend(option["for_sender"])
+        ideas.extend(option.get("for_sender", []))
     return [
         h("section", [("aria-labelledby", "said-heading")], [
             h("h2", [("id", "said-heading")], text["options_heading"]),

@@ -9,6 +9,8 @@ the static safety page show the same cards:
   grouped by kind) show one place at a time. Python redraws the cards when the
   person picks another place: the wizard's safety steps and the partner
   page's quiet help (:func:`quiet_line`).
+- :func:`in_place` is the footer's help on the pages that hold answers: the
+  same slots, drawn only when the help is opened.
 - :func:`place_switcher` holds every place at once, picked with radio buttons
   that CSS alone switches, for the static safety page: it works with no
   script at all.
@@ -315,6 +317,30 @@ def saved_note(catalogue, note_id="saved-plan-note"):
         h("p", None, note["text"]), _cited(catalogue, note["sources"])])
 
 
+def help_slots():
+    """Where Python draws one place's help (:class:`doorway.ui.safety.Help`):
+    the place, its control and first cards, then the other lines. Both are
+    private: leaving the page empties them (boot.js)."""
+    return [h("div", [("class", "help-top"), ("data-help-top", True), ("data-private", True)]),
+            h("div", [("data-help-more", True), ("data-private", True)])]
+
+
+def in_place(catalogue, prefix, level=3):
+    """"If you don't feel safe", opened in place on the pages that hold answers.
+
+    The cards are drawn for one place when the help is first opened, so these
+    pages carry no country's numbers until someone asks for them (the static
+    safety page holds every place). Until Python has started, a line says
+    where the numbers are (``waiting``; the template adds the link).
+    """
+    top, more = help_slots()
+    return [
+        h("div", [("class", "help-root"), ("data-help-root", prefix),
+                  ("data-help-level", str(level))], [top, reasons(catalogue), more]),
+        route_support(catalogue, level),
+    ]
+
+
 #: The id of the partner page's help, which the quiet line's button controls.
 QUIET_PANEL = "quiet-help-panel"
 
@@ -333,8 +359,6 @@ def quiet_line(catalogue):
                      ("aria-expanded", "false"), ("aria-controls", QUIET_PANEL),
                      ("data-action", "quiet-help")], line["open"]),
         h("div", [("id", QUIET_PANEL), ("class", "quiet-help-panel"),
-                  ("data-help-root", "partner"), ("data-help-level", "3"), ("hidden", True)], [
-            h("div", [("class", "help-top"), ("data-help-top", True)]),
-            h("div", [("data-help-more", True)]),
-        ]),
+                  ("data-help-root", "partner"), ("data-help-level", "3"), ("hidden", True)],
+          help_slots()),
     ])

@@ -91,6 +91,6 @@ def test_the_invitation_and_the_reply_are_drawn_as_the_builder_writes_them(page)
     page.goto(reply_link)
     received = page.locator('[data-slot="received"]')
     expect(received.locator("[data-said] li")).to_have_count(1)
-    expected = to_html(reply_views.received(cat, {"options": ["online"],
+    expected = to_html(reply_views.received(cat, {"version": 1, "options": ["online"],
                                                   "note": link.clean_note(NOTE)}))
     assert received.evaluate("(el) => el.innerHTML") == expected

@@ -1,0 +1,3 @@
+from bench.startup import main
+
+main()

@@ -1,0 +1,111 @@
+"""Page loads in Chromium: cold, warm, offline-warm and slow, measured in the page.
+
+Every time comes from the page itself (``probe.js``, on ``performance.now()``),
+never from this process: this side only starts navigations and reads the
+results. Each mode uses a fresh browser context, so nothing is shared between
+measurements but the browser process.
+"""
+
+from pathlib import Path
+
+PROBE = Path(__file__).with_name("probe.js")
+TIMEOUT = 120_000
+
+#: Slow 4G as Lighthouse defines it (1.6 Mbit/s down, 750 kbit/s up, 150 ms
+#: round trip), for DevTools' Network.emulateNetworkConditions (bytes/s, ms).
+SLOW_4G = {"offline": False, "latency": 150, "downloadThroughput": 1_600_000 / 8,
+           "uploadThroughput": 750_000 / 8}
+#: A phone's CPU, as Lighthouse's mobile preset: 4× slower than this machine.
+CPU_SLOWDOWN = 4
+
+
+class LoadFailed(Exception):
+    """A page did not get ready: Python failed, or it never finished."""
+
+
+def new_context(browser, service_workers, base_url=None):
+    """A fresh context (its own cache and storage) with the probe in every page."""
+    context = browser.new_context(service_workers=service_workers, locale="en-GB",
+                                  base_url=base_url)
+    context.add_init_script(path=str(PROBE))
+    return context
+
+
+def load(page, spec, sizes):
+    """Open ``spec`` in ``page`` and return the load's figures and its requests.
+
+    Figures: ``fcp_ms``, ``ready_ms``, ``requests`` (the page and every
+    resource started before ready), ``sent_bytes`` (what the local server
+    sent for them, headers included; 0 from a cache) and ``brotli_bytes``
+    (what a good host would send for the same files, see :mod:`bench.sizes`).
+    A request for something that is not a file of the build is marked
+    ``known: False`` and counted as sent.
+    """
+    page.goto("about:blank")
+    page.goto(spec.url, wait_until="commit", timeout=TIMEOUT)
+    state = page.wait_for_function("by => window.__bench && __bench.done(by)", arg=spec.ready_by,
+                                   polling=100, timeout=TIMEOUT).json_value()
+    if state == "failed":
+        raise LoadFailed("%s: the page set data-app=\"failed\"" % spec.name)
+    # Requests started before ready but still running show up once they end.
+    page.wait_for_load_state("load", timeout=TIMEOUT)
+    page.wait_for_load_state("networkidle", timeout=TIMEOUT)
+    result = page.evaluate("by => __bench.result(by)", spec.ready_by)
+    requests = []
+    for request in result["requests"]:
+        found = sizes.file(request["url"])
+        brotli = sizes.size(request["url"])
+        requests.append({"path": found[1] if found else request["url"], "known": bool(found),
+                         "start": request["start"], "end": request["end"],
+                         "sent": request["sent"],
+                         # Not a file of the build: count what was actually sent.
+                         "brotli": request["encoded"] if brotli is None else brotli})
+    figures = {"fcp_ms": result["fcp"], "ready_ms": result["ready"],
+               "requests": len(requests), "sent_bytes": sum(r["sent"] for r in requests),
+               "brotli_bytes": sum(r["brotli"] for r in requests)}
+    return figures, requests
+
+
+def cold_and_warm(browser, spec, sizes):
+    """A first visit with an empty cache and no service worker, then a second visit.
+
+    Returns ``((figures, requests), figures)``: the cold load's requests feed the profile.
+    """
+    context = new_context(browser, "block")
+    try:
+        page = context.new_page()
+        cold = load(page, spec, sizes)
+        warm, _ = load(page, spec, sizes)
+    finally:
+        context.close()
+    return cold, warm
+
+
+def first_visit_and_offline(browser, spec, sizes):
+    """A first visit that installs the service worker, then a second visit offline."""
+    context = new_context(browser, "allow")
+    try:
+        page = context.new_page()
+        first, _ = load(page, spec, sizes)
+        # The worker claims the page once it has stored every file of the build.
+        page.wait_for_function("navigator.serviceWorker.controller !== null", timeout=TIMEOUT)
+        context.set_offline(True)
+        offline, _ = load(page, spec, sizes)
+    finally:
+        context.close()
+    return first, offline
+
+
+def slow(browser, spec, sizes):
+    """A cold visit on a slow phone network with a slow CPU (DevTools emulation)."""
+    context = new_context(browser, "block")
+    try:
+        page = context.new_page()
+        devtools = context.new_cdp_session(page)
+        devtools.send("Network.enable")
+        devtools.send("Network.emulateNetworkConditions", SLOW_4G)
+        devtools.send("Emulation.setCPUThrottlingRate", {"rate": CPU_SLOWDOWN})
+        figures, _ = load(page, spec, sizes)
+    finally:
+        context.close()
+    return figures

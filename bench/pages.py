@@ -1,0 +1,111 @@
+"""The pages the benchmark loads, and the ones it makes for itself.
+
+- ``plain``: the static guide's front page from the same build (HTML, the
+  site's CSS and boot.js, no Python): the reference for first paint.
+- ``floor``: a page the benchmark writes into its own folder, served from its
+  own origin, that only starts the build's PyScript + MicroPython and sets
+  ``<html data-app="ready">`` from Python: what the runtime costs by itself,
+  the least any Python page of ours can cost.
+- ``welcome``: the wizard's first page.
+- ``invite`` and ``invite-sealed``: the partner page opened with a real
+  invitation (three concerns and a typical note), readable and sealed.
+"""
+
+import json
+import shutil
+from html import escape
+
+from doorway.guide import link
+
+#: Python that only proves the runtime has started.
+FLOOR_PYTHON = """
+from pyscript import document
+document.documentElement.setAttribute("data-app", "ready")
+"""
+
+#: A note of typical length (about 200 characters).
+NOTE = ("I have been reading about couples counselling and I think it could help us. "
+        "No pressure at all: have a look when you have a quiet moment, and tell me "
+        "what you think.")
+#: The passphrase of the sealed invitation (the page only asks for it).
+PASSPHRASE = "kitchen table at eight"
+
+
+class Page:
+    """One page to measure: its name, its address, and what "ready" means.
+
+    ``ready_by`` is ``"app"`` for pages that run Python (``data-app="ready"``)
+    and ``"load"`` for plain pages (the load event). ``offline`` says whether
+    the page has a service worker, so an offline reload can be measured.
+    """
+
+    def __init__(self, name, url, ready_by="app", offline=True):
+        self.name = name
+        self.url = url
+        self.ready_by = ready_by
+        self.offline = offline
+
+    def __repr__(self):
+        return "Page(%r, %r)" % (self.name, self.url)
+
+
+def runtime_urls(site):
+    """The build's PyScript entry and MicroPython loader, relative to its root."""
+    core = sorted(site.glob("runtime/pyscript-*/core.js"))
+    loader = sorted(site.glob("runtime/micropython-*/micropython.mjs"))
+    if len(core) != 1 or len(loader) != 1:
+        raise SystemExit("bench: expected one PyScript and one MicroPython in %s/runtime, found %s"
+                         % (site, [p.parent.name for p in core + loader]))
+    return core[0].relative_to(site).as_posix(), loader[0].relative_to(site).as_posix()
+
+
+def write_floor(site, folder):
+    """Write the floor page into ``folder`` with a copy of the build's runtime."""
+    core, loader = runtime_urls(site)
+    folder.mkdir(parents=True, exist_ok=True)
+    shutil.copytree(site / "runtime", folder / "runtime", dirs_exist_ok=True)
+    config = json.dumps({"interpreter": "./" + loader})
+    (folder / "index.html").write_text(
+        "<!doctype html>\n"
+        '<html lang="en">\n<head>\n<meta charset="utf-8">\n'
+        '<meta name="viewport" content="width=device-width, initial-scale=1">\n'
+        "<title>The runtime alone</title>\n"
+        '<link rel="icon" href="data:,">\n'
+        '<script type="module" src="./%s"></script>\n'
+        "</head>\n<body>\n<main>\n<h1>The runtime alone</h1>\n"
+        "<p>This page starts PyScript and MicroPython and nothing else.</p>\n</main>\n"
+        '<script type="mpy" config="%s">%s</script>\n'
+        "</body>\n</html>\n" % (core, escape(config), FLOOR_PYTHON), encoding="utf-8")
+    return folder
+
+
+def invitation(catalogue):
+    """The body of a typical invitation: the first step on offer, three concerns, a note."""
+    exclusive = catalogue.exclusive_reason()
+    reasons = [r["id"] for r in catalogue.reasons if r["id"] != exclusive][:3]
+    return link.encode_invite(catalogue, catalogue.asks[0]["id"], reasons, NOTE)
+
+
+def sealed_token(body, passphrase=PASSPHRASE, salt=bytes(range(16)), iv=bytes(range(12))):
+    """An invitation sealed as the browser seals it (see doorway.guide.link)."""
+    from cryptography.hazmat.primitives import hashes
+    from cryptography.hazmat.primitives.ciphers.aead import AESGCM
+    from cryptography.hazmat.primitives.kdf.pbkdf2 import PBKDF2HMAC
+
+    key = PBKDF2HMAC(algorithm=hashes.SHA256(), length=32, salt=salt,
+                     iterations=link.KDF_ITERATIONS).derive(passphrase.encode("utf-8"))
+    header = link.sealed_header(link.INVITE, link.KDF_ITERATIONS, salt, iv)
+    ciphertext = AESGCM(key).encrypt(iv, body, header)
+    return link.sealed_token(link.INVITE, link.KDF_ITERATIONS, salt, iv, ciphertext)
+
+
+def pages(site_url, floor_url, catalogue):
+    """Every page the benchmark measures, the references first."""
+    body = invitation(catalogue)
+    return [
+        Page("plain", site_url + "guide/", ready_by="load"),
+        Page("floor", floor_url, offline=False),
+        Page("welcome", site_url),
+        Page("invite", site_url + "invite/#" + link.plain_token(link.INVITE, body)),
+        Page("invite-sealed", site_url + "invite/#" + sealed_token(body)),
+    ]
