@@ -504,6 +504,51 @@ def test_the_partner_page_opens_help_in_place(page, by_keyboard):
     expect(button).to_have_text(line["open"])
 
 
+# The footer's help on pages that hold answers ---------------------------------
+
+@pytest.mark.parametrize("path, by_keyboard", [("./", False), ("./", True), ("reply/", False)],
+                         ids=["wizard-mouse", "wizard-keyboard", "reply-mouse"])
+def test_the_footer_help_draws_one_place_only_when_opened(page, path, by_keyboard):
+    cat = catalogue()
+    open_page(page, path)
+    help_box = page.locator("#safe-help")
+    # Cheap: the page carries no number until someone opens the help.
+    expect(page.locator('a[href^="tel:"], a[href^="sms:"]')).to_have_count(0)
+    expect(help_box.locator(".help-waiting")).to_be_hidden()  # Python is running
+    url = page.url
+    history = page.evaluate("history.length")
+    press(page, by_keyboard, page.locator('.footer a[href="#safe-help"]'))
+    expect(help_box).to_have_attribute("open", "")
+    picker = help_box.locator("select[data-place]")
+    expect(picker).to_have_value("uk:england")
+    emergency = help_box.locator(".emergency-card .call-button")
+    expect(emergency).to_be_visible()
+    assert box(emergency)["height"] >= MIN_TARGET
+    check_numbers(help_box, cat, "uk", "england")
+    if by_keyboard:
+        tab_to(page, picker)
+        page.keyboard.press("End")  # the last place: somewhere else
+        expect(picker).to_have_value(safety.ELSEWHERE)
+        expect(picker).to_be_focused()
+        expect(help_box.locator('[data-help-line="directory"]')).to_be_visible()
+        check_numbers(help_box, cat, safety.ELSEWHERE)
+    else:
+        picker.select_option("nz")
+        expect(emergency).to_have_attribute("href", "tel:" + cat.country("nz")["emergency_tel"])
+        check_numbers(help_box, cat, "nz")
+    # In place: the same address and history, no other tab, one place's cards.
+    assert page.url == url
+    assert page.evaluate("history.length") == history
+    assert len(page.context.pages) == 1
+    expect(help_box.locator(".emergency-card")).to_have_count(
+        0 if by_keyboard else 1)
+    # Closed and opened again: the place chosen is still shown.
+    help_box.locator("summary").click()
+    expect(help_box).not_to_have_attribute("open", "")
+    help_box.locator("summary").click()
+    expect(picker).to_have_value(safety.ELSEWHERE if by_keyboard else "nz")
+
+
 # Saved plans -------------------------------------------------------------------
 
 def test_the_saved_plan_note_comes_before_copy_print_download_and_the_script(page):

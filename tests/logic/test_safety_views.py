@@ -198,6 +198,28 @@ def test_the_quiet_line_controls_a_hidden_panel_on_the_same_page():
     assert not find_all(node, lambda n: n[0] == "a")
 
 
+def test_the_help_in_place_holds_no_number_until_python_draws_one_place():
+    cat = catalogue()
+    node = views.in_place(cat, "safe-help", 3)
+    roots = find_all(node, lambda n: attr(n, "data-help-root") is not None)
+    assert len(roots) == 1
+    root = roots[0]
+    assert attr(root, "data-help-root") == "safe-help" and attr(root, "data-help-level") == "3"
+    for slot in ("data-help-top", "data-help-more"):
+        found = find_all(root, lambda n, slot=slot: attr(n, slot) is not None)
+        assert len(found) == 1 and not found[0][2], slot
+        assert attr(found[0], "data-private") is not None, slot
+    assert not _number_links(node) and not _cards(node)
+    text = text_of(node)
+    route = cat.safety["route"]
+    for words in (route["intro"][0], route["why"][0], route["support_heading"],
+                  route["family_heading"], cat.safety["own_behaviour"]["heading"],
+                  route["device_heading"]):
+        assert words in text, words
+    headings = find_all(node, lambda n: n[0] in ("h2", "h4"))
+    assert not headings, "the help in place starts its headings at the level given"
+
+
 def test_the_saved_plan_note_comes_before_copy_print_and_download():
     cat = catalogue()
     bar = results_views.actions(cat)
