@@ -108,6 +108,22 @@ def test_the_partner_pages_quiet_help_opened(browser, base_url, scheme):
         context.close()
 
 
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_the_footer_safety_help_opened(browser, base_url, scheme):
+    context = browser.new_context(base_url=base_url, color_scheme=scheme)
+    page = context.new_page()
+    try:
+        open_page(page, "./")
+        page.locator('.footer a[href="#safe-help"]').click()
+        expect(page.locator("#safe-help .emergency-card")).to_be_visible()
+        assert_accessible(page, "%s footer help opened, England" % scheme)
+        page.locator("#safe-help select[data-place]").select_option("ca:quebec")
+        expect(page.locator("#safe-help .main-line")).to_contain_text("Quebec")
+        assert_accessible(page, "%s footer help opened, Quebec" % scheme)
+    finally:
+        context.close()
+
+
 def test_share_and_partner_views(page, browser, base_url):
     walk_to_results(page, "hesitated", ["blame", "cost"])
     link = make_invite(page, note="Hello", passphrase="open sesame")

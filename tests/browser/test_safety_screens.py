@@ -57,5 +57,10 @@ def test_every_safety_view_fits_the_screen(browser, base_url, width, scheme):
         panel.scroll_into_view_if_needed()
         page.evaluate("document.querySelector('[data-quiet-help]').scrollIntoView()")
         check(page, width, "partner-help-%d-%s" % (width, scheme))
+        open_page(page, "./")
+        page.locator('.footer a[href="#safe-help"]').click()
+        expect(page.locator("#safe-help .emergency-card")).to_be_visible()
+        page.evaluate("document.querySelector('#safe-help').scrollIntoView()")
+        check(page, width, "footer-help-%d-%s" % (width, scheme))
     finally:
         context.close()
