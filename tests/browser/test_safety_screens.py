@@ -60,7 +60,14 @@ def test_every_safety_view_fits_the_screen(browser, base_url, width, scheme):
         open_page(page, "./")
         page.locator('.footer a[href="#safe-help"]').click()
         expect(page.locator("#safe-help .emergency-card")).to_be_visible()
-        page.evaluate("document.querySelector('#safe-help').scrollIntoView()")
+        # The link moved the focus to the help's summary: clear of the sticky
+        # exit bar, with the emergency button under it on the same screen.
+        summary = page.locator("#safe-help > summary")
+        expect(summary).to_be_focused()
+        bar = page.locator(".exit-bar").bounding_box()
+        assert summary.bounding_box()["y"] >= bar["y"] + bar["height"], width
+        call = page.locator("#safe-help .emergency-card .call-button").bounding_box()
+        assert call["y"] + call["height"] <= 740, (width, call)
         check(page, width, "footer-help-%d-%s" % (width, scheme))
     finally:
         context.close()
