@@ -547,6 +547,20 @@ def test_the_footer_help_draws_one_place_only_when_opened(page, path, by_keyboar
     expect(help_box).not_to_have_attribute("open", "")
     help_box.locator("summary").click()
     expect(picker).to_have_value(safety.ELSEWHERE if by_keyboard else "nz")
+    if path == "./" and not by_keyboard:
+        # Starting over on the wizard's safety route empties the route's own
+        # help, not the footer's, which stays open on the place chosen there.
+        page.get_by_role("button", name=cat.wizard["welcome"]["start"]).click()
+        expect_step(page, "safety")
+        answer_safety(page, {"afraid": "yes"})
+        expect_step(page, safety.SAFETY_ROUTE)
+        route = page.locator('[data-step="%s"]' % safety.SAFETY_ROUTE)
+        expect(route.locator(".emergency-card")).to_have_count(1)
+        route.locator('[data-action="restart"]').click()
+        expect(route.locator(".emergency-card")).to_have_count(0)
+        expect(help_box).to_have_attribute("open", "")
+        expect(picker).to_have_value("nz")
+        expect(help_box.locator(".emergency-card")).to_have_count(1)
 
 
 # Saved plans -------------------------------------------------------------------

@@ -71,10 +71,11 @@ class Help:
         if more:
             dom.replace(more, views.help_more(self.catalogue, found, _level(root)))
 
-    def wipe(self):
-        """Forget the place and every card drawn."""
+    def wipe(self, within):
+        """Forget the place and the cards drawn inside ``within`` (other help
+        on the page, such as the footer's, is its own)."""
         self.place = None
-        for slot in dom.every("[data-help-top], [data-help-more]"):
+        for slot in dom.every("[data-help-top], [data-help-more]", within):
             dom.clear(slot)
 
 
@@ -102,7 +103,7 @@ class InPlaceHelp:
 
     def wipe(self):
         self.details.open = False
-        self.help.wipe()
+        self.help.wipe(self.root)
 
 
 class QuietHelp:
@@ -139,4 +140,4 @@ class QuietHelp:
 
     def wipe(self):
         self.toggle(False)
-        self.help.wipe()
+        self.help.wipe(self.panel)

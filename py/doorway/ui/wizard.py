@@ -57,7 +57,7 @@ class Wizard:
             form.reset()
             forms.clear_errors(form)
         dom.clear(dom.one("[data-results]", self.app))
-        self.help.wipe()
+        self.help.wipe(self.app)
         self.answers = checks.blank_answers()
         self.history = []
         self.plan = None
