@@ -572,7 +572,8 @@ def test_the_saved_plan_note_comes_before_copy_print_download_and_the_script(pag
     actions = cat.guidance["actions"]
     plan_note = page.locator("#saved-plan-note")
     expect(plan_note).to_contain_text(note)
-    for label in (actions["copy"], actions["print"], actions["download"]):
+    for label in (actions["copy"], actions["print"], actions["download"],
+                  actions["download_script"]):
         button = page.get_by_role("button", name=label, exact=True)
         expect(button).to_have_attribute("aria-describedby", "saved-plan-note")
         assert box(plan_note)["y"] < box(button)["y"]

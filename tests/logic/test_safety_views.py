@@ -228,7 +228,8 @@ def test_the_saved_plan_note_comes_before_copy_print_and_download():
     buttons = [i for i, kid in enumerate(kids) if kid[0] == "button"]
     assert len(notes) == 1 and notes[0] < min(buttons)
     note_id = attr(kids[notes[0]], "id")
-    keep = [kid for kid in kids if attr(kid, "data-action") in ("copy-plan", "print", "download")]
-    assert len(keep) == 3
+    keep = [kid for kid in kids if attr(kid, "data-action") in ("copy-plan", "print", "download",
+                                                                 "download-script")]
+    assert len(keep) == 4
     assert all(attr(kid, "aria-describedby") == note_id for kid in keep)
     assert text_of(kids[notes[0]]).startswith(cat.safety["saved_plan_note"]["text"])

@@ -10,11 +10,13 @@ from pyscript import document, window
 from pyscript.ffi import to_js
 
 from doorway.guide import answers as checks
+from doorway.guide import card as cards
 from doorway.guide import plan as planner
 from doorway.guide import safety as routes
 from doorway.guide import script as scripts
 from doorway.guide import text as plain
 from doorway.guide.views import results as views
+from doorway.guide.views import script as script_views
 
 from . import clipboard, dom, forms, safety
 
@@ -96,6 +98,7 @@ class Wizard:
             "copy-script": self.copy_script,
             "copy-plan": self.copy_plan,
             "download": self.download,
+            "download-script": self.download_script,
             "print": lambda: window.print(),
             "go-share": lambda: dom.focus(dom.one("#share-heading")),
         }.get(action)
@@ -134,6 +137,7 @@ class Wizard:
             for line in self.lines:
                 if line["id"] == line_id:
                     line["text"] = event.target.value
+            self.redraw_card()
 
     # Question steps -------------------------------------------------------
     def submit_safety(self, form):
@@ -167,6 +171,7 @@ class Wizard:
             "conflict": forms.checked_one(form, "conflict"),
             "hopes": forms.checked(form, "hopes"),
             "limits": forms.checked(form, "limits"),
+            "topics": forms.checked(form, "topics"),
         })
         forms.show_errors(form, errors)
         if errors:
@@ -208,7 +213,7 @@ class Wizard:
         self.edited = set()
         self.share = Share(self.catalogue, self.plan)
         dom.replace(dom.one("[data-results]", self.app),
-                    views.results(self.catalogue, self.plan, self.lines, self.tone,
+                    views.results(self.catalogue, self.plan, self.card(), self.lines, self.tone,
                                   self.share.start_choices()))
         self.share.attach(dom.one("#section-share", self.app))
         self.go("results")
@@ -217,17 +222,30 @@ class Wizard:
         self.tone = tone
         fresh = scripts.compose(self.catalogue, self.answers, self.plan["ask"], tone)
         self.lines = scripts.retone(self.lines, fresh, self.edited)
-        dom.replace(dom.one("[data-script-lines]", self.app), views.script_lines(self.lines))
+        dom.replace(dom.one("[data-script-lines]", self.app),
+                    script_views.script_map(self.catalogue, self.lines))
+        self.redraw_card()
         dom.set_text(dom.one("[data-script-status]", self.app),
                      self.catalogue.guidance["actions"]["retoned"])
 
+    def card(self):
+        """The plan card, with the first lines in the person's own words."""
+        return cards.plan_card(self.catalogue, self.answers, self.plan, self.lines)
+
+    def redraw_card(self):
+        old = dom.one("[data-plan-card]", self.app)
+        old.parentNode.replaceChild(dom.build(script_views.plan_card(self.card())), old)
+
+    def script_text(self):
+        return plain.script_text(self.catalogue, self.lines)
+
     def copy_script(self):
         actions = self.catalogue.guidance["actions"]
-        clipboard.copy(plain.script_text(self.lines), dom.one("[data-script-status]", self.app),
+        clipboard.copy(self.script_text(), dom.one("[data-script-status]", self.app),
                        actions["copied"], actions["copy_failed"])
 
     def plan_text(self):
-        return plain.plan_text(self.catalogue, self.plan, self.lines)
+        return plain.plan_text(self.catalogue, self.plan, self.lines, self.card())
 
     def copy_plan(self):
         actions = self.catalogue.guidance["actions"]
@@ -235,13 +253,18 @@ class Wizard:
                        actions["copied"], actions["copy_failed"])
 
     def download(self):
-        """Save the plan as a text file, made on the device; nothing is uploaded."""
-        blob = window.Blob.new(to_js([self.plan_text()]),
-                               to_js({"type": "text/plain;charset=utf-8"}))
+        self.save(self.plan_text(), self.catalogue.guidance["actions"]["filename"])
+
+    def download_script(self):
+        self.save(self.script_text(), self.catalogue.guidance["actions"]["script_filename"])
+
+    def save(self, text, filename):
+        """Save ``text`` as a file made on the device; nothing is uploaded."""
+        blob = window.Blob.new(to_js([text]), to_js({"type": "text/plain;charset=utf-8"}))
         url = window.URL.createObjectURL(blob)
         anchor = document.createElement("a")
         anchor.href = url
-        anchor.download = self.catalogue.guidance["actions"]["filename"]
+        anchor.download = filename
         document.body.appendChild(anchor)
         anchor.click()
         document.body.removeChild(anchor)
