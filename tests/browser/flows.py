@@ -151,10 +151,13 @@ def expect_safety_route(page):
 
 
 def choose_country(page, country):
-    """On the safety route, pick ``country`` (an entry of safety.toml): its numbers show."""
+    """On the safety route, pick ``country`` (an entry of safety.toml; a country
+    with areas, its first area): its emergency number shows first."""
     d = as_driver(page)
     route = css('[data-step="safety-route"]')
-    d.select(css("select", within=route), country["id"])
+    areas = country.get("areas") or []
+    place = country["id"] + (":" + areas[0]["id"] if areas else "")
+    d.select(css("select[data-place]", within=route), place)
     d.expect_contains_text(css("[data-lines] .emergency", within=route), country["emergency"])
 
 
@@ -322,3 +325,21 @@ def expect_nothing_held(held, secrets):
         held["path"], found, held["restored"])
     assert held["values"] == [] and held["checked"] == [], (held["path"], held["values"],
                                                            held["checked"])
+
+
+#: Answers that lead to each page of the safety route (doorway.guide.safety):
+#: "danger-confirm" is one step on from "danger-unsure".
+SAFETY_PAGES = {"high-risk": {"strangled": "yes"}, "safety-route": {"afraid": "yes"},
+                "danger-unsure": {"weapon": "unsure"}, "unsure": {"control": "unsure"}}
+
+
+def reach_safety_page(page, step):
+    """From the welcome page to one page of the safety route; returns the step's target."""
+    d = as_driver(page)
+    start(d)
+    answer_safety(d, SAFETY_PAGES.get(step, SAFETY_PAGES["danger-unsure"]))
+    if step == "danger-confirm":
+        expect_step(d, "danger-unsure")
+        d.click(css('[data-step="danger-unsure"] [data-action="continue"]'))
+    expect_step(d, step)
+    return css('[data-step="%s"]' % step)

@@ -6,8 +6,19 @@ and key pages pass in the dark colour scheme too.
 
 import pytest
 from axe_playwright_python.sync_playwright import Axe
-from flows import answer_safety, expect_step, make_invite, open_page, start, submit, walk_to_results
+from flows import (
+    answer_safety,
+    expect_step,
+    make_invite,
+    open_page,
+    reach_safety_page,
+    submit,
+    walk_to_results,
+)
 from playwright.sync_api import expect
+from support import catalogue
+
+from doorway.guide import link
 
 AXE = Axe()
 
@@ -50,11 +61,67 @@ def test_every_wizard_step_with_and_without_errors(page):
     page.get_by_role("button", name="Show as a QR code").count()
 
 
-def test_safety_route(page):
-    start(page)
-    answer_safety(page, {"hurt": "yes"})
-    expect_step(page, "safety-route")
-    assert_accessible(page, "safety route")
+SAFETY_STEPS = ["high-risk", "safety-route", "danger-unsure", "danger-confirm", "unsure"]
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+@pytest.mark.parametrize("step", SAFETY_STEPS)
+def test_every_safety_page(browser, base_url, step, scheme):
+    context = browser.new_context(base_url=base_url, locale="cy-GB", color_scheme=scheme)
+    page = context.new_page()
+    try:
+        reach_safety_page(page, step)
+        root = page.locator('[data-step="%s"]' % step)
+        assert_accessible(page, "%s %s, Wales" % (scheme, step))
+        root.locator("select[data-place]").select_option("us")
+        assert_accessible(page, "%s %s, United States" % (scheme, step))
+    finally:
+        context.close()
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_the_static_safety_page_with_each_kind_of_place(browser, base_url, scheme):
+    context = browser.new_context(base_url=base_url, color_scheme=scheme)
+    page = context.new_page()
+    try:
+        page.goto("guide/safety.html")
+        for choice in ("place-uk-wales", "place-ca-alberta", "place-elsewhere"):
+            page.locator('label[for="%s"]' % choice).click()
+            page.locator("#" + choice).focus()
+            assert_accessible(page, "%s static safety page, %s" % (scheme, choice))
+    finally:
+        context.close()
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_the_partner_pages_quiet_help_opened(browser, base_url, scheme):
+    cat = catalogue()
+    token = link.plain_token(link.INVITE, link.encode_invite(cat, "trial", ["cost"]))
+    context = browser.new_context(base_url=base_url, color_scheme=scheme)
+    page = context.new_page()
+    try:
+        open_page(page, "invite/#" + token)
+        page.locator('[data-action="quiet-help"]').click()
+        expect(page.locator("[data-quiet-help] .emergency-card")).to_be_visible()
+        assert_accessible(page, "%s partner page, help opened" % scheme)
+    finally:
+        context.close()
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_the_footer_safety_help_opened(browser, base_url, scheme):
+    context = browser.new_context(base_url=base_url, color_scheme=scheme)
+    page = context.new_page()
+    try:
+        open_page(page, "./")
+        page.locator('.footer a[href="#safe-help"]').click()
+        expect(page.locator("#safe-help .emergency-card")).to_be_visible()
+        assert_accessible(page, "%s footer help opened, England" % scheme)
+        page.locator("#safe-help select[data-place]").select_option("ca:quebec")
+        expect(page.locator("#safe-help .main-line")).to_contain_text("Quebec")
+        assert_accessible(page, "%s footer help opened, Quebec" % scheme)
+    finally:
+        context.close()
 
 
 def test_share_and_partner_views(page, browser, base_url):

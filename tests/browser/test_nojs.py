@@ -93,9 +93,15 @@ def test_without_javascript_every_static_page_is_complete(no_js, site, catalogue
         if not reason.get("exclusive"):
             expect(page.locator("main")).to_contain_text(reason["partner"]["heading"])
 
+    # the place is chosen with radio buttons that CSS alone switches
     page.goto("guide/safety.html")
     for country in catalogue["safety"]["countries"]:
-        expect(page.locator("#help-%s" % country["id"])).to_contain_text(country["emergency"])
+        areas = country.get("areas") or []
+        choice = "place-" + country["id"] + ("-" + areas[0]["id"] if areas else "")
+        page.locator('label[for="%s"]' % choice).click()
+        emergency = page.locator(".emergency-card .call-button").locator("visible=true")
+        expect(emergency).to_have_attribute("href", "tel:" + country["emergency_tel"])
+        expect(emergency).to_contain_text(country["emergency"])
 
     page.goto("about.html")
     expect(page.locator(".sources-list li")).to_have_count(len(catalogue["sources"]))

@@ -13,7 +13,7 @@ from playwright.sync_api import expect
 from support import catalogue
 
 from doorway.builder.html import to_html
-from doorway.guide import link, script
+from doorway.guide import link, safety, script
 from doorway.guide import plan as planner
 from doorway.guide.views import partner as partner_views
 from doorway.guide.views import plan as plan_views
@@ -38,7 +38,7 @@ def test_the_plan_the_browser_draws_is_the_builders_html(page):
               "limits": ["money"]}
     plan = planner.make_plan(cat, chosen)
     lines = script.compose(cat, chosen, plan["ask"], "gentle")
-    editor = results_views.script_editor(cat, lines, "gentle")
+    editor = results_views.script_part(cat, lines, "gentle")
     labels = cat.guidance["labels"]
     expected = [to_html(plan_views.section(s, labels, 2, editor))
                 for s in plan["sections"]]
@@ -48,17 +48,27 @@ def test_the_plan_the_browser_draws_is_the_builders_html(page):
         assert mine == theirs
 
 
-def test_a_countrys_helplines_are_drawn_as_the_builder_writes_them(page):
+def test_a_places_help_is_drawn_as_the_builder_writes_it(page):
     cat = catalogue()
     open_page(page, "./")
     page.get_by_role("button", name="Start").click()
-    page.get_by_role("button", name="Go straight to help").click()
-    for country in cat.safety["countries"][:3]:
-        page.locator("#country-safety-route").select_option(country["id"])
-        lines = page.locator('[data-step="safety-route"] [data-lines]')
-        expected = to_html(safety_views.country_lines(cat, country["id"]))
-        expect(lines.locator("h3")).to_have_text(country["name"])
+    page.get_by_role("button", name=cat.safety["screen"]["skip"]).click()
+    route = page.locator('[data-step="safety-route"]')
+    found = safety.help_for(cat, "uk", None)  # en-GB: the United Kingdom, first area
+    top = route.locator("[data-help-top]")
+    expect(top.locator("select")).to_have_value("uk:england")
+    assert top.evaluate("(el) => el.innerHTML") == to_html(
+        safety_views.help_top(cat, "safety-route", found, 2))
+    for value in ("uk:wales", "ca:quebec", "us", safety.ELSEWHERE):
+        route.locator("select[data-place]").select_option(value)
+        found = safety.help_for(cat, *safety_views.split_place(value))
+        lines = route.locator("[data-lines]")
+        expected = to_html(safety_views.first_help(cat, found, 2))
+        expect(lines.locator("section").first).to_be_visible()
         assert lines.evaluate("(el) => el.innerHTML") == expected
+        more = route.locator("[data-help-more]")
+        assert more.evaluate("(el) => el.innerHTML") == to_html(
+            safety_views.help_more(cat, found, 2))
 
 
 def test_the_invitation_and_the_reply_are_drawn_as_the_builder_writes_them(page):

@@ -75,7 +75,7 @@ class Page(HTMLParser):
                 url = attrs[name]
                 if url.startswith(("http://", "https://")):
                     self.external.append((tag, attrs))
-                elif not url.startswith(("tel:", "#", "mailto:")):
+                elif not url.startswith(("tel:", "sms:", "#", "mailto:")):
                     self.urls.append(url)
 
     def handle_endtag(self, tag):

@@ -166,19 +166,6 @@ def test_no_plan_for_the_partner_on_the_safety_route():
     raises(ValueError, planner.make_plan, cat, chosen)
 
 
-def test_safety_blocks_put_the_emergency_number_first():
-    cat = catalogue()
-    for country in cat.safety["countries"]:
-        blocks = planner.safety_blocks(cat, country["id"])
-        assert blocks[0]["kind"] == "emergency"
-        assert blocks[0]["number"] == country["emergency"]
-        assert blocks[0]["tel"].isdigit()
-        lines = [b for b in blocks if b["kind"] == "line"]
-        assert len(lines) == len(country["lines"]) >= 2
-    elsewhere = planner.safety_blocks(cat, None)
-    assert elsewhere[0]["url"] == cat.safety["international"]["url"]
-
-
 def test_reason_guide_and_guidance_sections_for_the_static_guide():
     cat = catalogue()
     for reason in cat.reasons:

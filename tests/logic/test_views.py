@@ -15,7 +15,6 @@ from doorway.guide.views import partner as partner_views
 from doorway.guide.views import plan as plan_views
 from doorway.guide.views import reply as reply_views
 from doorway.guide.views import results as results_views
-from doorway.guide.views import safety as safety_views
 from doorway.guide.views import script as script_views
 
 
@@ -208,26 +207,3 @@ def test_a_reply_lists_its_answers_then_fresh_ideas_for_those_answers():
         expected.extend(cat.reply_option(option)["for_sender"])
     assert [text_of(li) for li in ideas[2]] == expected + cat.partner["received"]["next"]
 
-
-def test_a_country_shows_its_emergency_number_before_any_helpline():
-    cat = catalogue()
-    for country in cat.safety["countries"]:
-        nodes = safety_views.country_lines(cat, country["id"])
-        assert text_of(nodes[0]) == country["name"]
-        assert attr(nodes[1], "class") == "emergency-box"
-        for call in tags(nodes, "a"):
-            href = attr(call, "href")
-            assert href.startswith("tel:") or href.startswith("https://"), href
-
-
-def test_the_country_picker_selects_the_guess_and_shows_its_lines():
-    cat = catalogue()
-    country = cat.safety["countries"][1]
-    nodes = safety_views.country_picker(cat, "unsure", country["id"])
-    selected = [attr(o, "value") for o in tags(nodes, "option") if attr(o, "selected") == ""]
-    assert selected == [country["id"]]
-    lines = find_all(nodes, lambda n: attr(n, "data-lines") is not None)[0]
-    assert text_of(lines[2][0]) == country["name"]
-    elsewhere = safety_views.country_picker(cat, "unsure", safety_views.ELSEWHERE)
-    lines = find_all(elsewhere, lambda n: attr(n, "data-lines") is not None)[0]
-    assert text_of(lines[2][0]) == cat.safety["international"]["name"]

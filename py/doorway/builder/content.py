@@ -296,6 +296,8 @@ SAFETY = table({
         "planning_links": LINKS,
         "device_heading": text, "device": texts(3),
         "country_label": text, "source_label": text,
+        # On pages that hold answers, until Python has drawn the numbers.
+        "waiting": text, "waiting_link": text,
         "family_heading": text, "family": texts(2), "family_sources": list_of(reference("source")),
         "sources": list_of(reference("source")),
     }),
@@ -323,7 +325,7 @@ SAFETY = table({
     "lines": table({
         "kinds": table({kind: text for kind in LINE_KINDS}),
         "call": text, "text": text, "chat": text, "website": text, "hours_unknown": text,
-        "checked": text, "area_label": text,
+        "checked": text, "area_label": text, "elsewhere": text,
     }),
     "countries": list_of(table({
         "id": identifier, "region": text, "name": text,

@@ -270,43 +270,6 @@ def guidance_sections(catalogue, conflict_id=None):
     return sections
 
 
-def _cited(catalogue, block, source_id):
-    """Give a block the source of its number, shown right beside it."""
-    source = catalogue.source(source_id)
-    block["source_label"] = "%s: %s (%d)" % (catalogue.safety["route"]["source_label"],
-                                             source["author"], source["year"])
-    block["source_url"] = source["url"]
-    return block
-
-
-def safety_blocks(catalogue, country_id):
-    """Help for one country: emergency number first, then helplines.
-
-    Used by the safety route (one country, chosen by the person) and by the
-    static safety page (every country in turn). Every number carries its
-    source, so it can be checked where it is read.
-    """
-    country = catalogue.country(country_id)
-    route = catalogue.safety["route"]
-    if country is None:
-        international = catalogue.safety["international"]
-        return [_cited(catalogue, {"kind": "line", "name": international["name"],
-                                   "for": international["about"], "url": international["url"]},
-                       international["source"])]
-    # "999 or 112": show it all, dial the number the content names.
-    blocks = [_cited(catalogue, {"kind": "emergency", "label": route["emergency_heading"],
-                                 "number": country["emergency"],
-                                 "tel": country["emergency_tel"]},
-                     country["emergency_source"])]
-    for line in country["lines"]:
-        block = {"kind": "line"}
-        for key in ("name", "phone", "tel", "text", "url", "hours", "for"):
-            if line.get(key):
-                block[key] = line[key]
-        blocks.append(_cited(catalogue, block, line["source"]))
-    return blocks
-
-
 def sources_section(catalogue, source_ids, prefix=""):
     """A numbered "Sources" section for a page that lists its sources as a whole."""
     cite = _Citations(catalogue, prefix)

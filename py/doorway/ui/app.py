@@ -11,6 +11,7 @@ from pyscript import document, window
 from doorway.guide.catalogue import Catalogue
 
 from . import dom
+from .safety import InPlaceHelp
 
 
 def load_catalogue():
@@ -49,9 +50,11 @@ def controller(page, catalogue):
     return None
 
 
-def wipe(running):
+def wipe(running, help_in_place):
     dom.cancel_all()
     running.wipe()
+    if help_in_place:
+        help_in_place.wipe()
 
 
 def start():
@@ -60,10 +63,12 @@ def start():
     running = controller(document.documentElement.getAttribute("data-page"), catalogue)
     if running:
         running.start()
+        footer = dom.one("#safe-help")
+        help_in_place = InPlaceHelp(catalogue, footer) if footer else None
         # boot.js sends this when the person leaves the page in any way (Quick
         # exit, Back, a link): unfinished work stops and whatever the page held
         # from their answers or a link is dropped, so the back/forward cache
         # keeps nothing of it and a restored page is a fresh start.
-        dom.on(document, "doorway:wipe", lambda event: wipe(running))
+        dom.on(document, "doorway:wipe", lambda event: wipe(running, help_in_place))
     document.documentElement.setAttribute("data-app", "ready")
     window.performance.mark("doorway-ready")

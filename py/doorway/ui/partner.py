@@ -5,7 +5,7 @@ from doorway.guide import link
 from doorway.guide.text import note_counter
 from doorway.guide.views import partner as views
 
-from . import clipboard, crypto, dom, forms
+from . import clipboard, crypto, dom, forms, safety
 from .links import LinkPage
 
 
@@ -18,10 +18,12 @@ class PartnerPage(LinkPage):
         dom.on(self.form, "submit", self.on_reply)
         dom.on(self.form, "input", lambda event: self.count())
         dom.on(self.result, "click", self.on_copy)
+        self.quiet_help = safety.QuietHelp(self.catalogue, dom.one("[data-quiet-help]", self.app))
         super().start()
 
     def wipe(self):
         super().wipe()
+        self.quiet_help.wipe()
         dom.one("#reply-link").value = ""
         self.count()
 

@@ -1,13 +1,16 @@
-"""Help for one country on the safety route: emergency number first.
+"""Help on the wizard's safety steps and the partner's page: one place at a time.
 
-The person picks a country; the first choice is a guess from the browser's
-language setting (``en-GB`` suggests the United Kingdom), made on the device.
-All numbers ship with the site: nothing is looked up anywhere.
+The first place offered is a guess from the browser's language settings
+(``en-GB`` suggests the United Kingdom, ``cy-GB`` Wales), made on the device;
+the guess can be wrong, so the place is named in the control that changes it,
+right above the numbers. Every number ships with the site: nothing is looked up
+anywhere. What to show is decided in :mod:`doorway.guide.safety` and drawn from
+:mod:`doorway.guide.views.safety`.
 """
 
 from pyscript import window
 
-from doorway.guide.safety import guess_country
+from doorway.guide import safety as routes
 from doorway.guide.views import safety as views
 
 from . import dom
@@ -20,15 +23,121 @@ def languages():
     return tags + [str(window.navigator.language or "")]
 
 
-def draw(catalogue, container, step):
-    """The country picker and the guessed country's lines, in ``container``."""
-    dom.replace(container, views.country_picker(catalogue, step,
-                                                guess_country(catalogue, languages())))
+def _level(root):
+    """The heading level of the cards in ``root`` (its ``data-help-level``)."""
+    return int(root.getAttribute("data-help-level") or "2")
 
 
-def change(catalogue, select):
-    """Show the lines of the country just chosen in ``select``."""
-    chosen = select.value
-    lines = dom.one("[data-lines]", select.closest("[data-country-help]"))
-    dom.replace(lines, views.country_lines(catalogue,
-                                           None if chosen == views.ELSEWHERE else chosen))
+class Help:
+    """The place chosen (shared by every page of the route) and the cards for it.
+
+    A page holds its help in an element marked ``data-help-root`` (its prefix
+    for ids) and ``data-help-level`` (the level of its card headings), with an
+    empty ``[data-help-top]`` and ``[data-help-more]`` inside.
+    """
+
+    def __init__(self, catalogue):
+        self.catalogue = catalogue
+        self.place = None
+
+    def found(self):
+        if self.place is None:
+            tags = languages()
+            country = routes.guess_country(self.catalogue, tags)
+            self.place = (country, routes.guess_area(self.catalogue, country, tags))
+        return routes.help_for(self.catalogue, self.place[0], self.place[1])
+
+    def draw(self, root):
+        """Draw the control and every card for the chosen place inside ``root``."""
+        found = self.found()
+        dom.replace(dom.one("[data-help-top]", root),
+                    views.help_top(self.catalogue, root.getAttribute("data-help-root"), found,
+                                   _level(root)))
+        self._more(root, found)
+
+    def change(self, select):
+        """Show the cards of the place just picked; the control itself (and the
+        focus on it) stays."""
+        self.place = views.split_place(select.value)
+        root = select.closest("[data-help-root]")
+        found = self.found()
+        dom.replace(dom.one("[data-lines]", root),
+                    views.first_help(self.catalogue, found, _level(root)))
+        self._more(root, found)
+
+    def _more(self, root, found):
+        """The other lines, on pages that list them (a page may show only the first)."""
+        more = dom.one("[data-help-more]", root)
+        if more:
+            dom.replace(more, views.help_more(self.catalogue, found, _level(root)))
+
+    def wipe(self, within):
+        """Forget the place and the cards drawn inside ``within`` (other help
+        on the page, such as the footer's, is its own)."""
+        self.place = None
+        for slot in dom.every("[data-help-top], [data-help-more]", within):
+            dom.clear(slot)
+
+
+class InPlaceHelp:
+    """The footer's "If you don't feel safe" on a page that holds answers.
+
+    A ``<details>`` (base.html) whose cards are drawn for one place each time
+    it opens, so the page carries no country's numbers until someone asks.
+    """
+
+    def __init__(self, catalogue, details):
+        self.details = details
+        self.root = dom.one("[data-help-root]", details)
+        self.help = Help(catalogue)
+        dom.on(details, "toggle", self.on_toggle)
+        dom.on(details, "change", self.on_change)
+
+    def on_toggle(self, event):
+        if self.details.open and not dom.one("[data-help-top] *", self.root):
+            self.help.draw(self.root)
+
+    def on_change(self, event):
+        if event.target.hasAttribute("data-place"):
+            self.help.change(event.target)
+
+    def wipe(self):
+        self.details.open = False
+        self.help.wipe(self.root)
+
+
+class QuietHelp:
+    """The partner page's quiet line: a button that opens the help in place.
+
+    The help is drawn inside the page, under the button, the first time it is
+    opened: no new tab, no navigation, nothing added to the history.
+    """
+
+    def __init__(self, catalogue, box):
+        self.catalogue = catalogue
+        self.box = box
+        self.help = Help(catalogue)
+        self.button = dom.one('[data-action="quiet-help"]', box)
+        self.panel = dom.one("#" + views.QUIET_PANEL, box)
+        dom.on(box, "click", self.on_click)
+        dom.on(box, "change", self.on_change)
+
+    def on_click(self, event):
+        if event.target.closest('[data-action="quiet-help"]'):
+            self.toggle(self.panel.hidden)
+
+    def on_change(self, event):
+        if event.target.hasAttribute("data-place"):
+            self.help.change(event.target)
+
+    def toggle(self, opening):
+        line = self.catalogue.safety["partner_line"]
+        if opening:
+            self.help.draw(self.panel)
+        dom.show(self.panel, opening)
+        self.button.setAttribute("aria-expanded", "true" if opening else "false")
+        dom.set_text(self.button, line["close"] if opening else line["open"])
+
+    def wipe(self):
+        self.toggle(False)
+        self.help.wipe(self.panel)

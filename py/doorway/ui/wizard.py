@@ -12,6 +12,7 @@ from pyscript.ffi import to_js
 from doorway.guide import answers as checks
 from doorway.guide import card as cards
 from doorway.guide import plan as planner
+from doorway.guide import safety as routes
 from doorway.guide import script as scripts
 from doorway.guide import text as plain
 from doorway.guide.views import results as views
@@ -32,6 +33,7 @@ class Wizard:
         self.lines = []
         self.edited = set()
         self.share = None
+        self.help = safety.Help(catalogue)
 
     # Steps ----------------------------------------------------------------
     def show(self, step):
@@ -57,8 +59,7 @@ class Wizard:
             form.reset()
             forms.clear_errors(form)
         dom.clear(dom.one("[data-results]", self.app))
-        for help_box in dom.every("[data-country-help]", self.app):
-            dom.clear(help_box)
+        self.help.wipe(self.app)
         self.answers = checks.blank_answers()
         self.history = []
         self.plan = None
@@ -90,8 +91,10 @@ class Wizard:
             "start": lambda: self.go("safety"),
             "back": self.back,
             "restart": self.wipe,
-            "continue": lambda: self.go("stance"),
-            "help": lambda: self.show_help("safety-route"),
+            "help": lambda: self.safety_next(routes.HELP),
+            "continue": lambda: self.safety_next("continue"),
+            "confirm": lambda: self.safety_next("confirm"),
+            "help-back": lambda: self.safety_next("back"),
             "copy-script": self.copy_script,
             "copy-plan": self.copy_plan,
             "download": self.download,
@@ -117,8 +120,8 @@ class Wizard:
         target = event.target
         if self.share and self.share.owns(target):
             self.share.refresh()
-        elif target.hasAttribute("data-country"):
-            safety.change(self.catalogue, target)
+        elif target.hasAttribute("data-place"):
+            self.help.change(target)
         elif target.getAttribute("name") == "reasons":
             self.exclusive_reason(target)
         elif target.getAttribute("name") == "tone":
@@ -141,18 +144,12 @@ class Wizard:
         values = {}
         for item in self.catalogue.safety["screen"]["items"]:
             values[item["id"]] = forms.checked_one(form, "safety-" + item["id"])
-        safety, errors = checks.check_safety(self.catalogue, values)
+        checked, errors = checks.check_safety(self.catalogue, values)
         forms.show_errors(form, errors)
         if errors:
             return
-        self.answers["safety"] = safety
-        outcome = checks.safety_outcome(safety)
-        if outcome == checks.CONCERN:
-            self.show_help("safety-route")
-        elif outcome == checks.UNSURE:
-            self.show_help("unsure")
-        else:
-            self.go("stance")
+        self.answers["safety"] = checked
+        self.show_page(routes.first_page(self.catalogue, checked))
 
     def submit_stance(self, form):
         stance, errors = checks.check_stance(self.catalogue, forms.checked_one(form, "stance"))
@@ -193,12 +190,20 @@ class Wizard:
             if other.id != box.id and other.hasAttribute("data-exclusive") != exclusive:
                 other.checked = False
 
-    # Help routes ----------------------------------------------------------
-    def show_help(self, step):
-        """The safety route or the "not sure" page, with help for one country."""
-        container = dom.one('[data-step="%s"] [data-country-help]' % step, self.app)
-        safety.draw(self.catalogue, container, step)
+    # Safety pages ---------------------------------------------------------
+    def show_page(self, step):
+        """Go to a page of the safety route (help drawn first) or on to the guide."""
+        if step != routes.GUIDE:
+            self.help.draw(dom.one('[data-step="%s"]' % step, self.app))
         self.go(step)
+
+    def safety_next(self, button):
+        """Where a button on a safety page leads (doorway.guide.safety.next_page):
+        "Go straight to help" from anywhere; going on from "not sure" about a
+        danger sign only by a second, deliberate step."""
+        step = routes.next_page(self.current, button)
+        if step:
+            self.show_page(step)
 
     # Results --------------------------------------------------------------
     def show_results(self):

@@ -4,6 +4,7 @@ and the share step."""
 from . import h
 from . import plan as plan_view
 from .forms import choice
+from .safety import saved_note
 from .script import plan_card, script_map
 from .share import panel
 
@@ -40,18 +41,32 @@ def script_editor(catalogue, turns, tone):
     ])
 
 
+def script_part(catalogue, turns, tone):
+    """The script where the plan places it: the script can be copied, so the
+    note that a saved copy can be found comes first."""
+    return [saved_note(catalogue, "saved-script-note"), script_editor(catalogue, turns, tone)]
+
+
 def actions(catalogue):
-    """Copy, print, download, share, start over: nothing is kept unless chosen here."""
+    """Copy, print, download, share, start over: nothing is kept unless chosen here.
+
+    Before the buttons, and read out with each one that keeps a copy: a saved
+    plan can be found by anyone else who uses the device.
+    """
     labels = catalogue.guidance["actions"]
-    buttons = [("copy-plan", labels["copy"]), ("print", labels["print"]),
-               ("download", labels["download"]), ("download-script", labels["download_script"]),
-               ("go-share", labels["share"]),
-               ("restart", catalogue.wizard["buttons"]["start_over"])]
+    note = "saved-plan-note"
+    buttons = [("copy-plan", labels["copy"], note), ("print", labels["print"], note),
+               ("download", labels["download"], note),
+               ("download-script", labels["download_script"], note),
+               ("go-share", labels["share"], None),
+               ("restart", catalogue.wizard["buttons"]["start_over"], None)]
     return h("section", [("class", "action-bar"), ("aria-labelledby", "actions-heading")], [
         h("h2", [("id", "actions-heading")], labels["heading"]),
         h("p", None, labels["intro"]),
-        [h("button", [("type", "button"), ("class", "button secondary"), ("data-action", action)],
-           label) for action, label in buttons],
+        saved_note(catalogue, note),
+        [h("button", [("type", "button"), ("class", "button secondary"), ("data-action", action),
+                      ("aria-describedby", described)], label)
+         for action, label, described in buttons],
         h("p", [("class", "status"), ("data-plan-status", True), ("role", "status")]),
     ])
 
@@ -61,7 +76,7 @@ def results(catalogue, plan, card, turns, tone, share):
     :func:`doorway.guide.card.plan_card`; ``share`` is what the share form starts
     with (see :func:`doorway.guide.views.share.panel`)."""
     labels = catalogue.guidance["labels"]
-    editor = script_editor(catalogue, turns, tone)
+    editor = script_part(catalogue, turns, tone)
     return [plan_card(card), contents(catalogue, plan)] + [
         plan_view.section(section, labels, 2, editor) for section in plan["sections"]
     ] + [actions(catalogue), panel(catalogue, plan, share)]
