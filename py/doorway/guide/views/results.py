@@ -63,6 +63,7 @@ def actions(catalogue):
     return h("section", [("class", "action-bar"), ("aria-labelledby", "actions-heading")], [
         h("h2", [("id", "actions-heading")], labels["heading"]),
         h("p", None, labels["intro"]),
+        h("p", [("class", "tab-only")], catalogue.data["privacy"]["plan_tab_only"]),
         [h("button", [("type", "button"), ("class", "button secondary"), ("data-action", action)],
            label) for action, label in buttons],
         h("p", [("class", "status"), ("data-plan-status", True), ("role", "status")]),
