@@ -24,6 +24,7 @@ a traceback. This file uses only the standard library, because it runs before
 anything is installed.
 """
 
+import glob
 import hashlib
 import os
 import re
@@ -253,6 +254,81 @@ def apt_get(*args, wait=None):
 # --- Commands ---------------------------------------------------------------------------
 
 
+# --- WebKit and Firefox for the engine smoke tests (tests/engines/) ---------------------
+#
+# Kept apart from the rest of the set-up on purpose. tests/engines/conftest.py calls
+# ensure_engines() when a run selects an engine test; .ci/run sets
+# DOORWAY_ENGINES=required so that an engine that cannot run fails CI instead of
+# being skipped.
+
+#: Debian's packages that bring each engine, with a file each must leave behind.
+ENGINE_PACKAGES = {
+    "webkit": [("webkit2gtk-driver", "/usr/bin/WebKitWebDriver"), ("xvfb", "/usr/bin/Xvfb")],
+    "firefox": [("firefox-esr", "/usr/bin/firefox-esr")],
+}
+ENGINE_NAMES = {"webkit": "WebKit (WebKitGTK)", "firefox": "Firefox ESR"}
+
+
+def minibrowser():
+    """WebKitGTK's MiniBrowser (in libwebkit2gtk-4.1), the browser WebKitWebDriver drives."""
+    found = sorted(glob.glob("/usr/lib/*/webkit2gtk-4.1/MiniBrowser"))
+    return found[0] if found else None
+
+
+def engine_problem(engine):
+    """Why ``engine`` ("webkit" or "firefox") cannot run here, or None if it can."""
+    if not sys.platform.startswith("linux"):
+        return "needs Linux (WebKitGTK and Debian's Firefox ESR); this is %s" % sys.platform
+    missing = [package for package, path in ENGINE_PACKAGES[engine] if not Path(path).exists()]
+    if engine == "webkit" and not missing and not minibrowser():
+        missing = ["webkit2gtk-driver (MiniBrowser)"]
+    if missing:
+        return "not installed (%s)" % ", ".join(missing)
+    return None
+
+
+def _can_apt():
+    """True when this process may install Debian packages (root, with apt-get)."""
+    return hasattr(os, "geteuid") and os.geteuid() == 0 and bool(shutil.which("apt-get"))
+
+
+def install_engines():
+    """apt-get the engines' packages that are missing, as root on Debian or Ubuntu."""
+    wanted = sorted({package for engine in ENGINE_PACKAGES if engine_problem(engine)
+                     for package, path in ENGINE_PACKAGES[engine] if not Path(path).exists()})
+    if not wanted or not _can_apt():
+        return
+    say("installing the browser engines with apt-get: %s" % " ".join(wanted))
+    env = dict(os.environ, DEBIAN_FRONTEND="noninteractive")
+    command = ["apt-get", "install", "-y", "-qq", *wanted]
+    if subprocess.run(command, env=env, capture_output=True).returncode != 0:
+        subprocess.run(["apt-get", "update", "-qq"], env=env, capture_output=True)
+        result = subprocess.run(command, env=env, capture_output=True, text=True)
+        if result.returncode != 0:
+            last = (result.stderr.strip() or result.stdout.strip()).splitlines()[-1:]
+            say("apt-get could not install %s (%s)" % (" ".join(wanted),
+                                                      last[0] if last else "no message"))
+
+
+def ensure_engines():
+    """Install what is missing if we can; returns {engine: problem} for engines that cannot run.
+
+    Says each problem in one line, so a run without an engine says so and
+    runs the rest.
+    """
+    install_engines()
+    problems = {}
+    for engine in ENGINE_PACKAGES:
+        problem = engine_problem(engine)
+        if problem:
+            how = ("" if _can_apt() else
+                   ": as root on Debian or Ubuntu, `apt-get install %s`" % " ".join(
+                       package for package, _ in ENGINE_PACKAGES[engine]))
+            problems[engine] = "%s %s%s" % (ENGINE_NAMES[engine], problem, how)
+            say("%s tests will not run: %s" % (ENGINE_NAMES[engine], problems[engine]))
+    return problems
+
+
 def serve(args):
     if not (VENV / ".installed-test").exists():
         ensure_environment("base")
@@ -283,7 +359,9 @@ def lock(args):
     say("installing uv, the lock tool, from requirements/uv.txt")
     install(REQUIREMENTS / "uv.txt")
     uv = [str(BIN / "uv"), "pip", "compile", "--quiet", "--generate-hashes", "--universal",
-          "--python-version", "3.11", "--custom-compile-command", "python3 dev.py lock", *args]
+          "--python-version", "3.11", "--custom-compile-command", "python3 dev.py lock",
+          # install() takes wheels only, so the lock must name versions that have one.
+          "--only-binary", ":all:", *args]
     for output, sources in ((LOCKS["test"], ["pyproject.toml", "--extra", "test"]),
                             (LOCKS["base"], ["pyproject.toml", "--constraint",
                                              str(LOCKS["test"].relative_to(ROOT))]),

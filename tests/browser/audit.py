@@ -7,6 +7,7 @@ localStorage, sessionStorage or IndexedDB, or a Cache Storage entry beyond
 the build's own files (or one with a ``#``).
 """
 
+
 #: Where pages record CSP violations, before any of their own code runs.
 CSP_RECORDER = """
 window.__cspViolations = [];

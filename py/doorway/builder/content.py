@@ -528,6 +528,39 @@ PRIVACY = table({
         "button", "hint", "working", "done", "remains", "again", "failed")}),
 })
 
+def slotted(slot, what):
+    """Text that marks where ``{slot}`` goes, exactly once (a link, a number)."""
+    @describe("text with one `{%s}`, where %s goes" % (slot, what))
+    def check(value, where):
+        value = text(value, where)
+        if value.count("{%s}" % slot) != 1:
+            raise ContentError(where, "must mark where %s goes with {%s}, exactly once"
+                               % (what, slot))
+        return value
+    return check
+
+
+linked_text = slotted("link", "the link")
+
+
+def _words(*names):
+    return {name: text for name in names}
+
+
+PAGES = table({
+    "frame": table(_words("exit_bar_label", "exit_hint", "skip_link", "shift_one_more",
+                          "exiting", "shift_expired", "update_ready", "update_button")
+                   | {"shift_more": slotted("count", "the number")}),
+    "not_found": table({"heading": text, "body": linked_text, "link": text}),
+    "about": table(_words("reviewed", "sources_heading", "hotlines_heading", "emergency",
+                          "source")),
+    "guide": table(_words("home", "lead", "guided_link", "safety_heading", "safety_link",
+                          "reasons_heading", "talking_heading", "talking_link", "plan_b_link",
+                          "therapist_link", "partners_link", "example_intro",
+                          "partner_heading", "partners_heading", "partners_lead")
+                   | {"guided": linked_text, "safety": linked_text, "tracks": linked_text}),
+})
+
 #: The single-table files, by file name.
 FILES = {
     "site.toml": SITE,
@@ -540,6 +573,7 @@ FILES = {
     "partner.toml": PARTNER,
     "about.toml": ABOUT,
     "privacy.toml": PRIVACY,
+    "pages.toml": PAGES,
 }
 
 SOURCES = table({"sources": list_of(SOURCE)})
@@ -836,5 +870,6 @@ def load(content_dir):
         "about": parts["about.toml"],
         "reply_checker": checkers,
         "privacy": parts["privacy.toml"],
+        "pages": parts["pages.toml"],
         "sources": sorted((s for _, s in source_entries), key=lambda s: s["id"]),
     }

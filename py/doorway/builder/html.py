@@ -8,6 +8,8 @@ test compare the pre-rendered page with what the browser draws, byte for byte.
 
 from markupsafe import Markup
 
+from doorway.guide.views import h
+
 #: Elements with no end tag (HTML's "void elements").
 VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source",
         "track", "wbr"}
@@ -58,3 +60,13 @@ def to_html(nodes):
 def view(nodes):
     """For templates: ``{{ view(tree) }}`` inserts the tree as markup, text escaped."""
     return Markup(to_html(nodes))
+
+
+def linked(text, href, label):
+    """For templates: a content sentence whose ``{link}`` becomes a link to ``href``.
+
+    The content keeps the whole sentence, so a translation can put the link
+    wherever its grammar wants it (the schema checks there is one ``{link}``).
+    """
+    before, _, after = text.partition("{link}")
+    return view([before, h("a", [("href", href)], label), after])

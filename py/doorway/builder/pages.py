@@ -20,7 +20,7 @@ from doorway.guide.views import forms, partner, plan, safety
 
 from .csp import META_CSP
 from .errors import BuildError
-from .html import view
+from .html import linked, view
 from .wordlist import ASSET as WORD_LIST
 
 #: The view trees templates may draw with ``{{ view(views.plan.section(…)) }}``:
@@ -153,6 +153,7 @@ def render(templates, catalogue, guide_catalogue, versions, folders, base="/"):
             "fields": answer_fields,
             "planner": planner,
             "view": view,
+            "linked": linked,
             "views": VIEWS,
             "example_script": example_script,
         }

@@ -80,10 +80,12 @@
     window.location.replace(link ? link.href : "about:blank");
   }
 
-  function announce(text) {
+  // What screen readers hear while Shift is pressed: the words come from the
+  // content (site/content/pages.toml), on the status element's data- attributes.
+  function announce(key, count) {
     const status = document.querySelector("[data-exit-status]");
-    if (status) {
-      status.textContent = text;
+    if (status && status.dataset[key]) {
+      status.textContent = status.dataset[key].replace("{count}", String(count));
     }
   }
 
@@ -140,15 +142,15 @@
     clearTimeout(shiftTimer);
     if (shiftPresses >= 3) {
       resetShift();
-      announce("Exiting this page");
+      announce("exiting");
       quickExit();
       return;
     }
     const left = 3 - shiftPresses;
-    announce("Shift, press " + left + " more time" + (left === 1 ? "" : "s") + " to exit");
+    announce(left === 1 ? "oneMore" : "more", left);
     shiftTimer = setTimeout(() => {
       shiftPresses = 0;
-      announce("Exit this page expired");
+      announce("expired");
     }, SHIFT_WINDOW_MS);
   });
 
