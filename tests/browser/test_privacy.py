@@ -24,8 +24,10 @@ from flows import (
     choose_stance,
     expect_step,
     give_context,
+    invite_words,
     make_invite,
     open_reply,
+    reply,
     script_lines,
     start,
     submit,
@@ -156,26 +158,27 @@ def test_share_open_the_invite_elsewhere_reply_and_open_the_reply(flow, base_url
     sender_context = flow.context()
     sender = flow.page(sender_context)
     walk_to_results(sender, "hesitated", ["blame", "time"], name="Sam")
-    invite = make_invite(sender, note="Can we talk on Sunday?", passphrase="blue kettle",
-                         reasons=["blame", "time"])
-    assert invite.startswith(base_url + "invite/#")
+    # The default: sealed with the four words the page chose.
+    invite = make_invite(sender, note="Can we talk on Sunday?", reasons=["blame", "time"])
+    secret = invite_words(sender)
+    assert invite.startswith(base_url + "invite/#i2p.")
     flow.checkpoint(sender)
 
     partner = flow.page()
     partner.goto(invite)
     expect(partner.locator("#app")).to_have_attribute("data-view", "unlock", timeout=30000)
     assert "#" not in partner.url and partner.title() == TITLE
-    unlock(partner, "blue kettle")
+    unlock(partner, secret)
     expect(partner.locator("#app")).to_have_attribute("data-view", "invitation", timeout=30000)
     expect(partner.locator("[data-note]")).to_have_text("Can we talk on Sunday?")
     reply = answer_invite_unlocked(partner)
-    assert reply.startswith(base_url + "reply/#")
+    assert reply.startswith(base_url + "reply/#r2p.")
     flow.finish(partner)
 
     opened = flow.page(sender_context)
     opened.goto(reply)
     expect(opened.locator("#app")).to_have_attribute("data-view", "unlock", timeout=30000)
-    unlock(opened, "blue kettle")
+    unlock(opened, secret)
     expect(opened.locator("#app")).to_have_attribute("data-view", "received", timeout=30000)
     expect(opened.locator("[data-note]")).to_have_text("Sunday works.")
     assert "#" not in opened.url
@@ -184,21 +187,17 @@ def test_share_open_the_invite_elsewhere_reply_and_open_the_reply(flow, base_url
 
 
 def answer_invite_unlocked(page):
-    page.locator("#reply-talk_first").check()
-    page.locator("#reply-note").fill("Sunday works.")
     expect(page.locator("#reply-seal")).to_be_checked()
-    page.get_by_role("button", name="Make my reply link").click()
-    expect(page.locator("[data-reply-result]")).to_be_visible(timeout=30000)
-    return page.locator("#reply-link").input_value()
+    return reply(page, "yes_if", "Sunday works.", ["talk_first"])
 
 
 def test_a_plain_link_opened_in_a_fresh_browser(flow):
     """The shortest path a partner takes: no passphrase, a browser that never saw the site."""
     sender = flow.page()
     walk_to_results(sender, "not_asked", ["fine"])
-    invite = make_invite(sender, note="Just a thought.", reasons=["fine"])
+    invite = make_invite(sender, note="Just a thought.", reasons=["fine"], plain=True)
     partner = flow.page()
-    reply = answer_invite(partner, invite, option="later", note="Ask me in spring.")
+    reply = answer_invite(partner, invite, "not_yet", "Ask me in spring.", period="three_months")
     flow.checkpoint(partner)
     opened = flow.page()
     open_reply(opened, reply, note="Ask me in spring.")
