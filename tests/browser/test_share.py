@@ -14,13 +14,9 @@ import re
 import pytest
 from flows import (
     STEP_TIMEOUT,
-    answer_safety,
-    expect_step,
     invite_words,
     make_invite,
-    open_page,
     reply,
-    start,
     unlock,
     walk_to_results,
 )
@@ -164,7 +160,7 @@ def test_the_share_step_starts_with_no_worry_ticked_and_seals_with_four_words(pa
     url = page.locator("#share-link").input_value()
     assert url.startswith(page.url.split("#")[0] + "invite/#i2p."), url
     assert invite_words(page) == " ".join(words)
-    for word in words + ["Kim", "Hi love"]:
+    for word in [*words, "Kim", "Hi love"]:
         assert word not in url
 
     partner = fresh()
@@ -325,3 +321,343 @@ def test_send_opens_the_system_share_sheet_where_there_is_one(page, fresh):
     assert phone.evaluate("window.__shared") == reply_url
     expect(phone.locator("[data-reply-status]")).not_to_have_text(
         cat.partner["share"]["send_failed"])
+
+
+# The one-choice reply -------------------------------------------------------------
+
+#: Every kind of answer: (choice, conditions, period, note).
+ANSWERS = [
+    (None, [], None, "Only a note <b>this time</b>."),
+    ("yes", [], None, ""),
+    ("yes_if", ["choose_together", "online"], None, "Let's pick together."),
+    ("not_yet", [], "month", ""),
+    ("no", [], None, "Please respect this."),
+]
+
+
+def _said(reply_entry):
+    cat = catalogue()
+    choice, conditions, period, _ = reply_entry
+    labels = [cat.reply_choice(choice)["label"]] if choice else []
+    labels += [cat.reply_condition(c)["label"] for c in conditions]
+    labels += [cat.reply_period(period)["label"]] if period else []
+    return labels
+
+
+def _ideas(reply_entry):
+    cat = catalogue()
+    choice, conditions, period, _ = reply_entry
+    ideas = list(cat.reply_choice(choice)["for_sender"]) if choice else []
+    for condition in conditions:
+        ideas += cat.reply_condition(condition)["for_sender"]
+    if period:
+        ideas += cat.reply_period(period)["for_sender"]
+    return ideas + cat.partner["received"]["next"]
+
+
+def _expect_received(scope, entry):
+    expect(scope.locator("[data-said] li")).to_have_text(_said(entry))
+    expect(scope.locator("[data-next] li")).to_have_text(_ideas(entry))
+    note = entry[3]
+    if note:
+        expect(scope.locator("[data-note]")).to_have_js_property("textContent", note)
+    else:
+        expect(scope.locator("[data-note-box]")).to_be_hidden()
+
+
+def test_every_reply_choice_reaches_the_sender_exactly_as_previewed(page, fresh):
+    cat = catalogue()
+    text = cat.partner["reply"]
+    walk_to_results(page, "hesitated", ["time"])
+    url = make_invite(page, plain=True)
+    partner = fresh()
+    _open_link(partner, url)
+    preview = partner.locator("[data-reply-preview]")
+    summary = partner.locator('[data-form="reply"] [data-error-summary]')
+    make = partner.get_by_role("button", name=text["make"])
+    expect(preview).to_have_text(text["preview_empty"])
+
+    # Neither a choice nor a note: nothing to send, and the page says so.
+    make.click()
+    expect(summary).to_be_focused()
+    expect(summary.locator("li")).to_have_text([text["choice_error"]])
+    expect(partner.locator("[data-reply-result]")).to_be_hidden()
+    # A note over the limit is counted down and not sent.
+    limit = cat.note_limit
+    partner.locator("#reply-note").fill("z" * (limit + 2))
+    expect(partner.locator("#reply-note-count")).to_have_text("2 characters too many")
+    make.click()
+    expect(summary.locator("li")).to_have_text(["2 characters too many"])
+    expect(partner.locator("[data-reply-result]")).to_be_hidden()
+
+    # What each choice lets the reader add shows only under that choice.
+    yes_if = partner.locator('[data-conditional="yes_if"]')
+    not_yet = partner.locator('[data-conditional="not_yet"]')
+    expect(yes_if).to_be_hidden()
+    expect(not_yet).to_be_hidden()
+    links = []
+    for entry in ANSWERS:
+        choice, conditions, period, note = entry
+        if choice:
+            partner.locator("#reply-%s" % choice).check()
+        expect(yes_if).to_be_visible(visible=choice == "yes_if")
+        expect(not_yet).to_be_visible(visible=choice == "not_yet")
+        for condition in conditions:
+            partner.locator("#reply-if-%s" % condition).check()
+        if period:
+            partner.locator("#reply-in-%s" % period).check()
+        partner.locator("#reply-note").fill(note)
+        _expect_received(preview, entry)
+        make.click()
+        expect(partner.locator("[data-reply-result]")).to_be_visible(timeout=STEP_TIMEOUT)
+        expect(partner.locator("#reply-link")).to_be_focused()
+        expect(summary).to_be_hidden()
+        links.append(partner.locator("#reply-link").input_value())
+        assert re.search(r"/reply/#r2\.[A-Za-z0-9_-]+$", links[-1]), links[-1]
+    # Conditions ticked under "yes, if" do not travel with a later "no".
+    assert len(set(links)) == len(links)
+
+    sender = fresh()
+    for entry, reply_url in zip(ANSWERS, links, strict=True):
+        sender.goto("about:blank")
+        _open_link(sender, reply_url)
+        expect(sender.locator("#app")).to_have_attribute("data-view", "received")
+        received = sender.locator('[data-part="received"]')
+        expect(received.get_by_role("heading", level=1)).to_be_focused()
+        _expect_received(received, entry)
+        only_note = received.locator("[data-only-note]")
+        expect(only_note).to_have_count(0 if entry[0] else 1)
+        assert "#" not in sender.url
+        _expect_plain_text(sender, '[data-part="received"]')
+
+
+def test_a_sealed_invitation_gets_a_sealed_reply_unless_unticked(page, fresh):
+    cat = catalogue()
+    walk_to_results(page, "hesitated", ["privacy"])
+    url = make_invite(page, note="x", reasons=["privacy"])
+    words = invite_words(page)
+    partner = fresh()
+    _open_link(partner, url)
+    unlock(partner, words)
+    _expect_invitation(partner, _sent_ask(page), ["privacy"], "x")
+    seal = partner.get_by_label(cat.partner["reply"]["seal_label"])
+    expect(seal).to_be_checked()
+    sealed_url = reply(partner, "not_yet", "Ask me in June", period="three_months")
+    assert "/reply/#r2p." in sealed_url
+    seal.uncheck()
+    partner.get_by_role("button", name=cat.partner["reply"]["make"]).click()
+    expect(partner.locator("#reply-link")).to_have_value(
+        re.compile(r"/reply/#r2\.[A-Za-z0-9_-]+$"), timeout=STEP_TIMEOUT)
+
+    sender = fresh()
+    _open_link(sender, sealed_url)
+    expect(sender.locator("#app")).to_have_attribute("data-view", "unlock")
+    assert "#" not in sender.url
+    unlock(sender, words.split()[0])
+    expect(sender.locator('[data-form="unlock"] [data-error-summary]')).to_contain_text(
+        cat.partner["unlock"]["wrong"], timeout=STEP_TIMEOUT)
+    unlock(sender, words)
+    expect(sender.locator("#app")).to_have_attribute("data-view", "received",
+                                                     timeout=STEP_TIMEOUT)
+    _expect_received(sender.locator('[data-part="received"]'),
+                     ("not_yet", [], "three_months", "Ask me in June"))
+
+
+# A pasted link ----------------------------------------------------------------------
+
+def test_a_pasted_link_opens_without_ever_entering_the_address(page, fresh):
+    cat = catalogue()
+    paste = cat.partner["paste"]
+    walk_to_results(page, "said_no", ["cost"])
+    url = make_invite(page, note="Pasted, not opened", reasons=["cost"])
+    words = invite_words(page)
+
+    partner = fresh()
+    _open_link(partner, "invite/")
+    app = partner.locator("#app")
+    expect(app).to_have_attribute("data-view", "paste")
+    expect(partner.get_by_role("heading", level=1)).to_have_text(paste["heading"])
+    expect(partner.get_by_role("heading", level=1)).to_be_focused()
+    field = partner.get_by_label(paste["label"])
+    expect(field).to_have_attribute("maxlength", str(link.TOKEN_CAPS[link.INVITE] + 512))
+    partner.get_by_role("button", name=paste["submit"], exact=True).click()
+    expect(partner.locator('[data-form="paste"] [data-error-summary]')).to_contain_text(
+        paste["empty"])
+    # A messaging app may have wrapped the link over two lines.
+    field.fill(url[:40] + "\n" + url[40:])
+    partner.get_by_role("button", name=paste["submit"], exact=True).click()
+    expect(app).to_have_attribute("data-view", "unlock")
+    unlock(partner, words)
+    _expect_invitation(partner, _sent_ask(page), ["cost"], "Pasted, not opened")
+    assert partner.url.endswith("/invite/"), partner.url
+    history = partner.evaluate("history.length")
+
+    # "Open another link" forgets this one: the paste view again, every field empty.
+    partner.get_by_role("button", name=paste["another"]).click()
+    expect(app).to_have_attribute("data-view", "paste")
+    expect(field).to_have_value("")
+    expect(partner.locator("[data-note]")).to_have_count(0)
+    assert partner.evaluate("history.length") == history
+
+
+def test_a_reply_token_pasted_on_the_reply_page_and_a_bad_paste(page, fresh):
+    cat = catalogue()
+    paste = cat.partner["paste"]
+    walk_to_results(page, "hesitated", ["cost"])
+    url = make_invite(page, plain=True)
+    partner = fresh()
+    _open_link(partner, url)
+    reply_url = reply(partner, "yes", "See you there")
+
+    sender = fresh()
+    _open_link(sender, "reply/")
+    app = sender.locator("#app")
+    field = sender.get_by_label(paste["label"])
+    # Pasted for real: boot.js refuses text longer than the field before Python reads it.
+    too_long = "r2." + "A" * (link.TOKEN_CAPS[link.REPLY] + 600)
+    sender.evaluate("(text) => navigator.clipboard.writeText(text)", too_long)
+    field.focus()
+    sender.keyboard.press("ControlOrMeta+V")
+    expect(app).to_have_attribute("data-view", "link-error")
+    expect(sender.locator("[data-error-reason]")).to_have_text(
+        cat.partner["link_error"]["too_long"])
+    # The error view offers the paste field again: a token alone is enough.
+    field = sender.locator('[data-part="link-error"]').get_by_label(paste["label"])
+    field.fill(reply_url.split("#", 1)[1])
+    sender.get_by_role("button", name=paste["submit"], exact=True).click()
+    expect(app).to_have_attribute("data-view", "received", timeout=STEP_TIMEOUT)
+    _expect_received(sender.locator('[data-part="received"]'), ("yes", [], None, "See you there"))
+    assert sender.url.endswith("/reply/")
+    # An invitation pasted on the reply page belongs elsewhere.
+    sender.get_by_role("button", name=paste["another"]).click()
+    sender.get_by_label(paste["label"]).fill(url)
+    sender.get_by_role("button", name=paste["submit"], exact=True).click()
+    expect(sender.locator("[data-error-reason]")).to_have_text(
+        cat.partner["link_error"]["wrong_page"])
+
+
+# Keyboard only ------------------------------------------------------------------------
+
+def _tab_to(page, selector, limit=80):
+    """Press Tab until ``selector`` has the focus, as a keyboard user would."""
+    for _ in range(limit):
+        if page.evaluate("(s) => document.activeElement.matches(s)", selector):
+            return
+        page.keyboard.press("Tab")
+    raise AssertionError("Tab never reached %s" % selector)
+
+
+def test_share_reply_and_read_by_keyboard_only(page, fresh):
+    cat = catalogue()
+    text = cat.partner["share"]
+    walk_to_results(page, "hesitated", ["blame", "cost"])
+    _wait_for_words(page)
+    page.locator("#share-heading").focus()
+    _tab_to(page, "#share-sender")
+    page.keyboard.type("Robin")
+    _tab_to(page, "#share-reason-cost")
+    page.keyboard.press("Space")
+    _tab_to(page, "#share-note")
+    page.keyboard.type("Tea on Sunday?")
+    _tab_to(page, "#share-protect-words")
+    page.keyboard.press("ArrowDown")
+    expect(page.locator("#share-protect-own")).to_be_checked()
+    _tab_to(page, "#share-passphrase")
+    page.keyboard.type("Purple Otter Window Rain")
+    page.keyboard.press("Tab")
+    expect(page.locator('[data-action="toggle-secret"]')).to_be_focused()
+    page.keyboard.press("Enter")
+    expect(page.locator("#share-passphrase")).to_have_attribute("type", "text")
+    page.keyboard.press("Enter")
+    expect(page.locator("#share-passphrase")).to_have_attribute("type", "password")
+    _tab_to(page, '[data-form="share"] button[type=submit]')
+    page.keyboard.press("Enter")
+    expect(page.locator("[data-share-result]")).to_be_visible(timeout=STEP_TIMEOUT)
+    expect(page.locator("#share-link")).to_be_focused()
+    url = page.locator("#share-link").input_value()
+    assert "#i2p." in url
+    _tab_to(page, '[data-action="copy-link"]')
+    page.keyboard.press("Enter")
+    expect(page.locator("[data-copy-status]")).to_have_text(text["copied"])
+    _tab_to(page, '[data-action="show-qr"]')
+    page.keyboard.press("Enter")
+    expect(page.locator("[data-qr] svg")).to_be_visible()
+    # "Cover your tracks" opens in place, here on the share step.
+    _tab_to(page, '[data-share-result] a[href="#cover-tracks"]')
+    page.keyboard.press("Enter")
+    expect(page.locator("#cover-tracks")).to_have_attribute("open", "")
+    expect(page.locator("#cover-tracks")).to_be_in_viewport()
+
+    partner = fresh()
+    _open_link(partner, url)
+    expect(partner.locator('[data-form="unlock"] h1')).to_be_focused()
+    partner.keyboard.press("Tab")
+    expect(partner.locator("#passphrase")).to_be_focused()
+    partner.keyboard.type("purple otter window rain")
+    partner.keyboard.press("Enter")
+    _expect_invitation(partner, _sent_ask(page), ["cost"], "Tea on Sunday?", "Robin")
+    _tab_to(partner, 'input[name="reply-choice"]')
+    expect(partner.locator("#reply-yes")).to_be_focused()
+    partner.keyboard.press("ArrowDown")
+    expect(partner.locator("#reply-yes_if")).to_be_checked()
+    partner.keyboard.press("Tab")
+    expect(partner.locator("#reply-if-choose_together")).to_be_focused()
+    partner.keyboard.press("Space")
+    _tab_to(partner, "#reply-note")
+    partner.keyboard.type("Thank you for asking.")
+    _tab_to(partner, '[data-form="reply"] button[type=submit]')
+    partner.keyboard.press("Enter")
+    expect(partner.locator("[data-reply-result]")).to_be_visible(timeout=STEP_TIMEOUT)
+    expect(partner.locator("#reply-link")).to_be_focused()
+    reply_url = partner.locator("#reply-link").input_value()
+    # The question about this page's privacy opens "Cover your tracks" in place.
+    private = partner.locator('[data-general="private"]')
+    _tab_to(partner, '[data-general="private"] summary')
+    partner.keyboard.press("Enter")
+    expect(private).to_have_attribute("open", "")
+    partner.keyboard.press("Tab")
+    partner.keyboard.press("Enter")
+    expect(partner.locator("#cover-tracks")).to_have_attribute("open", "")
+    expect(partner.locator("#cover-tracks")).to_be_in_viewport()
+    assert partner.url.endswith("/invite/")
+
+    sender = fresh()
+    _open_link(sender, reply_url)
+    sender.keyboard.press("Tab")
+    sender.keyboard.type("PurpleOtterWindowRain")
+    sender.keyboard.press("Enter")
+    expect(sender.locator("#app")).to_have_attribute("data-view", "received",
+                                                     timeout=STEP_TIMEOUT)
+    _expect_received(sender.locator('[data-part="received"]'),
+                     ("yes_if", ["choose_together"], None, "Thank you for asking."))
+
+
+# The first screen ---------------------------------------------------------------------
+
+#: Three invitations a partner may get: (sender, ask, reasons, note).
+INVITATIONS = [
+    ("Sam", "consultation", ["blame"], "I love you and I want us to feel close again."),
+    ("", "trial", ["cost", "time"], ""),
+    ("Alex", "curiosity", ["stigma", "worse", "fine"],
+     ("I know this is a big thing to ask. I am not blaming you, and I have my own part in "
+      "how things have been. I would like us to find a way to talk without it turning into "
+      "the same fight. Will you think about it, and tell me honestly how you feel?")),
+]
+
+
+@pytest.mark.parametrize("index", range(len(INVITATIONS)))
+def test_the_first_screen_on_a_phone_holds_the_note_the_step_and_the_choices(
+        page, fresh, index, tmp_path):
+    sender, ask, reasons, note = INVITATIONS[index]
+    cat = catalogue()
+    body = link.encode_invite_v2(cat, ask, reasons, note, sender)
+    phone = fresh(viewport={"width": 390, "height": 844}, is_mobile=True, has_touch=True)
+    _open_link(phone, "invite/#" + link.plain_token(link.INVITE, body, link.V2))
+    _expect_invitation(phone, ask, reasons, note, sender)
+    for part in ("[data-from]", "[data-note-box]", "[data-offer]", "#reply-no"):
+        expect(phone.locator(part)).to_be_in_viewport(ratio=1)
+    # Calm on a phone: Quick exit first by keyboard, no Shift hint on a touch screen.
+    expect(phone.locator("[data-quick-exit]")).to_be_in_viewport()
+    expect(phone.locator(".exit-hint")).to_be_hidden()
+    phone.screenshot(path=str(tmp_path / ("first-screen-%d.png" % index)))
+    assert phone.evaluate("document.documentElement.scrollWidth") <= 390

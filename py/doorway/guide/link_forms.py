@@ -7,7 +7,7 @@ the GOV.UK error-summary shape of :mod:`doorway.guide.answers`: ``{"field":
 below, which the views use too.
 """
 
-from . import link, passphrase
+from . import link, passphrase, sharing
 from .answers import NAME_LIMIT, clean_name
 from .text import note_counter
 
@@ -32,9 +32,10 @@ URL_ROOM = 512
 def protections(web_crypto):
     """The ways the share step may protect a link, the default first.
 
-    Sealing needs Web Crypto (see :func:`doorway.guide.sharing.link_kinds`).
+    The two sealed ways need what :func:`doorway.guide.sharing.link_kinds`
+    says a sealed link needs (Web Crypto).
     """
-    return [WORDS, OWN, PLAIN] if web_crypto else [PLAIN]
+    return [WORDS, OWN, PLAIN] if sharing.SEALED in sharing.link_kinds(web_crypto) else [PLAIN]
 
 
 def paste_cap(kind):

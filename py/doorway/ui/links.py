@@ -89,6 +89,9 @@ class LinkPage:
     def read(self):
         """Read the token in the address bar, then remove it from there.
 
+        No ``#`` at all is the page with no link (the paste view); a ``#``
+        with nothing after it is a link that was cut off.
+
         An address longer than the page's cap never reaches Python: boot.js
         has already taken it out of the bar and said so on ``<html>``.
         """
@@ -98,10 +101,13 @@ class LinkPage:
             root.removeAttribute("data-link-error")
             self.fail("too_long")
             return
+        opened = "#" in js.window.location.href
         token = dom.read_fragment()
         dom.forget_fragment()
         if token:
             self.open_token(token)
+        elif opened:
+            self.fail("empty")  # a link cut off at its "#"
 
     def on_paste(self, event):
         """Open a pasted link: it never touches the address bar or the history."""

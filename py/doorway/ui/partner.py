@@ -86,6 +86,7 @@ class PartnerPage(LinkPage):
         reply, errors = self.reply()
         forms.show_errors(self.form, errors)
         if not errors:
+            dom.show(self.result, False)  # until the new link is there
             seal = self.passphrase and dom.one("#reply-seal").checked
             dom.later(dom.busy(self.form, self.make_reply(reply,
                                                           self.passphrase if seal else "")))

@@ -131,6 +131,7 @@ class Share:
             return
         secret_words = {link_forms.WORDS: " ".join(self.chosen_words), link_forms.OWN: typed,
                         link_forms.PLAIN: ""}[protection]
+        dom.show(self.result, False)  # until the new link is there
         dom.later(dom.busy(self.form, self.make(chosen, secret_words, protection)))
 
     async def make(self, chosen, secret_words, protection):
