@@ -638,7 +638,7 @@ def test_share_reply_and_read_by_keyboard_only(page, fresh):
 INVITATIONS = [
     ("Sam", "consultation", ["blame"], "I love you and I want us to feel close again."),
     ("", "trial", ["cost", "time"], ""),
-    ("Alex", "curiosity", ["stigma", "worse", "fine"],
+    ("Alex", "curiosity", ["worse", "stigma", "fine"],
      ("I know this is a big thing to ask. I am not blaming you, and I have my own part in "
       "how things have been. I would like us to find a way to talk without it turning into "
       "the same fight. Will you think about it, and tell me honestly how you feel?")),
