@@ -67,7 +67,8 @@ def test_every_flow_works_offline(page, context, base_url, site, precache):
     partner = context.new_page()
     reply = answer_invite(partner, invite)
     assert reply.startswith(base_url + "reply/#")
-    expect(partner.locator("[data-note]")).to_have_text("Offline and still here.")
+    expect(partner.locator('[data-slot="top"] [data-note]')).to_have_text(
+        "Offline and still here.")
 
     sender = context.new_page()
     open_reply(sender, reply)
