@@ -9,7 +9,9 @@ another device, and every fresh context gets the same audit as the main one
 storage).
 """
 
+import os
 import re
+from pathlib import Path
 
 import pytest
 from flows import (
@@ -659,5 +661,8 @@ def test_the_first_screen_on_a_phone_holds_the_note_the_step_and_the_choices(
     # Calm on a phone: Quick exit first by keyboard, no Shift hint on a touch screen.
     expect(phone.locator("[data-quick-exit]")).to_be_in_viewport()
     expect(phone.locator(".exit-hint")).to_be_hidden()
-    phone.screenshot(path=str(tmp_path / ("first-screen-%d.png" % index)))
+    # DOORWAY_SCREENSHOTS=folder keeps the three first screens for a person to look at.
+    folder = Path(os.environ.get("DOORWAY_SCREENSHOTS") or tmp_path)
+    folder.mkdir(parents=True, exist_ok=True)
+    phone.screenshot(path=str(folder / ("partner-first-screen-%d.png" % index)))
     assert phone.evaluate("document.documentElement.scrollWidth") <= 390
