@@ -170,8 +170,14 @@ def tab_to(page, locator, most=300):
     raise AssertionError("Tab never reached %s" % locator)
 
 
-def make_invite(page, note="", passphrase="", reasons=None, ask=None):
-    """Use the share step of a plan; returns the link."""
+def make_invite(page, note="", passphrase=None, reasons=None, ask=None, sender="", plain=False):
+    """Use the share step of a plan; returns the link.
+
+    By default the link is sealed with the four words the page chose (read
+    them with :func:`invite_words`); ``passphrase`` seals it with one typed
+    instead, ``plain`` makes a plain link. ``reasons``: the worries to tick
+    (none are ticked to start with).
+    """
     d = as_driver(page)
     if reasons is not None:
         boxes = 'input[name="share-reasons"]'
@@ -179,11 +185,26 @@ def make_invite(page, note="", passphrase="", reasons=None, ask=None):
             d.set_checked(css('%s[value="%s"]' % (boxes, value)), value in reasons)
     if ask:
         d.check(css("#share-ask-%s" % ask))
+    if sender:
+        d.fill(css("#share-sender"), sender)
     d.fill(css("#share-note"), note)
-    d.fill(css("#share-passphrase"), passphrase)
+    if plain:
+        d.check(css("#share-protect-plain"))
+    elif passphrase is not None:
+        d.check(css("#share-protect-own"))
+        d.fill(css("#share-passphrase"), passphrase)
+    else:
+        # The word list loads when the share step is shown; the button waits for it.
+        d.wait_until(lambda: d.attribute(css('[data-action="new-words"]'), "disabled") is None,
+                     lambda: "the four words were never chosen", STEP_TIMEOUT)
     d.click(role("button", words("partner", "share", "make")))
     d.expect_visible(css("[data-share-result]"), timeout=STEP_TIMEOUT)
     return d.value(css("#share-link"))
+
+
+def invite_words(page):
+    """The four words that seal the link just made, as the page says to tell them."""
+    return as_driver(page).text(css("[data-say-words-text]"))
 
 
 def unlock(page, passphrase):
@@ -202,24 +223,32 @@ def open_sealed(page, link, passphrase, view):
     expect_view(d, view, timeout=STEP_TIMEOUT)
 
 
-def reply(page, option="call_first", note="A call first, please."):
-    """On an open invitation, choose a reply and make its link; returns the link."""
+def reply(page, choice="yes_if", note="A call first, please.", conditions=("call_first",),
+          period=None):
+    """On an open invitation, choose one answer (and what it lets the reader add)
+    and make the reply link; returns the link. ``choice`` None sends a note alone."""
     d = as_driver(page)
-    d.check(css("#reply-%s" % option))
+    if choice:
+        d.check(css("#reply-%s" % choice))
+    for condition in conditions if choice == "yes_if" else ():
+        d.check(css("#reply-if-%s" % condition))
+    if period:
+        d.check(css("#reply-in-%s" % period))
     d.fill(css("#reply-note"), note)
     d.click(role("button", words("partner", "reply", "make")))
     d.expect_visible(css("[data-reply-result]"), timeout=STEP_TIMEOUT)
     return d.value(css("#reply-link"))
 
 
-def answer_invite(page, link, option="call_first", note="A call first, please."):
-    """Open a partner link, check it shows the invitation, and make a reply; returns its link."""
+def answer_invite(page, link, choice="yes_if", note="A call first, please.",
+                  conditions=("call_first",), period=None):
+    """Open a plain partner link, check it shows the invitation, and reply; returns its link."""
     d = as_driver(page)
     open_page(d, link)
     expect_view(d, "invitation")
     d.expect_focused(css('[data-part="invitation"] h1'))
     assert "#" not in d.url(), "the token must leave the address bar"
-    return reply(d, option, note)
+    return reply(d, choice, note, conditions, period)
 
 
 def open_reply(page, link, note="A call first, please."):

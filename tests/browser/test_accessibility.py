@@ -9,6 +9,7 @@ from axe_playwright_python.sync_playwright import Axe
 from flows import (
     answer_safety,
     expect_step,
+    invite_words,
     make_invite,
     open_page,
     reach_safety_page,
@@ -126,29 +127,41 @@ def test_the_footer_safety_help_opened(browser, base_url, scheme):
 
 def test_share_and_partner_views(page, browser, base_url):
     walk_to_results(page, "hesitated", ["blame", "cost"])
-    link = make_invite(page, note="Hello", passphrase="open sesame")
+    page.locator("#share-protect-own").check()
+    page.get_by_role("button", name="Show passphrase").click()
+    assert_accessible(page, "share step, own passphrase shown")
+    page.locator("#share-protect-words").check()
+    link = make_invite(page, note="Hello", reasons=["cost"])
+    words = invite_words(page)
     page.get_by_role("button", name="Show as a QR code").click()
     assert_accessible(page, "share result with QR code")
     other = browser.new_context(base_url=base_url)
     partner = other.new_page()
     try:
+        open_page(partner, "invite/")
+        assert_accessible(partner, "paste view")
         open_page(partner, link)
         assert_accessible(partner, "unlock")
-        partner.get_by_label("Passphrase", exact=True).fill("open sesame")
-        partner.get_by_role("button", name="Open").click()
+        partner.get_by_label("Passphrase", exact=True).fill(words)
+        partner.get_by_role("button", name="Open", exact=True).click()
         expect(partner.locator('[data-part="invitation"]')).to_be_visible(timeout=30000)
         assert_accessible(partner, "invitation")
-        partner.locator("#reply-later").check()
-        partner.get_by_role("button", name="Make my reply link").click()
+        partner.locator("#reply-yes_if").check()
+        partner.locator("#reply-if-online").check()
+        partner.locator(".questions summary").first.click()
+        assert_accessible(partner, "invitation, yes if, a question open")
+        partner.locator("#reply-not_yet").check()
+        partner.locator("#reply-in-month").check()
+        partner.get_by_role("button", name="Make my reply").click()
         expect(partner.locator("[data-reply-result]")).to_be_visible(timeout=30000)
         reply = partner.locator("#reply-link").input_value()
         assert_accessible(partner, "reply made")
         open_page(partner, reply)
-        partner.get_by_label("Passphrase", exact=True).fill("open sesame")
-        partner.get_by_role("button", name="Open").click()
+        partner.get_by_label("Passphrase", exact=True).fill(words)
+        partner.get_by_role("button", name="Open", exact=True).click()
         expect(partner.locator('[data-part="received"]')).to_be_visible(timeout=30000)
         assert_accessible(partner, "reply received")
-        open_page(partner, "invite/#i1.broken")
+        open_page(partner, "invite/#i2.broken")
         expect(partner.locator("#app")).to_have_attribute("data-view", "link-error")
         assert_accessible(partner, "link error")
     finally:
@@ -166,19 +179,22 @@ def test_static_pages(page, path):
     assert_accessible(page, path)
 
 
-@pytest.mark.parametrize("path", ["./", "guide/safety.html", "about.html"])
+@pytest.mark.parametrize("path", ["./", "guide/safety.html", "about.html", "invite/",
+                                  "invite/#i1.AAIBAQ"])
 def test_dark_scheme(browser, base_url, path):
     context = browser.new_context(base_url=base_url, color_scheme="dark")
     page = context.new_page()
     try:
         page.goto(path)
+        if path.startswith("invite/"):  # the view Python chooses, not the loading line
+            expect(page.locator("html")).to_have_attribute("data-app", "ready", timeout=30000)
         assert_accessible(page, "dark " + path)
     finally:
         context.close()
 
 
 @pytest.mark.parametrize("path", ["./", "guide/therapist.html", "about.html", "invite/#x",
-                                  "invite/#i1.AAIBAQ"])
+                                  "invite/#i1.AAIBAQ", "invite/", "reply/"])
 def test_works_at_320_pixels_wide(page, path):
     page.set_viewport_size({"width": 320, "height": 640})
     page.goto(path)

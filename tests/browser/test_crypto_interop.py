@@ -25,6 +25,7 @@ from playwright.sync_api import expect
 from support import catalogue
 
 from doorway.guide import link
+from doorway.guide.views import partner as partner_views
 
 PASSPHRASE = "Kitchen table, 8pm ✓ é"
 
@@ -35,12 +36,15 @@ def derive(passphrase, salt, iterations):
 
 
 def open_sealed(token, kind, passphrase):
-    """Parse a sealed token and decrypt its body, as link.py describes."""
+    """Parse a sealed token and decrypt its body, as link.py describes (a version-2
+    link derives its key from the passphrase's standard form)."""
     envelope = link.parse(token, kind)
     assert envelope.sealed
     prefix = token.split(".", 1)[0].encode()
     assert envelope.header == prefix + struct.pack(">I", envelope.iterations) + envelope.salt \
         + envelope.iv
+    if envelope.version == link.V2:
+        passphrase = standard(passphrase)
     key = derive(passphrase, envelope.salt, envelope.iterations)
     return envelope, AESGCM(key).decrypt(envelope.iv, envelope.ciphertext, envelope.header)
 
@@ -56,29 +60,33 @@ def test_a_link_sealed_in_the_browser_opens_in_cpython(page):
     reasons = [r["id"] for r in cat.reasons if r["id"] in ("blame", "time", "privacy")]
     walk_to_results(page, "hesitated", reasons)
     note = "Shall we try? \U0001f600 <b>no markup</b>"
-    url = make_invite(page, note=note, passphrase=PASSPHRASE, reasons=reasons, ask="checkup")
+    url = make_invite(page, note=note, passphrase=PASSPHRASE, reasons=reasons, ask="checkup",
+                      sender="Sam")
     token = url.split("#", 1)[1]
-    assert token.startswith("i1p.")
+    assert token.startswith("i2p.")
     envelope, body = open_sealed(token, link.INVITE, PASSPHRASE)
     assert envelope.iterations == link.KDF_ITERATIONS
     assert len(envelope.salt) == 16 and len(envelope.iv) == 12
+    assert len(body) in link.PAD_SIZES
     assert len(envelope.ciphertext) == len(body) + link.TAG_BYTES
-    assert link.decode_invite(cat, body) == {"ask": "checkup", "reasons": reasons, "note": note}
+    assert link.decode_invite_v2(cat, body, padded=True) == {
+        "ask": "checkup", "reasons": reasons, "note": note, "sender": "Sam"}
 
     # The key really comes from the passphrase, and the header really is authenticated.
-    aead = AESGCM(derive(PASSPHRASE, envelope.salt, envelope.iterations))
+    aead = AESGCM(derive(standard(PASSPHRASE), envelope.salt, envelope.iterations))
     with pytest.raises(InvalidTag):
-        AESGCM(derive(PASSPHRASE + " ", envelope.salt, envelope.iterations)).decrypt(
+        AESGCM(derive(PASSPHRASE, envelope.salt, envelope.iterations)).decrypt(
             envelope.iv, envelope.ciphertext, envelope.header)
     header = envelope.header
-    for changed in (b"r1p" + header[3:], header[:-1] + bytes([header[-1] ^ 1]),
+    for changed in (b"r2p" + header[3:], header[:-1] + bytes([header[-1] ^ 1]),
                     header[:3] + struct.pack(">I", envelope.iterations + 1) + header[7:]):
         assert changed != envelope.header
         with pytest.raises(InvalidTag):
             aead.decrypt(envelope.iv, envelope.ciphertext, changed)
 
     # Every link gets its own salt and IV.
-    again = make_invite(page, note=note, passphrase=PASSPHRASE, reasons=reasons, ask="checkup")
+    again = make_invite(page, note=note, passphrase=PASSPHRASE, reasons=reasons, ask="checkup",
+                        sender="Sam")
     second, body_again = open_sealed(again.split("#", 1)[1], link.INVITE, PASSPHRASE)
     assert body_again == body
     assert second.salt != envelope.salt and second.iv != envelope.iv
@@ -101,23 +109,26 @@ def test_a_link_sealed_in_cpython_opens_in_the_browser(page, iterations):
     unlock(page, PASSPHRASE)
     expect(app).to_have_attribute("data-view", "invitation", timeout=STEP_TIMEOUT)
     article = page.locator('[data-part="invitation"]')
-    expect(article.locator("[data-concerns] h3")).to_have_text(
+    expect(article.locator("[data-worry] summary")).to_have_text(
         [cat.reason(r)["partner"]["heading"] for r in reasons])
-    expect(article.locator("[data-offer-name]")).to_have_text(cat.ask("few")["name"])
+    expect(article.locator("[data-offer-text]")).to_have_text(
+        partner_views.offer_of(cat, "few")["step"])
     expect(article.locator("[data-note]")).to_have_js_property("textContent", note)
 
-    # The partner's sealed reply uses the same envelope, and opens here too.
-    page.locator("#reply-one_session").check()
+    # The partner's sealed reply is a version-2 link: padded, key from the standard form.
+    page.locator("#reply-yes_if").check()
+    page.locator("#reply-if-one_session").check()
     page.locator("#reply-note").fill("Ok, one. \U0001f600")
-    page.get_by_role("button", name="Make my reply link").click()
+    page.get_by_role("button", name=cat.partner["reply"]["make"]).click()
     reply_link = page.locator("#reply-link")
     expect(reply_link).to_have_value(
-        re.compile(r"/reply/#r1p\."), timeout=STEP_TIMEOUT)
+        re.compile(r"/reply/#r2p\."), timeout=STEP_TIMEOUT)
     envelope, reply_body = open_sealed(reply_link.input_value().split("#", 1)[1], link.REPLY,
                                        PASSPHRASE)
     assert envelope.iterations == link.KDF_ITERATIONS
-    assert link.decode_reply(cat, reply_body) == {"options": ["one_session"],
-                                                  "note": "Ok, one. \U0001f600"}
+    assert link.decode_reply_v2(cat, reply_body, padded=True) == {
+        "choice": "yes_if", "conditions": ["one_session"], "period": None,
+        "note": "Ok, one. \U0001f600"}
 
 
 def test_a_reply_sealed_in_cpython_opens_on_the_reply_page(page):
@@ -215,7 +226,7 @@ def test_a_v2_invitation_opens_with_any_spelling_of_its_passphrase(page):
         expect(page.locator("#app")).to_have_attribute("data-view", "invitation",
                                                        timeout=STEP_TIMEOUT)
         expect(article.locator("[data-note]")).to_have_text("Sealed and padded 😀")
-        expect(article.locator("[data-concerns] h3")).to_have_text(
+        expect(article.locator("[data-worry] summary")).to_have_text(
             [cat.reason(r)["partner"]["heading"] for r in ("cost", "time")])
         assert "#" not in page.url
 

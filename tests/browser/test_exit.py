@@ -359,7 +359,8 @@ def hold_answers(page, kind, tokens):
         expect(page.locator("#app")).to_have_attribute("data-view", "invitation",
                                                        timeout=STEP_TIMEOUT)
         expect(page.locator("[data-note]")).to_have_text(INVITE_NOTE)
-        page.locator("#reply-talk_first").check()
+        page.locator("#reply-yes_if").check()
+        page.locator("#reply-if-talk_first").check()
         page.locator("#reply-note").fill(REPLY_DRAFT)
         return "/invite/", [INVITE_NOTE, REPLY_DRAFT, PASSPHRASE]
     open_page(page, "reply/#" + tokens["reply"])

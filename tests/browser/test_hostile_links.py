@@ -15,6 +15,7 @@ from playwright.sync_api import expect
 from support import catalogue
 
 from doorway.guide import compat, link, partner_reply
+from doorway.guide.views import partner as partner_views
 
 #: Elements or attributes that could only come from a token (none is in the pages).
 INJECTED = ("img, iframe, object, embed, b, circle, marquee, #x, [onerror], [onload], "
@@ -39,8 +40,9 @@ SNAPSHOT = """(injected) => {
         note: text(part.querySelector('[data-note]')),
         noteShown: !!part.querySelector('[data-note-box]')
             && !part.querySelector('[data-note-box]').hidden,
-        concerns: Array.from(part.querySelectorAll('[data-concerns] h3')).map(text),
-        offer: text(part.querySelector('[data-offer-name]')),
+        concerns: Array.from(part.querySelectorAll('[data-worry] summary')).map(text),
+        offer: text(part.querySelector('[data-offer-text]')),
+        from: text(part.querySelector('[data-from]')),
         said: Array.from(part.querySelectorAll('[data-said] li')).map(text),
     };
 }"""
@@ -82,16 +84,20 @@ def _problems(vector, facts, scripts, events):
             found.append("error message %r, expected %r" % (facts["reason"], message))
     elif outcome[0] in ("invite", "reply"):
         content = outcome[1]
-        if facts["note"] != content["note"]:
+        # An invitation without a note shows the default note, with no [data-note].
+        if facts["note"] != (content["note"] or (None if outcome[0] == "invite" else "")):
             found.append("note shown as %r, expected %r" % (facts["note"], content["note"]))
-        if facts["noteShown"] != bool(content["note"]):
+        # An invitation without a note shows the default note in its place.
+        if facts["noteShown"] != (outcome[0] == "invite" or bool(content["note"])):
             found.append("note box shown=%s for note %r" % (facts["noteShown"], content["note"]))
         if outcome[0] == "invite":
             headings = [cat.reason(r)["partner"]["heading"] for r in content["reasons"]]
             if facts["concerns"] != headings:
                 found.append("concerns %s, expected %s" % (facts["concerns"], headings))
-            if facts["offer"] != cat.ask(content["ask"])["name"]:
+            if facts["offer"] != partner_views.offer_of(cat, content["ask"])["step"]:
                 found.append("offer %r" % facts["offer"])
+            if facts["from"] != partner_views.from_line(cat, content.get("sender", "")):
+                found.append("from %r" % facts["from"])
         else:
             reply = dict(content, version=1 if "options" in content else 2)
             labels = [entry["label"] for entry in partner_reply.said(cat, reply)]

@@ -60,13 +60,15 @@ def test_every_flow_works_offline(page, context, base_url, site, precache):
     expect(page.locator("html")).to_have_attribute("data-app", "ready", timeout=STEP_TIMEOUT)
 
     walk(page, "hesitated", ["blame", "cost"], name="Sam", conflict="heated")
-    invite = make_invite(page, note="Offline and still here.", reasons=["blame", "cost"])
+    invite = make_invite(page, note="Offline and still here.", reasons=["blame", "cost"],
+                         plain=True)
     assert invite.startswith(base_url + "invite/#")
 
     partner = context.new_page()
     reply = answer_invite(partner, invite)
     assert reply.startswith(base_url + "reply/#")
-    expect(partner.locator("[data-note]")).to_have_text("Offline and still here.")
+    expect(partner.locator('[data-slot="top"] [data-note]')).to_have_text(
+        "Offline and still here.")
 
     sender = context.new_page()
     open_reply(sender, reply)

@@ -12,6 +12,7 @@ open), the tab title never changes, and the cache ends up holding exactly the
 build (service worker allowed) or nothing at all (blocked).
 """
 
+import sqlite3
 import tomllib
 
 import pytest
@@ -24,8 +25,10 @@ from flows import (
     choose_stance,
     expect_step,
     give_context,
+    invite_words,
     make_invite,
     open_reply,
+    reply,
     script_lines,
     start,
     submit,
@@ -36,6 +39,9 @@ from playwright.sync_api import expect
 from service_worker import CONTROLLED, cache_contents, expected_cache, first_visit
 
 from doorway.builder import CONTENT
+from doorway.builder.content import load
+from doorway.guide import link
+from doorway.guide.catalogue import Catalogue
 
 TITLE = tomllib.loads((CONTENT / "site.toml").read_text())["title"]
 
@@ -156,26 +162,27 @@ def test_share_open_the_invite_elsewhere_reply_and_open_the_reply(flow, base_url
     sender_context = flow.context()
     sender = flow.page(sender_context)
     walk_to_results(sender, "hesitated", ["blame", "time"], name="Sam")
-    invite = make_invite(sender, note="Can we talk on Sunday?", passphrase="blue kettle",
-                         reasons=["blame", "time"])
-    assert invite.startswith(base_url + "invite/#")
+    # The default: sealed with the four words the page chose.
+    invite = make_invite(sender, note="Can we talk on Sunday?", reasons=["blame", "time"])
+    secret = invite_words(sender)
+    assert invite.startswith(base_url + "invite/#i2p.")
     flow.checkpoint(sender)
 
     partner = flow.page()
     partner.goto(invite)
     expect(partner.locator("#app")).to_have_attribute("data-view", "unlock", timeout=30000)
     assert "#" not in partner.url and partner.title() == TITLE
-    unlock(partner, "blue kettle")
+    unlock(partner, secret)
     expect(partner.locator("#app")).to_have_attribute("data-view", "invitation", timeout=30000)
     expect(partner.locator("[data-note]")).to_have_text("Can we talk on Sunday?")
     reply = answer_invite_unlocked(partner)
-    assert reply.startswith(base_url + "reply/#")
+    assert reply.startswith(base_url + "reply/#r2p.")
     flow.finish(partner)
 
     opened = flow.page(sender_context)
     opened.goto(reply)
     expect(opened.locator("#app")).to_have_attribute("data-view", "unlock", timeout=30000)
-    unlock(opened, "blue kettle")
+    unlock(opened, secret)
     expect(opened.locator("#app")).to_have_attribute("data-view", "received", timeout=30000)
     expect(opened.locator("[data-note]")).to_have_text("Sunday works.")
     assert "#" not in opened.url
@@ -184,21 +191,17 @@ def test_share_open_the_invite_elsewhere_reply_and_open_the_reply(flow, base_url
 
 
 def answer_invite_unlocked(page):
-    page.locator("#reply-talk_first").check()
-    page.locator("#reply-note").fill("Sunday works.")
     expect(page.locator("#reply-seal")).to_be_checked()
-    page.get_by_role("button", name="Make my reply link").click()
-    expect(page.locator("[data-reply-result]")).to_be_visible(timeout=30000)
-    return page.locator("#reply-link").input_value()
+    return reply(page, "yes_if", "Sunday works.", ["talk_first"])
 
 
 def test_a_plain_link_opened_in_a_fresh_browser(flow):
     """The shortest path a partner takes: no passphrase, a browser that never saw the site."""
     sender = flow.page()
     walk_to_results(sender, "not_asked", ["fine"])
-    invite = make_invite(sender, note="Just a thought.", reasons=["fine"])
+    invite = make_invite(sender, note="Just a thought.", reasons=["fine"], plain=True)
     partner = flow.page()
-    reply = answer_invite(partner, invite, option="later", note="Ask me in spring.")
+    reply = answer_invite(partner, invite, "not_yet", "Ask me in spring.", period="three_months")
     flow.checkpoint(partner)
     opened = flow.page()
     open_reply(opened, reply, note="Ask me in spring.")
@@ -289,3 +292,57 @@ def test_trusted_types_refuse_markup_and_code_from_strings(page, audit, path):
     assert len(violations) >= len(refused), violations
     assert all(v.startswith("require-trusted-types-for") for v in violations), violations
     audit.console_errors[:] = [e for e in audit.console_errors if "requires 'Trusted" not in e]
+
+
+# --- What a real profile's history keeps ------------------------------------------------
+
+
+def test_a_real_profile_keeps_nothing_readable_in_its_history(playwright, browser_type_launch_args,
+                                                                base_url, tmp_path):
+    """Issue 8, tried as a new user would: Chromium with a profile on disk, a full flow
+    with the default settings (wizard, share, open the invite, reply, open the reply),
+    then the profile's History database read back once the browser has closed."""
+    profile = tmp_path / "profile"
+    context = playwright.chromium.launch_persistent_context(
+        profile, base_url=base_url, locale="en-GB", **browser_type_launch_args)
+    note, reply_note, name, sender = "Orchard bench talk", "Lantern answer", "Quillon", "Marlow"
+    try:
+        page = context.new_page()
+        walk_to_results(page, "hesitated", ["blame", "cost"], name=name)
+        invite = make_invite(page, note=note, reasons=["blame", "cost"], sender=sender)
+        secret = invite_words(page)
+        partner = context.new_page()
+        partner.goto(invite)
+        expect(partner.locator("#app")).to_have_attribute("data-view", "unlock", timeout=30000)
+        unlock(partner, secret)
+        expect(partner.locator("#app")).to_have_attribute("data-view", "invitation",
+                                                          timeout=30000)
+        answer = reply(partner, "yes_if", reply_note, ["online"])
+        opened = context.new_page()
+        opened.goto(answer)
+        expect(opened.locator("#app")).to_have_attribute("data-view", "unlock", timeout=30000)
+        unlock(opened, secret)
+        expect(opened.locator("#app")).to_have_attribute("data-view", "received", timeout=30000)
+        expect(opened.locator("[data-note]")).to_have_text(reply_note)
+    finally:
+        context.close()
+
+    database = sqlite3.connect(profile / "Default" / "History")
+    try:
+        visited = [row[0] for row in database.execute("SELECT url FROM urls")]
+        titles = [row[0] for row in database.execute("SELECT title FROM urls")]
+    finally:
+        database.close()
+    cat = Catalogue(load(CONTENT))
+    tokens = [url.split("#", 1)[1] for url in visited if "#" in url]
+    # Both links were opened by address, so history holds them, sealed.
+    assert len(tokens) == 2, visited
+    for token in tokens:
+        kind = token[0]
+        assert link.parse(token, kind).sealed, token
+    readable = [note, reply_note, name, sender, secret.split()[0],
+                cat.reason("blame")["label"], cat.reason("cost")["label"]]
+    for text in visited + titles:
+        for secret_text in readable:
+            assert secret_text.lower() not in text.lower(), (secret_text, text)
+    assert set(titles) <= {TITLE, ""}, titles

@@ -74,23 +74,25 @@ def test_a_places_help_is_drawn_as_the_builder_writes_it(page):
 def test_the_invitation_and_the_reply_are_drawn_as_the_builder_writes_them(page):
     cat = catalogue()
     walk_to_results(page, "said_no", ["blame", "privacy"])
-    invite_link = make_invite(page, note=NOTE)
-    reply_link = answer_invite(page, invite_link, option="online", note=NOTE)
+    invite_link = make_invite(page, note=NOTE, reasons=["blame", "privacy"], sender="Ana",
+                              plain=True)
+    reply_link = answer_invite(page, invite_link, "yes_if", NOTE, ["online"])
     invite = {"ask": cat.stance("said_no")["ask"], "reasons": ["blame", "privacy"],
-              "note": link.clean_note(NOTE)}
+              "note": link.clean_note(NOTE), "sender": "Ana"}
     page.goto(invite_link)
     article = page.locator('[data-part="invitation"]')
     expect(article).to_be_visible()
     expected = {
-        "note": to_html(partner_views.note_box(cat.partner["note_heading"], invite["note"])),
-        "concerns": to_html(partner_views.concerns(cat, invite["reasons"])),
-        "offer": to_html(partner_views.offer(cat, invite["ask"])),
+        "top": "".join(to_html(node) for node in partner_views.top(cat, invite)),
+        "questions": to_html(partner_views.questions(cat, invite["reasons"])),
+        "sources": to_html(partner_views.sources(cat, partner_views.cited(cat, invite))),
     }
     for slot, html in expected.items():
         assert article.locator('[data-slot="%s"]' % slot).evaluate("(el) => el.innerHTML") == html
     page.goto(reply_link)
     received = page.locator('[data-slot="received"]')
-    expect(received.locator("[data-said] li")).to_have_count(1)
-    expected = to_html(reply_views.received(cat, {"version": 1, "options": ["online"],
+    expect(received.locator("[data-said] li")).to_have_count(2)
+    expected = to_html(reply_views.received(cat, {"version": 2, "choice": "yes_if",
+                                                  "conditions": ["online"], "period": None,
                                                   "note": link.clean_note(NOTE)}))
     assert received.evaluate("(el) => el.innerHTML") == expected

@@ -56,7 +56,7 @@ def test_the_whole_journey_under_a_sub_path(sub_context, sub_url, site, precache
     first_visit(sender)
     assert sender.evaluate("navigator.serviceWorker.ready.then((r) => r.scope)") == sub_url
     walk_to_results(sender, "said_no", ["doubts"], name="Kim")
-    invite = make_invite(sender, note="Under a folder.", reasons=["doubts"])
+    invite = make_invite(sender, note="Under a folder.", reasons=["doubts"], plain=True)
     assert invite.startswith(sub_url + "invite/#")
 
     partner = context.new_page()
@@ -73,7 +73,7 @@ def test_offline_under_a_sub_path(sub_context, sub_url, site, precache):
     page = context.new_page()
     first_visit(page)
     walk_to_results(page, "not_asked", ["time"])
-    invite = make_invite(page, reasons=["time"])
+    invite = make_invite(page, reasons=["time"], plain=True)
     context.set_offline(True)
     page.reload()
     expect(page.locator("html")).to_have_attribute("data-app", "ready")

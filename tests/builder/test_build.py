@@ -10,6 +10,7 @@ import html
 import os
 import re
 import shutil
+import tomllib
 from html.parser import HTMLParser
 from pathlib import Path
 from urllib.parse import urlsplit
@@ -135,6 +136,19 @@ def test_every_page_puts_the_policy_first_and_keeps_one_neutral_title(parsed):
         assert page.head_first == ("meta", {"http-equiv": "Content-Security-Policy",
                                             "content": META_CSP}), name
         assert page.titles == [title], (name, page.titles)
+
+
+@pytest.mark.parametrize("page, kind", [("invite/index.html", "invite"),
+                                        ("reply/index.html", "reply")])
+def test_link_previews_show_warm_words_and_nothing_from_the_link(site, page, kind):
+    """A messaging app shows these for a link; it never sees what follows the "#"."""
+    words = tomllib.loads((CONTENT / "partner.toml").read_text())["link_preview"]
+    text = (site / page).read_text()
+    metas = dict(re.findall(r'<meta (?:name|property)="([^"]+)" content="([^"]*)"', text))
+    assert metas["og:title"] == html.escape(words[kind + "_title"], quote=True)
+    for name in ("description", "og:description"):
+        assert metas[name] == html.escape(words[kind + "_description"], quote=True)
+    assert metas["robots"] == "noindex, nofollow"
 
 
 def test_quick_exit_is_the_first_thing_in_every_page(parsed):

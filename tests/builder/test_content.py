@@ -85,7 +85,7 @@ def errors_of(content):
 
 TONED = '\ngentle = "a"\nbrief = "b"\ndirect = "c"\n'
 EXTRA_ASK = ('\n[[asks]]\nid = "curiosity"\ncode = 99\nname = "n"\nsummary = "s"\n'
-             'partner_offer = "p"\nprepare = "r"\n[asks.line]' + TONED)
+             'prepare = "r"\n[asks.line]' + TONED)
 LONELY_SOURCE = ('\n[[sources]]\nid = "lonely"\ntitle = "T"\nauthor = "A"\nyear = 2020\n'
                  'url = "https://example.org/"\n')
 
@@ -100,9 +100,8 @@ CASES = [
     # Tables
     ("missing field", replace("reasons/cost.toml", "\nsay_back = ", "\n# say_back = "),
      "site/content/reasons/cost.toml: say_back: is missing"),
-    ("unknown key typo", replace("asks.toml", "partner_offer =", 'partner_ofer = "x"\n'
-                                 "partner_offer ="),
-     "site/content/asks.toml: asks[0].partner_ofer: is not a known field (a typo?)"),
+    ("unknown key typo", replace("asks.toml", "summary =", 'sumary = "x"\nsummary ='),
+     "site/content/asks.toml: asks[0].sumary: is not a known field (a typo?)"),
     ("not a table", [keep_tables("reasons/blame.toml", "[ask]", 0),
                      replace("reasons/blame.toml", "\nid = ", '\nask = "curiosity"\nid = ')],
      "site/content/reasons/blame.toml: ask: must be a table of fields"),
@@ -302,6 +301,17 @@ CASES += [
      "reply.periods[3].code: reply period code 4 is already used"),
     ("unknown reply follow-up", replace("partner.toml", 'takes = "period"', 'takes = "later"'),
      "site/content/partner.toml: reply.choices[2].takes: must be one of"),
+    # The partner's page: one offer per first step, the sender's name in its place.
+    ("two offers for one step", append("partner.toml", '\n[[offers]]\nask = "curiosity"\n'
+                                       'step = "s"\ntime = "t"\ncost = "c"\nbooked = "b"\n'
+                                       'sources = []\n'),
+     "site/content/partner.toml: offers: needs exactly one entry for first step 'curiosity', "
+     "found 2"),
+    ("from line without the name", set_value("partner.toml", "from_named", '"A message"'),
+     "site/content/partner.toml: from_named: must hold {name} exactly once"),
+    ("unknown placeholder in the from line", set_value("partner.toml", "from_unnamed",
+                                                       '"From {name}"'),
+     "site/content/partner.toml: from_unnamed: uses unknown placeholder {name}"),
 ]
 
 

@@ -53,7 +53,7 @@ def test_a_plan_a_sealed_invitation_and_its_reply_then_quick_exit_and_back(tab, 
     partner = tab.new_session()
     open_sealed(partner, link, PASSPHRASE, "invitation")
     partner.expect_text(css('[data-part="invitation"] [data-note]'), INVITE_NOTE)
-    reply_link = reply(partner, "call_first", REPLY_NOTE)
+    reply_link = reply(partner, "yes_if", REPLY_NOTE, ["call_first"])
     assert "/reply/#" in reply_link and REPLY_NOTE not in reply_link, reply_link
     expect_nothing_stored(partner)
     partner_back = exit_and_go_back(partner, "shortcut")

@@ -2,7 +2,7 @@
 
 from support import catalogue
 
-from doorway.guide import answers, text
+from doorway.guide import answers
 
 
 def _all(value):
@@ -117,21 +117,3 @@ def test_a_name_with_unicode_spaces_is_cleaned_the_same_everywhere():
     assert answers.clean_name("Sam\u00a0Lee") == "Sam Lee"
     assert answers.clean_name("\u3000Ana\u2003 Lucía\u00a0") == "Ana Lucía"
     assert answers.clean_name("Jose\u0301\u200f") == "Jose\u0301\u200f"
-
-
-def test_the_share_form_needs_a_note_that_fits_and_a_long_enough_passphrase():
-    cat = catalogue()
-    limit = cat.note_limit
-    assert answers.check_share(cat, "x" * limit, "") == []
-    assert answers.check_share(cat, "", "x" * answers.PASSPHRASE_MINIMUM) == []
-    errors = answers.check_share(cat, "x" * (limit + 2), "x" * (answers.PASSPHRASE_MINIMUM - 1))
-    assert [e["field"] for e in errors] == ["share-note", "share-passphrase"]
-    assert errors[0]["message"] == text.note_counter(cat, "x" * (limit + 2))[0]
-
-
-def test_the_reply_form_needs_an_answer_and_a_note_that_fits():
-    cat = catalogue()
-    first = cat.reply_options[0]["id"]
-    assert answers.check_reply(cat, [first], "") == []
-    errors = answers.check_reply(cat, [], "x" * (cat.note_limit + 1))
-    assert [e["field"] for e in errors] == ["reply-" + first, "reply-note"]

@@ -7,8 +7,8 @@ in the browser (tests/browser/test_views.py).
 
 from support import answers, catalogue, raises
 
+from doorway.guide import link, link_forms, script
 from doorway.guide import plan as planner
-from doorway.guide import script
 from doorway.guide.card import plan_card
 from doorway.guide.views import attr, find_all, h, text_of
 from doorway.guide.views import partner as partner_views
@@ -16,6 +16,7 @@ from doorway.guide.views import plan as plan_views
 from doorway.guide.views import reply as reply_views
 from doorway.guide.views import results as results_views
 from doorway.guide.views import script as script_views
+from doorway.guide.views import share as share_views
 
 
 def tags(nodes, tag):
@@ -161,7 +162,8 @@ def test_the_plan_card_comes_first_with_three_things_and_the_first_lines():
 
 def test_the_results_link_to_every_section_and_the_share_step():
     cat, chosen, plan, turns = _results(["privacy"])
-    share = {"ask": plan["ask"], "reasons": plan["reasons"], "note": ""}
+    share = {"ask": plan["ask"], "reasons": [], "note": "", "sender": "",
+             "protections": link_forms.protections(True)}
     nodes = results_views.results(cat, plan, plan_card(cat, chosen, plan, turns), turns,
                                   "gentle", share)
     ids = {attr(n, "id") for n in find_all(nodes, lambda n: attr(n, "id") is not None)}
@@ -173,37 +175,204 @@ def test_the_results_link_to_every_section_and_the_share_step():
     assert "download" in actions and "download-script" in actions
 
 
-def test_the_preview_shows_exactly_the_invitation():
+def _texts(nodes, predicate):
+    return [text_of(n) for n in find_all(nodes, predicate)]
+
+
+def _invite(**values):
+    base = {"ask": "trial", "reasons": [], "note": "", "sender": ""}
+    for key in values:
+        base[key] = values[key]
+    return base
+
+
+def test_the_top_says_who_it_is_from_then_the_note_then_the_step():
     cat = catalogue()
-    invite = {"ask": "trial", "reasons": ["cost", "blame"], "note": "<script>x</script>"}
-    nodes = partner_views.preview(cat, invite)
-    notes = find_all(nodes, lambda n: attr(n, "data-note") is not None)
-    assert [text_of(n) for n in notes] == ["<script>x</script>"]
-    headings = [text_of(section[2][0]) for section in
-                find_all(nodes, lambda n: attr(n, "class") == "concern")]
-    assert headings == [cat.reason("cost")["partner"]["heading"],
-                        cat.reason("blame")["partner"]["heading"]]
-    assert cat.ask("trial")["partner_offer"] in text_of(nodes)
+    nodes = partner_views.top(cat, _invite(sender="Sam <b>", note="<script>x</script>"))
+    heading, note, offer = nodes
+    assert heading[0] == "h1" and attr(heading, "id") == partner_views.HEADING_ID
+    assert text_of(heading) == cat.partner["from_named"].replace("{name}", "Sam <b>")
+    assert _texts(note, lambda n: attr(n, "data-note") is not None) == ["<script>x</script>"]
+    assert attr(note, "data-default-note") is None
+    step = partner_views.offer_of(cat, "trial")
+    assert _texts(offer, lambda n: attr(n, "data-offer-text") is not None) == [step["step"]]
+    for words in (step["time"], step["cost"], step["booked"]):
+        assert words in text_of(offer)
     assert not tags(nodes, "script")
 
 
-def test_without_a_note_or_worries_the_preview_hides_the_note_and_drops_the_worries():
+def test_without_a_note_or_a_name_the_top_speaks_warmly_as_the_sender():
     cat = catalogue()
-    nodes = partner_views.preview(cat, {"ask": "trial", "reasons": [], "note": ""})
-    boxes = find_all(nodes, lambda n: attr(n, "data-note-box") is not None)
-    assert len(boxes) == 1 and attr(boxes[0], "hidden") == ""
-    assert not find_all(nodes, lambda n: attr(n, "data-concerns") is not None)
+    heading, note, _ = partner_views.top(cat, {"ask": "curiosity", "reasons": [], "note": ""})
+    assert text_of(heading) == cat.partner["from_unnamed"]
+    assert attr(note, "data-default-note") == ""
+    assert [text_of(p) for p in tags(note, "p")] == cat.partner["default_note"]
+    assert partner_views.top(cat, _invite(), 3)[0][0] == "h3"
 
 
-def test_a_reply_lists_its_answers_then_fresh_ideas_for_those_answers():
+def test_every_first_step_has_its_words_for_the_partner():
+    cat = catalogue()
+    for ask in cat.asks:
+        assert partner_views.offer_of(cat, ask["id"])["ask"] == ask["id"]
+    raises(ValueError, partner_views.offer_of, cat, "nonsense")
+
+
+def test_questions_fold_the_chosen_worries_first_and_say_nothing_twice():
+    cat = catalogue()
+    nodes = partner_views.questions(cat, ["cost", "blame"])
+    folds = tags(nodes, "details")
+    asked = [text_of(tags(fold, "summary")[0]) for fold in folds]
+    general = [q for q in cat.partner["questions"] if "blame" not in q["same_as"]]
+    assert asked == [cat.reason("cost")["partner"]["heading"],
+                     cat.reason("blame")["partner"]["heading"]] + [q["question"] for q in general]
+    assert len(general) < len(cat.partner["questions"])  # "blame" answers one already
+    assert [attr(f, "data-worry") for f in folds[:2]] == ["cost", "blame"]
+    assert all(attr(f, "open") is None for f in folds)
+    # The question about this page's privacy opens "Cover your tracks" in place.
+    hrefs = [attr(a, "href") for a in tags(nodes, "a")]
+    assert hrefs == [partner_views.TRACKS]
+
+
+def test_every_source_the_page_draws_on_is_listed_once():
+    cat = catalogue()
+    invite = _invite(ask="consultation", reasons=["cost", "blame"])
+    ids = partner_views.cited(cat, invite)
+    assert len(ids) == len(set(ids))
+    wanted = list(cat.partner["sources"]) + partner_views.offer_of(cat, "consultation")["sources"]
+    wanted += cat.reason("cost")["sources"] + cat.reason("blame")["sources"]
+    for q in partner_views.general_questions(cat, invite["reasons"]):
+        wanted += q["sources"]
+    assert set(ids) == set(wanted)
+    listed = tags(partner_views.sources(cat, ids), "li")
+    assert len(listed) == len(ids)
+    for i in range(len(ids)):
+        assert text_of(listed[i]).endswith(cat.source(ids[i])["url"])
+
+
+def test_the_preview_shows_the_top_the_choices_and_the_questions():
+    cat = catalogue()
+    invite = _invite(ask="trial", reasons=["cost", "blame"], note="<script>x</script>",
+                     sender="Kim")
+    nodes = partner_views.preview(cat, invite)
+    assert _texts(nodes, lambda n: attr(n, "data-note") is not None) == ["<script>x</script>"]
+    assert _texts(nodes, lambda n: attr(n, "data-from") is not None) == [
+        cat.partner["from_named"].replace("{name}", "Kim")]
+    listed = find_all(nodes, lambda n: attr(n, "data-preview-questions") is not None)[0]
+    assert [text_of(li) for li in listed[2]] == [
+        text_of(tags(f, "summary")[0])
+        for f in tags(partner_views.questions(cat, invite["reasons"]), "details")]
+    assert [text_of(li) for li in tags(find_all(nodes, lambda n: attr(n, "class") ==
+                                                "choice-list"), "li")] == [
+        c["label"] for c in cat.reply_choices]
+    assert not tags(nodes, "script") and not tags(nodes, "input")
+
+
+def test_the_reply_form_is_one_choice_with_what_each_choice_lets_you_add():
+    cat = catalogue()
+    form = partner_views.reply_form(cat, "There is a problem")
+    radios = [n for n in tags(form, "input") if attr(n, "name") == "reply-choice"]
+    assert [attr(r, "id") for r in radios] == [link_forms.choice_field(c["id"])
+                                               for c in cat.reply_choices]
+    assert [attr(n, "checked") for n in tags(form, "input") if attr(n, "type") == "radio"] \
+        == [None] * len([n for n in tags(form, "input") if attr(n, "type") == "radio"])
+    more = find_all(form, lambda n: attr(n, "data-conditional") is not None)
+    assert [attr(m, "data-conditional") for m in more] == [
+        c["id"] for c in cat.reply_choices if c.get("takes")]
+    assert all(attr(m, "hidden") == "" for m in more)
+    boxes = [attr(n, "id") for n in tags(more[0], "input")]
+    assert boxes == [link_forms.condition_field(c["id"]) for c in cat.reply_conditions]
+    periods = [attr(n, "id") for n in tags(more[1], "input")]
+    assert periods == [link_forms.period_field(p["id"]) for p in cat.reply_periods]
+    seal = [n for n in tags(form, "input") if attr(n, "id") == "reply-seal"][0]
+    assert attr(seal, "checked") == ""
+    preview = find_all(form, lambda n: attr(n, "data-reply-preview") is not None)[0]
+    assert attr(preview, "data-private") == ""
+
+
+def test_the_paste_field_takes_a_whole_link_and_no_more():
+    cat = catalogue()
+    for kind in (link.INVITE, link.REPLY):
+        box = partner_views.paste_box(cat, kind, "There is a problem")
+        field = tags(box, "textarea")[0]
+        assert attr(field, "maxlength") == str(link_forms.paste_cap(kind))
+        assert attr(field, "data-link-paste") == ""
+
+
+def _said_and_ideas(cat, reply):
+    nodes = reply_views.received(cat, reply)
+    said = find_all(nodes, lambda n: attr(n, "data-said") is not None)[0]
+    ideas = find_all(nodes, lambda n: attr(n, "data-next") is not None)[0]
+    return [text_of(li) for li in said[2]], [text_of(li) for li in ideas[2]], nodes
+
+
+def test_a_version_one_reply_lists_its_answers_then_fresh_ideas_for_those_answers():
     cat = catalogue()
     options = [o["id"] for o in cat.reply_options[:2]]
-    nodes = reply_views.received(cat, {"version": 1, "options": options, "note": ""})
-    said = find_all(nodes, lambda n: attr(n, "data-said") is not None)[0]
-    assert [text_of(li) for li in said[2]] == [cat.reply_option(o)["label"] for o in options]
-    ideas = find_all(nodes, lambda n: attr(n, "data-next") is not None)[0]
+    said, ideas, _ = _said_and_ideas(cat, {"version": 1, "options": options, "note": ""})
+    assert said == [cat.reply_option(o)["label"] for o in options]
     expected = []
     for option in options:
         expected.extend(cat.reply_option(option)["for_sender"])
-    assert [text_of(li) for li in ideas[2]] == expected + cat.partner["received"]["next"]
+    assert ideas == expected + cat.partner["received"]["next"]
+
+
+def test_a_no_is_shown_as_a_no_with_ideas_that_respect_it():
+    cat = catalogue()
+    said, ideas, _ = _said_and_ideas(cat, {"version": 2, "choice": "no", "conditions": [],
+                                           "period": None, "note": ""})
+    assert said == [cat.reply_choice("no")["label"]]
+    assert ideas == cat.reply_choice("no")["for_sender"] + cat.partner["received"]["next"]
+    for other in cat.reply_choices + cat.reply_conditions:
+        if other["id"] != "no":
+            for idea in other["for_sender"]:
+                assert idea not in ideas
+
+
+def test_not_yet_says_when_and_a_note_alone_says_it_is_a_note():
+    cat = catalogue()
+    said, ideas, _ = _said_and_ideas(cat, {"version": 2, "choice": "not_yet", "conditions": [],
+                                           "period": "month", "note": ""})
+    assert said == [cat.reply_choice("not_yet")["label"], cat.reply_period("month")["label"]]
+    assert cat.reply_period("month")["for_sender"][0] in ideas
+    said, ideas, nodes = _said_and_ideas(cat, {"version": 2, "choice": None, "conditions": [],
+                                               "period": None, "note": "Hi"})
+    assert said == []
+    assert _texts(nodes, lambda n: attr(n, "data-only-note") is not None) == [
+        cat.partner["received"]["only_note"]]
+    assert ideas == cat.partner["received"]["next"]
+
+
+def test_the_share_step_starts_with_no_worry_ticked_and_seals_by_default():
+    cat = catalogue()
+    plan = planner.make_plan(cat, answers(reasons=["blame", "cost"]))
+    chosen = {"ask": plan["ask"], "reasons": [], "note": "", "sender": "",
+              "protections": link_forms.protections(True)}
+    panel = share_views.panel(cat, plan, chosen)
+    boxes = [n for n in tags(panel, "input") if attr(n, "name") == "share-reasons"]
+    assert [attr(b, "value") for b in boxes] == plan["reasons"]
+    assert [attr(b, "checked") for b in boxes] == [None, None]
+    ways = [n for n in tags(panel, "input") if attr(n, "name") == "share-protect"]
+    assert [(attr(w, "value"), attr(w, "checked")) for w in ways] == [
+        (link_forms.WORDS, ""), (link_forms.OWN, None), (link_forms.PLAIN, None)]
+    secret = [n for n in tags(panel, "input") if attr(n, "id") == link_forms.PASSPHRASE_FIELD]
+    assert attr(secret[0], "type") == "password"
+    assert cat.partner["share"]["concerns_hint"] in text_of(panel)
+
+
+def test_without_web_crypto_the_share_step_offers_only_a_plain_link_and_says_why():
+    cat = catalogue()
+    plan = planner.make_plan(cat, answers(reasons=["time"]))
+    chosen = {"ask": plan["ask"], "reasons": [], "note": "", "sender": "",
+              "protections": link_forms.protections(False)}
+    panel = share_views.panel(cat, plan, chosen)
+    assert not [n for n in tags(panel, "input") if attr(n, "name") == "share-protect"]
+    assert not [n for n in tags(panel, "input") if attr(n, "type") == "password"]
+    assert cat.partner["share"]["no_seal"] in text_of(panel)
+    assert cat.partner["share"]["plain_warning"] in text_of(panel)
+
+
+def test_generated_words_are_spoken_one_at_a_time():
+    nodes = share_views.words(["maple", "orbit", "tundra", "velvet"])
+    assert text_of(nodes) == "maple orbit tundra velvet"
+    assert [n[0] for n in nodes if not isinstance(n, str)] == ["span"] * 4
 

@@ -62,7 +62,6 @@ ASK = table({
     "code": integer(1, 250),
     "name": text,
     "summary": text,
-    "partner_offer": text,
     "line": toned,
     "prepare": text,
 })
@@ -341,20 +340,39 @@ SAFETY = table({
 })
 
 PARTNER = table({
-    # The partner's page, opened from an invitation link.
-    "heading": text,
-    "intro": texts(),
-    "choice": table({"heading": text, "body": texts()}),
-    "client": table({"heading": text, "body": texts()}),
-    "first_session": table({"heading": text, "body": texts()}),
-    "concerns_heading": text,
+    # The partner's page, opened from an invitation link: the ask first, in
+    # the sender's voice ({name} is the name they gave), then the questions.
+    "from_named": text,
+    "from_unnamed": text,
+    "default_note": texts(),
     "offer_heading": text,
-    "note_heading": text,
-    "no_is_fine": table({"heading": text, "body": texts()}),
+    "time_label": text,
+    "cost_label": text,
+    "questions_heading": text,
+    "show_passphrase": text,
+    "hide_passphrase": text,
     "sources": list_of(reference("source")),
+    # What messaging apps show for a link (they never see the part after #).
+    "link_preview": table({name: text for name in (
+        "invite_title", "invite_description", "reply_title", "reply_description")}),
+    # The small step on offer, one entry per first step in asks.toml.
+    "offers": list_of(table({
+        "ask": reference("ask"), "step": text, "time": text, "cost": text, "booked": text,
+        "sources": list_of(reference("source"), minimum=0, unique=True),
+    })),
+    # Questions every reader may have, folded under the chosen worries.
+    "questions": list_of(table({
+        "id": identifier, "question": text, "answer": texts(),
+        # Worries that answer the same question: if one was chosen, this is left out.
+        "same_as": Optional(list_of(reference("reason"), unique=True), default=[]),
+        "sources": Optional(list_of(reference("source"), unique=True), default=[]),
+        # The words of a link that opens "Cover your tracks" in place.
+        "link": Optional(text),
+    })),
     # The partner's answer, which becomes a reply link.
     "reply": table({
-        "heading": text, "intro": text, "options_legend": text, "options_error": text,
+        "heading": text, "hint": text, "choice_error": text, "conditions_legend": text,
+        "period_legend": text,
         # The first reply form's options: version-1 reply links carry their codes.
         "options": list_of(table({
             "id": identifier, "code": integer(1, 250), "label": text,
@@ -371,20 +389,29 @@ PARTNER = table({
             "for_sender": texts(),
         })),
         "periods": list_of(table({"id": identifier, "code": integer(1, 250),
-                                  "label": text})),
-        "note_label": text, "note_hint": text, "seal_label": text, "make": text,
-        "ready": text, "link_label": text, "copy": text,
+                                  "label": text, "for_sender": texts()})),
+        "note_label": text, "note_hint": text, "seal_label": text, "seal_hint": text,
+        "plain_hint": text, "preview_heading": text, "preview_empty": text, "make": text,
+        "ready": text, "link_label": text, "copy": text, "send": text, "open_how": text,
     }),
     # The sender's share step in the results.
     "share": table({
-        "heading": text, "intro": texts(), "concerns_legend": text, "concerns_hint": text,
+        "heading": text, "intro": texts(), "sender_label": text, "sender_hint": text,
+        "sender_error": text, "concerns_legend": text, "concerns_hint": text,
         "ask_legend": text, "ask_hint": text, "note_label": text, "note_hint": text,
         "counter": text, "counter_one": text, "counter_over": text, "counter_over_one": text,
-        "passphrase_label": text, "passphrase_hint": text, "passphrase_error": text,
-        "preview_heading": text, "preview_hint": text, "make": text, "link_label": text,
-        "copy": text, "copied": text, "copy_failed": text, "qr_show": text, "qr_caption": text,
-        "warning": texts(), "working": text, "no_seal": text, "qr_too_long": text,
+        "protect_legend": text, "protect_hint": text, "words_label": text, "words_hint": text,
+        "words_loading": text, "words_failed": text, "new_words": text, "own_label": text,
+        "passphrase_label": text, "passphrase_hint": text, "passphrase_empty": text,
+        "passphrase_error": text, "plain_label": text, "plain_warning": text, "no_seal": text,
+        "preview_heading": text, "preview_questions": text, "make": text, "working": text,
+        "link_label": text, "send": text, "copy": text, "copied": text, "copy_failed": text,
+        "send_failed": text, "say_words": text, "qr_show": text, "qr_caption": text,
+        "qr_too_long": text, "open_how": texts(), "tracks_link": text,
     }),
+    # Opening a link by pasting it into the page, and the page with no link.
+    "paste": table({name: text for name in (
+        "heading", "intro", "label", "hint", "submit", "empty", "also", "another")}),
     # Asking for the passphrase of a sealed link.
     "unlock": table({"heading": text, "intro": text, "label": text, "submit": text,
                      "wrong": text, "working": text, "empty": text}),
@@ -394,8 +421,8 @@ PARTNER = table({
         "guide_link")}),
     # The sender's page, opened from a reply link.
     "received": table({"heading": text, "intro": text, "options_heading": text,
-                       "note_heading": text, "next_heading": text, "next": texts(),
-                       "start": text}),
+                       "only_note": text, "note_heading": text, "next_heading": text,
+                       "next": texts(), "start": text}),
 })
 
 # --- The reply checker (site/content/reply_checker/<language>.toml) ------------
@@ -626,6 +653,8 @@ RULES = [
     "No two sources share a title or an address (one id per work).",
     "Reader-facing text uses none of the idioms in `style.toml` and its spellings "
     "(British, -ise).",
+    "`partner.toml` has exactly one `offers` entry for each first step in `asks.toml`, and "
+    "`from_named` holds `{name}` once.",
 ]
 
 #: What each kind of reference names (for docs/content.md).
@@ -635,6 +664,7 @@ REFERENCE_KINDS = {
     "ask": "an `id` in `asks.toml`",
     "stance": "an id of `stance.options` in `wizard.toml`",
     "conflict": "an id of `context.conflict` in `wizard.toml`",
+    "reason": "a reason's `id` (its file name in `reasons/`)",
 }
 
 
@@ -750,6 +780,23 @@ def _check_codes(wheres, parts, reasons):
         located = [(wheres[file].key(key).index(i), e) for i, e in enumerate(entries)]
         errors += unique_field(located, "id", kind)
         errors += unique_field(located, "code", kind)
+    return errors
+
+
+def _check_partner(partner, asks, where):
+    """One offer for each first step; the sender's name has its one place."""
+    errors = []
+    offered = [offer["ask"] for offer in partner["offers"]]
+    for ask in asks:
+        if offered.count(ask["id"]) != 1:
+            errors.append(ContentError(where.key("offers"), f"needs exactly one entry for first "
+                                       f"step {ask['id']!r}, found {offered.count(ask['id'])}"))
+    if partner["from_named"].count("{name}") != 1:
+        errors.append(ContentError(where.key("from_named"), "must hold {name} exactly once"))
+    for key in ("from_unnamed", "from_named"):
+        for name in PLACEHOLDERS.findall(partner[key]):
+            if name != "name" or key == "from_unnamed":
+                errors.append(ContentError(where.key(key), f"uses unknown placeholder {{{name}}}"))
     return errors
 
 
@@ -873,6 +920,8 @@ def load(content_dir):
         checkers.append(rules)
     if valid("asks.toml", "partner.toml"):
         errors += _check_codes(wheres, parts, reason_entries)
+        errors += _check_partner(parts["partner.toml"], parts["asks.toml"]["asks"],
+                                 wheres["partner.toml"])
     if valid("safety.toml"):
         errors += _check_hotlines(parts["safety.toml"], wheres["safety.toml"])
 
@@ -884,6 +933,8 @@ def load(content_dir):
                                    f"exclusive (\"I don't know\"), found {exclusive}"))
 
     known = {}
+    if reasons_ok:
+        known["reason"] = {r["id"] for r in reasons}
     if sources_ok:
         known["source"] = {s["id"] for _, s in source_entries}
     if valid("tips.toml"):

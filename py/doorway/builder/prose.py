@@ -14,12 +14,21 @@ NOT_PROSE = {"id", "code", "order", "url", "tel", "phone", "source", "sources", 
              "language", "tone", "short_forms", "groups", "phrases", "unless", "not_with",
              # helplines: codes, numbers, dates and ids (doorway.builder.content.HOTLINE)
              "region", "kind", "area", "languages", "sms", "keyword", "chat",
-             "checked", "emergency_tel", "emergency_source", "hours_source", "family_sources"}
+             "checked", "emergency_tel", "emergency_source", "hours_source", "family_sources",
+             # partner.toml: the worries a question shares, what a reply choice asks next
+             "same_as", "takes"}
+
+
+def _is_id(value):
+    """One lower-case word with digits or ``_``: an id (``ask = "checkup"``), never a
+    sentence, whatever its key is called elsewhere (``ask = "Your first step"``)."""
+    return value != "" and all(c.islower() or c.isdigit() or c == "_" for c in value)
 
 
 def _walk(value, path):
     if isinstance(value, str):
-        yield path, value
+        if not _is_id(value):
+            yield path, value
     elif isinstance(value, list):
         for i, item in enumerate(value):
             yield from _walk(item, f"{path}[{i}]")

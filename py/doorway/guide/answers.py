@@ -1,5 +1,4 @@
-"""Check what a person enters: the wizard's answers, one step at a time, and
-the share and reply forms.
+"""Check what a person enters in the wizard, one step at a time.
 
 Each ``check_*`` function takes the raw values a form produced and returns
 the errors in the GOV.UK error-summary shape ``{"field": <html id>,
@@ -12,7 +11,6 @@ same id helpers below, so a message always points at a field that exists.
 """
 
 from .compat import split_words
-from .text import note_counter
 
 SAFETY_CHOICES = ("yes", "no", "unsure")
 NAME_LIMIT = 40
@@ -140,31 +138,3 @@ def check_context(catalogue, values):
         errors.append({"field": NAME_FIELD,
                        "message": catalogue.wizard["context"]["name_error"]})
     return context, errors
-
-
-#: Shortest passphrase accepted for a sealed link.
-PASSPHRASE_MINIMUM = 6
-
-
-def _note_errors(catalogue, field, note):
-    counter, too_long = note_counter(catalogue, note)
-    return [{"field": field, "message": counter}] if too_long else []
-
-
-def check_share(catalogue, note, passphrase):
-    """The share step's form: a note that fits, and a passphrase long enough if given."""
-    errors = _note_errors(catalogue, "share-note", note)
-    if passphrase and len(passphrase) < PASSPHRASE_MINIMUM:
-        errors.append({"field": "share-passphrase",
-                       "message": catalogue.partner["share"]["passphrase_error"]})
-    return errors
-
-
-def check_reply(catalogue, options, note):
-    """The partner's reply form: at least one answer, and a note that fits."""
-    reply = catalogue.partner["reply"]
-    errors = []
-    if not options:
-        errors.append({"field": "reply-" + reply["options"][0]["id"],
-                       "message": reply["options_error"]})
-    return errors + _note_errors(catalogue, "reply-note", note)

@@ -28,6 +28,17 @@ def random_bytes(count):
     return bytes(js.crypto.getRandomValues(js.Uint8Array.new(count)))
 
 
+def random_u32():
+    """A uniformly random 32-bit number from the browser (for choosing words)."""
+    return int.from_bytes(random_bytes(4), "big")
+
+
+def available():
+    """True when this page can seal a link: Web Crypto, which browsers give only to
+    a secure page (https, or this device's own address)."""
+    return bool(js.window.isSecureContext) and bool(getattr(js.crypto, "subtle", None))
+
+
 def normalise_passphrase(passphrase):
     """The standard form of a passphrase for version-2 links.
 

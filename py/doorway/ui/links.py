@@ -1,16 +1,23 @@
 """Open a link token on the partner's and the sender's pages.
 
-Both pages do the same dance: read the token from the address bar and take it
-out of the bar at once, check its envelope, ask for the passphrase if it is
-sealed, and hand the plain body to the page, or show the calm error view. The
-page differs only in the kind of link it reads and what it does with the body.
+Both pages do the same dance: take the token from the address bar (and out
+of it at once) or from the paste field, check its envelope, ask for the
+passphrase if it is sealed, and hand the plain body to the page, or show the
+calm error view. The page differs only in the kind of link it reads and what
+it does with the body.
+
+With no link, the page shows the paste view: a pasted link never enters the
+browser's history. The paste form belongs to that view and to the error view
+(a link that failed can be pasted again), so it moves to whichever of the two
+is shown. A pasted text longer than the field takes is refused by boot.js
+before Python reads it, which then sends ``doorway:too-long``.
 """
 
 import js
 
-from doorway.guide import link
+from doorway.guide import link, link_forms
 
-from . import crypto, dom, forms
+from . import crypto, dom, forms, secret
 
 
 class LinkPage:
@@ -21,31 +28,42 @@ class LinkPage:
     def __init__(self, catalogue):
         self.catalogue = catalogue
         self.app = dom.one("#app")
+        self.paste_box = dom.one("[data-paste-box]", self.app)
+        self.paste_form = dom.one('[data-form="paste"]', self.app)
         self.envelope = None
         self.passphrase = ""
 
-    def view(self, part):
-        """Show one part of the page (loading, unlock, link-error or the content)."""
+    def view(self, part, focus=True):
+        """Show one part of the page (loading, paste, unlock, link-error or the content)."""
         for element in dom.every("[data-part]", self.app):
             dom.show(element, element.getAttribute("data-part") == part)
+        slot = dom.one('[data-part="%s"] [data-paste-slot]' % part, self.app)
+        if slot and not slot.contains(self.paste_box):
+            slot.appendChild(self.paste_box)
         self.app.setAttribute("data-view", part)
         heading = dom.one('[data-part="%s"] h1' % part, self.app)
-        if heading:
+        if heading and focus:
             dom.focus(heading)
 
     def fail(self, code):
         messages = self.catalogue.partner["link_error"]
+        self.envelope = None
+        self.paste_form.reset()
+        forms.clear_errors(self.paste_form)
         dom.set_text(dom.one("[data-error-reason]", self.app), messages[code])
         self.view("link-error")
 
     def start(self):
         dom.on(dom.one('[data-form="unlock"]', self.app), "submit", self.on_unlock)
+        dom.on(self.paste_form, "submit", self.on_paste)
+        dom.on(self.paste_form, "doorway:too-long", lambda event: self.fail("too_long"))
+        dom.on(self.app, "click", self.on_click)
         # A second link pasted into this tab only changes the fragment: read it too.
         # (js.window: pyscript's window proxy cannot take event listeners.)
         dom.on(js.window, "hashchange", lambda event: self.read())
         self.read()
 
-    def wipe(self):
+    def wipe(self, focus=False):
         """Forget the link and everything it showed, and show the page as it is
         with no link: before reading another link, and when the person leaves."""
         self.envelope = None
@@ -53,24 +71,64 @@ class LinkPage:
         for form in dom.every("form", self.app):
             form.reset()
             forms.clear_errors(form)
+        secret.hide_all(self.app)
         for slot in dom.every("[data-slot]", self.app):
             dom.clear(slot)
-        self.fail("empty")
+        self.view("paste", focus)
+
+    def on_click(self, event):
+        action = event.target.closest("[data-action]")
+        if not action:
+            return
+        name = action.getAttribute("data-action")
+        if name == "toggle-secret":
+            secret.toggle(action)
+        elif name == "another-link":
+            self.wipe(focus=True)
 
     def read(self):
         """Read the token in the address bar, then remove it from there.
 
+        No ``#`` at all is the page with no link (the paste view); a ``#``
+        with nothing after it is a link that was cut off.
+
         An address longer than the page's cap never reaches Python: boot.js
         has already taken it out of the bar and said so on ``<html>``.
         """
-        self.wipe()
+        self.wipe(focus=True)
         root = js.document.documentElement
         if root.getAttribute("data-link-error") == "too_long":
             root.removeAttribute("data-link-error")
             self.fail("too_long")
             return
+        opened = "#" in js.window.location.href
         token = dom.read_fragment()
         dom.forget_fragment()
+        if token:
+            self.open_token(token)
+        elif opened:
+            self.fail("empty")  # a link cut off at its "#"
+
+    def on_paste(self, event):
+        """Open a pasted link: it never touches the address bar or the history."""
+        event.preventDefault()
+        field = dom.one("[data-link-paste]", self.paste_form)
+        if field.textLength > field.maxLength:  # a number: nothing is copied yet
+            self.fail("too_long")
+            return
+        try:
+            token = link_forms.pasted_token(field.value, self.kind)
+        except link.LinkError as error:
+            if error.code == "empty":
+                message = self.catalogue.partner["paste"]["empty"]
+                forms.show_errors(self.paste_form, [{"field": field.id, "message": message}])
+            else:
+                self.fail(error.code)
+            return
+        self.wipe()
+        self.open_token(token)
+
+    def open_token(self, token):
         try:
             self.envelope = link.parse(token, self.kind)
         except link.LinkError as error:
@@ -112,6 +170,7 @@ class LinkPage:
             return
         self.passphrase = passphrase
         form.reset()
+        secret.hide_all(form)
         self.accept(body)
 
     def open(self, body):

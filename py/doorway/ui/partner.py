@@ -1,11 +1,18 @@
-"""The partner's page: an invitation written for them, and a way to reply."""
+"""The partner's page: an invitation written for them, and a one-choice reply.
 
-from doorway.guide import answers as checks
-from doorway.guide import link
+The page draws the ask first (:func:`doorway.guide.views.partner.top`), the
+questions folded below it, and the sources; the reply form is in the page
+already. As the reader chooses, a preview shows exactly what the sender will
+get (the sender's page's own view). A reply to a sealed invitation is sealed
+with the same passphrase unless the reader unticks it.
+"""
+
+from doorway.guide import link, link_forms
 from doorway.guide.text import note_counter
 from doorway.guide.views import partner as views
+from doorway.guide.views import reply as reply_views
 
-from . import clipboard, crypto, dom, forms, safety
+from . import clipboard, crypto, dom, forms, safety, send
 from .links import LinkPage
 
 
@@ -13,66 +20,104 @@ class PartnerPage(LinkPage):
     kind = link.INVITE
 
     def start(self):
+        self.state = None
         self.form = dom.one('[data-form="reply"]', self.app)
         self.result = dom.one("[data-reply-result]", self.app)
         dom.on(self.form, "submit", self.on_reply)
-        dom.on(self.form, "input", lambda event: self.count())
-        dom.on(self.result, "click", self.on_copy)
+        dom.on(self.form, "input", lambda event: self.refresh())
+        dom.on(self.form, "change", lambda event: self.refresh())
+        dom.on(self.result, "click", self.on_result)
         self.quiet_help = safety.QuietHelp(self.catalogue, dom.one("[data-quiet-help]", self.app))
         super().start()
 
-    def wipe(self):
-        super().wipe()
+    def wipe(self, focus=False):
+        super().wipe(focus)
         self.quiet_help.wipe()
         dom.one("#reply-link").value = ""
-        self.count()
+        self.state = None
+        self.refresh()
 
     def slot(self, name):
         return dom.one('[data-slot="%s"]' % name, self.app)
 
     def open(self, body):
         invite = link.decode(self.catalogue, self.envelope, body)
-        dom.replace(self.slot("note"), views.note_box(self.catalogue.partner["note_heading"],
-                                                      invite["note"]))
-        dom.replace(self.slot("concerns"), views.concerns(self.catalogue, invite["reasons"]))
-        dom.replace(self.slot("offer"), views.offer(self.catalogue, invite["ask"]))
-        dom.show(dom.one("[data-seal-option]", self.app), bool(self.passphrase))
+        dom.replace(self.slot("top"), views.top(self.catalogue, invite))
+        dom.replace(self.slot("questions"), views.questions(self.catalogue, invite["reasons"]))
+        dom.replace(self.slot("sources"),
+                    views.sources(self.catalogue, views.cited(self.catalogue, invite)))
+        sealed = bool(self.passphrase)
+        dom.show(dom.one("[data-seal-option]", self.app), sealed)
+        dom.show(dom.one("[data-plain-reply]", self.app), not sealed)
         self.view("invitation")
 
-    def note(self):
-        return link.clean_note(forms.value(self.form, "note"))
+    def reply(self):
+        """``(reply, errors)`` for what the form says now (doorway.guide.link_forms)."""
+        return link_forms.check_reply(self.catalogue, {
+            "choice": forms.checked_one(self.form, "reply-choice"),
+            "conditions": forms.checked(self.form, "reply-conditions"),
+            "period": forms.checked_one(self.form, "reply-period"),
+            "note": link.clean_note(forms.value(self.form, "note")),
+        })
 
-    def count(self):
+    def refresh(self):
+        """The counter, what the chosen answer lets the reader add, and the preview.
+
+        Drawn again only when the reply changed (see ``doorway.ui.share``: a
+        redraw as a click starts could move the button away from the pointer).
+        """
+        reply, _ = self.reply()
+        chosen = forms.checked_one(self.form, "reply-choice")
+        state = (reply, chosen, dom.one("#reply-seal").checked)
+        if state == self.state:
+            return
+        self.state = state
         dom.set_text(dom.one("[data-counter]", self.form),
-                     note_counter(self.catalogue, self.note())[0])
+                     note_counter(self.catalogue, reply["note"])[0])
+        for part in dom.every("[data-conditional]", self.form):
+            dom.show(part, part.getAttribute("data-conditional") == chosen)
+        preview = dom.one("[data-reply-preview]", self.form)
+        if reply["choice"] or reply["note"]:
+            dom.replace(preview, reply_views.received(self.catalogue, reply, 4))
+        else:
+            dom.replace(preview, views.preview_empty(self.catalogue))
         dom.show(self.result, False)
 
     def on_reply(self, event):
         event.preventDefault()
-        options = forms.checked(self.form, "reply")
-        note = self.note()
-        errors = checks.check_reply(self.catalogue, options, note)
+        reply, errors = self.reply()
         forms.show_errors(self.form, errors)
         if not errors:
+            dom.show(self.result, False)  # until the new link is there
             seal = self.passphrase and dom.one("#reply-seal").checked
-            dom.later(dom.busy(self.form, self.make_reply(options, note,
+            dom.later(dom.busy(self.form, self.make_reply(reply,
                                                           self.passphrase if seal else "")))
 
-    async def make_reply(self, options, note, passphrase):
+    async def make_reply(self, reply, passphrase):
         envelope = self.envelope
-        body = link.encode_reply(self.catalogue, options, note)
-        token = await crypto.token(link.REPLY, body, passphrase)
+        status = dom.one("[data-reply-working]", self.form)
+        dom.set_text(status, self.catalogue.partner["share"]["working"])
+        body = link.encode_reply_v2(self.catalogue, reply["choice"], reply["conditions"],
+                                    reply["period"], reply["note"])
+        token = await crypto.token(link.REPLY, body, passphrase, version=link.V2)
         if self.envelope is not envelope:
             return  # the page was wiped meanwhile
+        dom.set_text(status, "")
         dom.one("#reply-link").value = dom.site_url("reply/") + "#" + token
         dom.set_text(dom.one("[data-reply-status]", self.result),
                      self.catalogue.partner["reply"]["ready"])
+        dom.show(dom.one('[data-action="send-reply"]', self.result), send.available())
         dom.show(self.result, True)
         dom.focus(dom.one("#reply-link"))
 
-    def on_copy(self, event):
-        if not event.target.closest('[data-action="copy-reply"]'):
+    def on_result(self, event):
+        action = event.target.closest("[data-action]")
+        if not action:
             return
         share = self.catalogue.partner["share"]
-        clipboard.copy(dom.one("#reply-link").value, dom.one("[data-reply-status]", self.app),
-                       share["copied"], share["copy_failed"])
+        url = dom.one("#reply-link").value
+        status = dom.one("[data-reply-status]", self.result)
+        if action.getAttribute("data-action") == "copy-reply":
+            clipboard.copy(url, status, share["copied"], share["copy_failed"])
+        elif action.getAttribute("data-action") == "send-reply":
+            send.send(url, status, share["send_failed"])

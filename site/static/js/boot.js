@@ -283,6 +283,18 @@
   if (linkCap > 0) {
     checkLinkLength();
     window.addEventListener("hashchange", checkLinkLength);
+    // A link pasted into the page's paste field ([data-link-paste], whose
+    // maxlength is the cap plus room for the site's address) passes the same
+    // gate: a longer paste is refused here, before Python copies any of it,
+    // and the page hears "doorway:too-long" instead.
+    document.addEventListener("paste", (event) => {
+      const field = event.target.closest && event.target.closest("[data-link-paste]");
+      if (field && event.clipboardData &&
+          event.clipboardData.getData("text").length > field.maxLength) {
+        event.preventDefault();
+        field.dispatchEvent(new CustomEvent("doorway:too-long", {bubbles: true}));
+      }
+    }, true);
   }
   // 4. Pages that run Python -----------------------------------------------
   const page = html.dataset.page;

@@ -28,3 +28,20 @@ def choice(kind, name, field_id, value, label, checked=False, hint=None, exclusi
         h("label", [("for", field_id)], label),
         h("p", [("class", "example"), ("id", hint_id)], hint) if hint else None,
     ])
+
+
+def secret(field_id, show, hide, described_by=None, name=None):
+    """A passphrase box with a button that shows or hides what is typed.
+
+    The button's words for each state travel on it (``data-show``,
+    ``data-hide``) so ``doorway.ui.secret`` can flip it without the content.
+    """
+    return h("div", [("class", "secret")], [
+        h("input", [("class", "text-input"), ("type", "password"), ("id", field_id),
+                    ("name", name or field_id), ("autocomplete", "off"),
+                    ("autocapitalize", "none"), ("spellcheck", "false"),
+                    ("aria-describedby", described_by)]),
+        h("button", [("type", "button"), ("class", "button secondary small"),
+                     ("data-action", "toggle-secret"), ("aria-controls", field_id),
+                     ("data-show", show), ("data-hide", hide)], show),
+    ])

@@ -64,6 +64,7 @@ def actions(catalogue):
         h("h2", [("id", "actions-heading")], labels["heading"]),
         h("p", None, labels["intro"]),
         saved_note(catalogue, note),
+        h("p", [("class", "tab-only")], catalogue.data["privacy"]["plan_tab_only"]),
         [h("button", [("type", "button"), ("class", "button secondary"), ("data-action", action),
                       ("aria-describedby", described)], label)
          for action, label, described in buttons],
