@@ -142,7 +142,7 @@ def test_every_page_puts_the_policy_first_and_keeps_one_neutral_title(parsed):
                                         ("reply/index.html", "reply")])
 def test_link_previews_show_warm_words_and_nothing_from_the_link(site, page, kind):
     """A messaging app shows these for a link; it never sees what follows the "#"."""
-    words = tomllib.loads((CONTENT / "partner.toml").read_text())["link_preview"]
+    words = tomllib.loads((FIXTURE / "partner.toml").read_text())["link_preview"]
     text = (site / page).read_text()
     metas = dict(re.findall(r'<meta (?:name|property)="([^"]+)" content="([^"]*)"', text))
     assert metas["og:title"] == html.escape(words[kind + "_title"], quote=True)
