@@ -17,7 +17,7 @@ from doorway.guide.reply_check import ESCALATING, KINDS, ReplyChecker
 from doorway.guide.safety import KINDS as LINE_KINDS
 from doorway.guide.script import GAP, MAIN_PARTS, PARTS, TONES
 
-from . import style
+from . import practice, style
 from .schema import (
     ContentError,
     ContentErrors,
@@ -589,6 +589,7 @@ FILES = {
     "privacy.toml": PRIVACY,
     "pages.toml": PAGES,
     "style.toml": style.STYLE,
+    "practice.toml": practice.PRACTICE,
 }
 
 SOURCES = table({"sources": list_of(SOURCE)})
@@ -624,6 +625,7 @@ RULES = [
     "No two sources share a title or an address (one id per work).",
     "Reader-facing text uses none of the idioms in `style.toml` and its spellings "
     "(British, -ise).",
+    *practice.RULES,
 ]
 
 #: What each kind of reference names (for docs/content.md).
@@ -633,6 +635,7 @@ REFERENCE_KINDS = {
     "ask": "an `id` in `asks.toml`",
     "stance": "an id of `stance.options` in `wizard.toml`",
     "conflict": "an id of `context.conflict` in `wizard.toml`",
+    "reason": "an `id` in `reasons/*.toml`",
 }
 
 
@@ -884,6 +887,8 @@ def load(content_dir):
     known = {}
     if sources_ok:
         known["source"] = {s["id"] for _, s in source_entries}
+    if reasons_ok:
+        known["reason"] = {r["id"] for r in reasons}
     if valid("tips.toml"):
         known["tip"] = {t["id"] for t in parts["tips.toml"]["tips"]}
     if valid("asks.toml"):
@@ -902,6 +907,11 @@ def load(content_dir):
                                 parts["asks.toml"]["asks"],
                                 reasons if reasons_ok and len(exclusive) == 1 else [],
                                 lambda name: wheres[name])
+    if valid("practice.toml", "wizard.toml") and reasons_ok:
+        errors += practice.check(parts["practice.toml"], [r["id"] for r in reasons],
+                                 sorted(known["stance"]),
+                                 next((c for c in checkers if c["language"] == "en"), None),
+                                 wheres["practice.toml"])
     if errors:
         raise ContentErrors(errors)
 
@@ -919,6 +929,7 @@ def load(content_dir):
         "reply_checker": checkers,
         "privacy": parts["privacy.toml"],
         "pages": parts["pages.toml"],
+        "practice": parts["practice.toml"],
         "sources": sorted((s for _, s in source_entries), key=lambda s: s["id"]),
     }
     errors = [ContentError(Where(*where.split(": ", 1)), message)
