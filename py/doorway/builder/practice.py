@@ -43,8 +43,9 @@ def _slots(*names):
 
 
 PRACTICE = table({
-    "heading": text, "intro": texts(), "private": text, "start": text, "open_button": text,
-    "open_intro": text, "turns": integer(5, 12), "you_began": text, "partner": text,
+    "heading": text, "intro_heading": text, "intro": texts(), "private": text, "start": text,
+    "open_button": text, "open_intro": text, "turns": integer(5, 12), "you_began": text,
+    "partner": text,
     "you": text, "turn": _slots("n", "total"), "pick_legend": text, "write_label": text,
     "write_hint": text, "reply": text, "next": text, "finish": text, "empty": text,
     "too_long": text, "pause": text, "back_to_plan": text, "feedback_heading": text,

@@ -217,7 +217,8 @@ def summary(catalogue, state):
             keep.append(record["text"])
     return {"went_well": went_well, "try_next": _try_next(catalogue, practice, state, counts,
                                                           seen),
-            "keep": keep, "closing": partner_line(catalogue, state)["text"],
+            "keep": keep,
+            "closing": _entry(practice["closing"], "mood", state["mood"])["text"],
             "mood": state["mood"]}
 
 
