@@ -8,6 +8,8 @@ the content (practice.toml), never against copied sentences.
 
 import re
 
+import pytest
+from axe_playwright_python.sync_playwright import Axe
 from flows import expect_step, tab_to, walk_to_results, words
 from playwright.sync_api import expect
 from support import catalogue
@@ -179,3 +181,35 @@ def test_start_over_forgets_the_practice(page):
     expect_step(page, "welcome")
     expect(page.locator("[data-practice] *")).to_have_count(0)
     assert "Marigold" not in page.content() and "copper" not in page.content()
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_every_practice_screen_is_accessible_at_320_pixels(browser, base_url, scheme):
+    """axe finds nothing and nothing scrolls sideways, on each screen of a practice."""
+    context = browser.new_context(base_url=base_url, color_scheme=scheme,
+                                  viewport={"width": 320, "height": 640})
+    page = context.new_page()
+    axe = Axe()
+
+    def check(where):
+        results = axe.run(page)
+        assert results.violations_count == 0, "%s\n%s" % (where, results.generate_report())
+        assert page.evaluate("document.documentElement.scrollWidth") <= 320, where
+
+    try:
+        walk_to_results(page, "postponing", ["privacy", "ending"], name="Sam")
+        page.get_by_role("button", name=_content()["open_button"]).click()
+        check("intro")
+        page.get_by_role("button", name=_content()["start"]).click()
+        page.get_by_role("button", name=_content()["reply"], exact=True).click()
+        check("turn with an error")
+        page.locator("#practice-own").fill("Whatever. You never listen, you have to go.")
+        page.get_by_role("button", name=_content()["reply"], exact=True).click()
+        check("feedback")
+        page.get_by_role("button", name=_content()["pause"]).click()
+        check("way out")
+        page.get_by_role("button", name=_content()["way_out"]["end"]).click()
+        expect(page.locator("[data-summary]")).to_be_focused()
+        check("summary")
+    finally:
+        context.close()
