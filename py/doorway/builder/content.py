@@ -887,8 +887,10 @@ def load(content_dir):
     known = {}
     if sources_ok:
         known["source"] = {s["id"] for _, s in source_entries}
+    # A reason's id is its file name: a mismatch is reported once, above.
+    reason_ids = sorted(path.stem for _, _, path in reason_entries)
     if reasons_ok:
-        known["reason"] = {r["id"] for r in reasons}
+        known["reason"] = set(reason_ids)
     if valid("tips.toml"):
         known["tip"] = {t["id"] for t in parts["tips.toml"]["tips"]}
     if valid("asks.toml"):
@@ -908,7 +910,7 @@ def load(content_dir):
                                 reasons if reasons_ok and len(exclusive) == 1 else [],
                                 lambda name: wheres[name])
     if valid("practice.toml", "wizard.toml") and reasons_ok:
-        errors += practice.check(parts["practice.toml"], [r["id"] for r in reasons],
+        errors += practice.check(parts["practice.toml"], reason_ids,
                                  sorted(known["stance"]),
                                  next((c for c in checkers if c["language"] == "en"), None),
                                  wheres["practice.toml"])
