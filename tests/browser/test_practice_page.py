@@ -14,7 +14,9 @@ from flows import expect_step, tab_to, walk_to_results, words
 from playwright.sync_api import expect
 from support import catalogue
 
+from doorway.builder.html import to_html
 from doorway.guide import practice as logic
+from doorway.guide.views import practice as views
 
 PARTNER = "[data-partner-line]"
 
@@ -213,3 +215,20 @@ def test_every_practice_screen_is_accessible_at_320_pixels(browser, base_url, sc
         check("summary")
     finally:
         context.close()
+
+
+def test_the_intro_the_browser_draws_is_the_builders_html(page):
+    """Both renderers agree on a practice screen (see test_renderers.py)."""
+    walk_to_results(page, "hesitated", ["blame"], name="Sam & Alex <b>")
+    page.get_by_role("button", name=_content()["open_button"]).click()
+    opening = page.locator("[data-practice] blockquote").first.inner_text()
+    assert "Sam & Alex <b>" in opening
+    drawn = page.locator("[data-practice]").evaluate("(el) => el.innerHTML")
+    assert drawn == "".join(to_html(node) for node in _flat(views.intro(catalogue(), opening)))
+
+
+def _flat(nodes):
+    found = []
+    for node in nodes:
+        found.extend(_flat(node) if isinstance(node, list) else [node])
+    return found
