@@ -128,7 +128,7 @@ def partner_line(catalogue, state):
 def picks(catalogue, state):
     """The replies to choose from this turn, in a seeded order: one that helps
     and one that does not for the partner's manner, and the worry's own first
-    script line when it has one that nothing in it escalates."""
+    script line when the checker finds it helps (see :func:`_helps`)."""
     practice = content(catalogue)
     line = partner_line(catalogue, state)
     draw = Draw(state["seed"] + 7919 * (len(state["replies"]) + 1))
@@ -138,13 +138,18 @@ def picks(catalogue, state):
     chosen = [helping[draw.below(len(helping))], hurting[draw.below(len(hurting))]]
     reason = catalogue.reason(line["reason"]) if line["reason"] != ANY else None
     own = (reason or {}).get("script") or []
-    if own and not _escalates(catalogue.reply_checker().check(own[0])["findings"]):
+    if own and _helps(catalogue.reply_checker().check(own[0])["findings"]):
         chosen.append(own[0])
     return draw.shuffled(chosen)
 
 
 def _escalates(findings):
     return [kind for kind in findings if kind in ESCALATING]
+
+
+def _helps(findings):
+    """Something helpful and nothing that escalates: a reply worth keeping."""
+    return bool([kind for kind in findings if kind in HELPFUL]) and not _escalates(findings)
 
 
 def clean_reply(catalogue, text):
@@ -164,10 +169,14 @@ def react(catalogue, findings, mood):
     content lists in ``tone.softens``, else as it was."""
     if _escalates(findings):
         return GUARDED
-    softens = content(catalogue)["tone"]["softens"]
-    if [kind for kind in findings if kind in softens]:
+    if _softens(catalogue, findings):
         return SOFTER
     return mood
+
+
+def _softens(catalogue, findings):
+    softens = content(catalogue)["tone"]["softens"]
+    return [kind for kind in findings if kind in softens]
 
 
 def reply(catalogue, state, text):
@@ -182,9 +191,13 @@ def reply(catalogue, state, text):
     before = state["mood"]
     after = react(catalogue, result["findings"], before)
     practice = content(catalogue)
-    moved = _escalates(result["findings"]) or after != before
-    reaction = (_entry(practice["moods"], "id", after)["reaction"] if moved
-                else practice["tone"]["same"])
+    mood = _entry(practice["moods"], "id", after)
+    if after != before:
+        reaction = mood["reaction"]
+    elif _escalates(result["findings"]) or _softens(catalogue, result["findings"]):
+        reaction = mood["stays"]
+    else:
+        reaction = practice["tone"]["same"]
     record = {"text": text, "findings": result["findings"],
               "feedback": checker.feedback(text, result), "before": before, "after": after,
               "reaction": reaction, "partner": partner_line(catalogue, state)["text"]}
@@ -212,8 +225,7 @@ def summary(catalogue, state):
                 counts[item["kind"]] = counts.get(item["kind"], 0) + 1
     keep = []
     for record in state["replies"]:
-        helpful = [k for k in record["findings"] if k in HELPFUL]
-        if helpful and not _escalates(record["findings"]) and record["text"] not in keep:
+        if _helps(record["findings"]) and record["text"] not in keep:
             keep.append(record["text"])
     return {"went_well": went_well, "try_next": _try_next(catalogue, practice, state, counts,
                                                           seen),
