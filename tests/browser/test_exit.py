@@ -240,6 +240,8 @@ INVITE_NOTE = "Orchard walk on Sunday"
 REPLY_DRAFT = "Marigold tea first"
 REPLY_NOTE = "Copper kettle chat"
 PASSPHRASE = "quiet harbour lantern"
+PRACTICE_SENT = "Saffron lighthouse promise"
+PRACTICE_TYPED = "Velvet compass draft"
 
 #: On every ``pageshow``, before the page's own code runs: what the page holds.
 #: ``values`` and ``changed`` list only what differs from the page as it ships
@@ -344,12 +346,14 @@ def sealed_invite_token():
 
 def hold_answers(page, kind, tokens):
     """Open a page that holds answers and fill it; returns (path, secrets on screen)."""
-    if kind in ("results", "share"):
+    if kind in ("results", "share", "practice"):
         walk_to_results(page, "hesitated", ["blame", "time"], name=NAME)
         expect(page.locator("[data-script-lines] textarea").first).to_have_value(
             re.compile(NAME))
         if kind == "results":
             return "/", [NAME]
+        if kind == "practice":
+            return "/", [NAME, *practise(page)]
         url = make_invite(page, note=SHARE_NOTE, passphrase=PASSPHRASE, reasons=["blame"])
         return "/", [NAME, SHARE_NOTE, PASSPHRASE, url.split("#", 1)[1]]
     if kind == "invite":
@@ -368,6 +372,19 @@ def hold_answers(page, kind, tokens):
     return "/reply/", [REPLY_NOTE]
 
 
+def practise(page):
+    """Practise the talk: one reply sent, a second typed but not sent. Returns both."""
+    practice = load(CONTENT)["practice"]
+    page.get_by_role("button", name=practice["open_button"]).click()
+    page.get_by_role("button", name=practice["start"]).click()
+    page.locator("#practice-own").fill(PRACTICE_SENT)
+    page.get_by_role("button", name=practice["reply"], exact=True).click()
+    page.get_by_role("button", name=practice["next"]).click()
+    expect(page.locator("[data-practice-log]")).to_contain_text(PRACTICE_SENT)
+    page.locator("#practice-own").fill(PRACTICE_TYPED)
+    return [PRACTICE_SENT, PRACTICE_TYPED]
+
+
 def expect_nothing_held(snapshot, secrets):
     held = snapshot["html"] + "\n" + "\n".join(snapshot["values"]) + "\n" + snapshot["visible"]
     assert not [s for s in secrets if s in held], "%s showed %s" % (
@@ -378,7 +395,7 @@ def expect_nothing_held(snapshot, secrets):
 def expect_clean_start(page, kind, secrets):
     """After a restore: a fresh page, welcome step or no link, every field as the page ships."""
     expect(page.locator("html")).to_have_attribute("data-app", "ready", timeout=STEP_TIMEOUT)
-    if kind in ("results", "share"):
+    if kind in ("results", "share", "practice"):
         expect(page.locator('[data-step="welcome"]')).to_be_visible()
         expect(page.locator("[data-results] *")).to_have_count(0)
     else:
@@ -396,7 +413,7 @@ def expect_clean_start(page, kind, secrets):
 
 
 @pytest.mark.parametrize("exit_by", ["button", "shift"])
-@pytest.mark.parametrize("kind", ["results", "share", "invite", "reply"])
+@pytest.mark.parametrize("kind", ["results", "share", "practice", "invite", "reply"])
 def test_back_after_quick_exit_never_shows_the_answers_again(bfcache_context, kind, exit_by,
                                                              tokens):
     """Answers, then two more pages, Quick exit, then Back three times."""

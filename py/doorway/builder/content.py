@@ -17,7 +17,7 @@ from doorway.guide.reply_check import ESCALATING, KINDS, ReplyChecker
 from doorway.guide.safety import KINDS as LINE_KINDS
 from doorway.guide.script import GAP, MAIN_PARTS, PARTS, TONES
 
-from . import style
+from . import practice, style
 from .schema import (
     ContentError,
     ContentErrors,
@@ -618,6 +618,7 @@ FILES = {
     "privacy.toml": PRIVACY,
     "pages.toml": PAGES,
     "style.toml": style.STYLE,
+    "practice.toml": practice.PRACTICE,
 }
 
 SOURCES = table({"sources": list_of(SOURCE)})
@@ -655,6 +656,7 @@ RULES = [
     "(British, -ise).",
     "`partner.toml` has exactly one `offers` entry for each first step in `asks.toml`, and "
     "`from_named` holds `{name}` once.",
+    *practice.RULES,
 ]
 
 #: What each kind of reference names (for docs/content.md).
@@ -933,10 +935,12 @@ def load(content_dir):
                                    f"exclusive (\"I don't know\"), found {exclusive}"))
 
     known = {}
-    if reasons_ok:
-        known["reason"] = {r["id"] for r in reasons}
     if sources_ok:
         known["source"] = {s["id"] for _, s in source_entries}
+    # A reason's id is its file name: a mismatch is reported once, above.
+    reason_ids = sorted(path.stem for _, _, path in reason_entries)
+    if reasons_ok:
+        known["reason"] = set(reason_ids)
     if valid("tips.toml"):
         known["tip"] = {t["id"] for t in parts["tips.toml"]["tips"]}
     if valid("asks.toml"):
@@ -955,6 +959,11 @@ def load(content_dir):
                                 parts["asks.toml"]["asks"],
                                 reasons if reasons_ok and len(exclusive) == 1 else [],
                                 lambda name: wheres[name])
+    if valid("practice.toml", "wizard.toml") and reasons_ok:
+        errors += practice.check(parts["practice.toml"], reason_ids,
+                                 sorted(known["stance"]),
+                                 next((c for c in checkers if c["language"] == "en"), None),
+                                 wheres["practice.toml"])
     if errors:
         raise ContentErrors(errors)
 
@@ -972,6 +981,7 @@ def load(content_dir):
         "reply_checker": checkers,
         "privacy": parts["privacy.toml"],
         "pages": parts["pages.toml"],
+        "practice": parts["practice.toml"],
         "sources": sorted((s for _, s in source_entries), key=lambda s: s["id"]),
     }
     errors = [ContentError(Where(*where.split(": ", 1)), message)

@@ -34,6 +34,7 @@ class Wizard:
         self.edited = set()
         self.share = None
         self.help = safety.Help(catalogue)
+        self.practice = None
 
     # Steps ----------------------------------------------------------------
     def show(self, step):
@@ -66,6 +67,8 @@ class Wizard:
         self.lines = []
         self.edited = set()
         self.share = None
+        if self.practice:
+            self.practice.wipe()
         self.tone = scripts.TONES[0]
         self.show("welcome")
 
@@ -82,6 +85,8 @@ class Wizard:
     def on_click(self, event):
         if self.share and self.share.owns(event.target):
             self.share.on_click(event)
+            return
+        if self.practice and self.practice.owns(event.target) and self.practice.on_click(event):
             return
         target = event.target.closest("[data-action]")
         if not target:
@@ -101,6 +106,8 @@ class Wizard:
             "download-script": self.download_script,
             "print": lambda: window.print(),
             "go-share": lambda: dom.focus(dom.one("#share-heading")),
+            "practise": self.open_practice,
+            "practice-leave": self.back,
         }.get(action)
         if handler:
             handler()
@@ -110,6 +117,9 @@ class Wizard:
         step = form.getAttribute("data-form")
         if step == "share" and self.share:
             self.share.on_submit(event)
+            return
+        if step == "practice" and self.practice:
+            self.practice.on_submit(event)
             return
         if step not in ("safety", "stance", "reasons", "context"):
             return
@@ -217,6 +227,14 @@ class Wizard:
                                   self.share.start_choices()))
         self.share.attach(dom.one("#section-share", self.app))
         self.go("results")
+
+    def open_practice(self):
+        """Practise the talk, starting from the person's own first line."""
+        from .practice import Practice  # only needed once someone practises
+        if not self.practice:
+            self.practice = Practice(self.catalogue, dom.one("[data-practice]", self.app))
+        self.practice.open(self.answers, scripts.main_path(self.lines)[0]["text"])
+        self.go("practice")
 
     def change_tone(self, tone):
         self.tone = tone

@@ -38,6 +38,9 @@ def script_editor(catalogue, turns, tone):
         h("button", [("type", "button"), ("class", "button secondary"),
                      ("data-action", "copy-script")], actions["copy_script"]),
         h("p", [("class", "status"), ("data-script-status", True), ("role", "status")]),
+        h("p", None, catalogue.data["practice"]["open_intro"]),
+        h("button", [("type", "button"), ("class", "button"), ("data-action", "practise")],
+          catalogue.data["practice"]["open_button"]),
     ])
 
 
