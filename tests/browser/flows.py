@@ -29,6 +29,21 @@ def content():
     return _content
 
 
+_catalogue = None
+
+
+def catalogue():
+    """The site's content as the browser gets it (a Catalogue), loaded once.
+
+    Browser tests drive the site built from site/content, so they read its words;
+    logic and builder tests read the fixture instead (tests/logic/support.py)."""
+    global _catalogue
+    if _catalogue is None:
+        from doorway.guide.catalogue import Catalogue
+        _catalogue = Catalogue(content())
+    return _catalogue
+
+
 #: The safety check's questions, in page order, as the content defines them.
 SAFETY_ITEMS = [item["id"] for item in content()["safety"]["screen"]["items"]]
 

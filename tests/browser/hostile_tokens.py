@@ -26,7 +26,7 @@ import os
 import struct
 
 from cryptography.hazmat.primitives.ciphers.aead import AESGCM
-from support import catalogue
+from flows import catalogue
 
 from doorway.guide import compat, link
 

@@ -8,6 +8,7 @@ import pytest
 from axe_playwright_python.sync_playwright import Axe
 from flows import (
     answer_safety,
+    catalogue,
     expect_step,
     invite_words,
     make_invite,
@@ -17,7 +18,6 @@ from flows import (
     walk_to_results,
 )
 from playwright.sync_api import expect
-from support import catalogue
 
 from doorway.guide import link
 

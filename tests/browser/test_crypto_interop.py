@@ -20,9 +20,8 @@ from cryptography.exceptions import InvalidTag
 from cryptography.hazmat.primitives import hashes
 from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 from cryptography.hazmat.primitives.kdf.pbkdf2 import PBKDF2HMAC
-from flows import STEP_TIMEOUT, make_invite, unlock, walk_to_results
+from flows import STEP_TIMEOUT, catalogue, make_invite, unlock, walk_to_results
 from playwright.sync_api import expect
-from support import catalogue
 
 from doorway.guide import link
 from doorway.guide.views import partner as partner_views

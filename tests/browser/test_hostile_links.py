@@ -10,9 +10,8 @@ error, no uncaught error, no dialog, no CSP violation, no foreign request.
 
 import hostile_tokens
 import pytest
-from flows import STEP_TIMEOUT, unlock
+from flows import STEP_TIMEOUT, catalogue, unlock
 from playwright.sync_api import expect
-from support import catalogue
 
 from doorway.guide import compat, link, partner_reply
 from doorway.guide.views import partner as partner_views

@@ -10,9 +10,8 @@ import re
 
 import pytest
 from axe_playwright_python.sync_playwright import Axe
-from flows import expect_step, tab_to, walk_to_results, words
+from flows import catalogue, expect_step, tab_to, walk_to_results, words
 from playwright.sync_api import expect
-from support import catalogue
 
 from doorway.builder.html import to_html
 from doorway.guide import practice as logic

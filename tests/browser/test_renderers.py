@@ -8,9 +8,8 @@ character for character, so a difference in escaping, attribute order or
 empty attributes cannot creep in.
 """
 
-from flows import answer_invite, make_invite, open_page, walk_to_results
+from flows import answer_invite, catalogue, make_invite, open_page, walk_to_results
 from playwright.sync_api import expect
-from support import catalogue
 
 from doorway.builder.html import to_html
 from doorway.guide import link, safety, script

@@ -13,6 +13,7 @@ import pytest
 from flows import (
     SAFETY_ITEMS,
     answer_safety,
+    catalogue,
     expect_step,
     open_page,
     reach_safety_page,
@@ -20,7 +21,6 @@ from flows import (
     walk_to_results,
 )
 from playwright.sync_api import expect
-from support import catalogue
 
 from doorway.guide import link, safety
 from doorway.guide.views import safety as views

@@ -9,9 +9,8 @@ look at after a change.
 from pathlib import Path
 
 import pytest
-from flows import open_page, reach_safety_page
+from flows import catalogue, open_page, reach_safety_page
 from playwright.sync_api import expect
-from support import catalogue
 
 from doorway.guide import link
 

@@ -16,6 +16,7 @@ from pathlib import Path
 import pytest
 from flows import (
     STEP_TIMEOUT,
+    catalogue,
     invite_words,
     make_invite,
     reply,
@@ -23,7 +24,6 @@ from flows import (
     walk_to_results,
 )
 from playwright.sync_api import expect
-from support import catalogue
 
 from doorway.guide import link, qr, sharing
 from doorway.guide.views import partner as partner_views

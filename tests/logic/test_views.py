@@ -151,7 +151,8 @@ def test_a_read_only_map_for_the_static_guide_has_no_boxes():
 def test_the_plan_card_comes_first_with_three_things_and_the_first_lines():
     cat, chosen, plan, turns = _results(["cost"], topics=["money"])
     card = plan_card(cat, chosen, plan, turns)
-    share = {"ask": plan["ask"], "reasons": plan["reasons"], "note": ""}
+    share = {"ask": plan["ask"], "reasons": plan["reasons"], "note": "", "sender": "",
+             "protections": link_forms.protections(True)}
     nodes = results_views.results(cat, plan, card, turns, "gentle", share)
     assert attr(nodes[0], "data-plan-card") == ""
     things = find_all(nodes[0], lambda n: attr(n, "data-thing") is not None)
