@@ -9,13 +9,17 @@ numbered list of the sources it cites. Blocks are small dicts with a ``kind``:
 - ``avoid``: something not to say and why (``say``, ``why``);
 - ``refs``: the source numbers a section relies on (``numbers``);
 - ``source``: one numbered entry of the sources list;
-- ``script``: where the conversation script goes (see :mod:`.script`).
+- ``script``: where the conversation script goes (see :mod:`.script`);
+- ``slot``: where the page draws a part of the decision aid (``slot``: its
+  name; see :mod:`.decision`).
 
 The view functions in :mod:`doorway.guide.views.plan` turn blocks into view
 trees, which the browser and the static guide draw alike. Keeping the plan as
 data means the choices (which advice, in which order, said once) are made
 here, where pytest can see them, under both CPython and MicroPython.
 """
+
+from . import decision
 
 
 class _Citations:
@@ -203,6 +207,7 @@ def make_plan(catalogue, answers):
                      "blocks": _plan_b_blocks(catalogue, cite)})
     sections.append({"id": "therapist", "heading": headings["therapist"],
                      "blocks": _therapist_blocks(catalogue, cite)})
+    decision.add_sections(catalogue, answers, sections, cite)  # the decision aid (issue 16)
     sections.append(cite.section(headings["sources"]))
     return {"reasons": reason_ids, "ask": ask_id, "sections": sections}
 
