@@ -359,7 +359,9 @@ def lock(args):
     say("installing uv, the lock tool, from requirements/uv.txt")
     install(REQUIREMENTS / "uv.txt")
     uv = [str(BIN / "uv"), "pip", "compile", "--quiet", "--generate-hashes", "--universal",
-          "--python-version", "3.11", "--custom-compile-command", "python3 dev.py lock", *args]
+          "--python-version", "3.11", "--custom-compile-command", "python3 dev.py lock",
+          # install() takes wheels only, so the lock must name versions that have one.
+          "--only-binary", ":all:", *args]
     for output, sources in ((LOCKS["test"], ["pyproject.toml", "--extra", "test"]),
                             (LOCKS["base"], ["pyproject.toml", "--constraint",
                                              str(LOCKS["test"].relative_to(ROOT))]),
