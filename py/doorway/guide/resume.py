@@ -54,8 +54,9 @@ LIST_FIELDS = ("reasons", "hopes", "limits", "situations")
 
 def blank_state():
     """A kept plan with nothing in it: what :func:`encode` takes and :func:`decode` gives."""
-    return {"answers": checks.blank_answers(), "tone": scripts.TONES[0], "weights": {},
-            "lines": []}
+    answers = checks.blank_answers()
+    answers["situations"] = []  # the decision aid's optional question
+    return {"answers": answers, "tone": scripts.TONES[0], "weights": {}, "lines": []}
 
 
 def _choices(catalogue, field):
