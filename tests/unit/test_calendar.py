@@ -35,7 +35,7 @@ def test_every_stance_gives_a_calendar_a_parser_reads_back():
             assert str(event["DESCRIPTION"]) == words["description"].replace(
                 "{number}", str(number + 1)).replace("{count}", str(len(steps)))
             assert event.decoded("DTSTAMP") == datetime.datetime(
-                2026, 12, 1, 9, 5, tzinfo=datetime.timezone.utc)
+                2026, 12, 1, 9, 5, tzinfo=datetime.UTC)
             for field in ("LOCATION", "URL", "CATEGORIES", "ORGANIZER", "ATTENDEE"):
                 assert field not in event
         assert len({str(event["UID"]) for event in events}) == len(events)

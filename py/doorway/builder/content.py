@@ -13,6 +13,7 @@ import tomllib
 from pathlib import Path
 
 from doorway.guide import link, phrases
+from doorway.guide.decision import OPTION_FIELDS
 from doorway.guide.reply_check import ESCALATING, KINDS, ReplyChecker
 from doorway.guide.safety import KINDS as LINE_KINDS
 from doorway.guide.script import TONES
@@ -85,8 +86,6 @@ REASON = table({
 
 CHOICE = table({"id": identifier, "label": text})
 
-#: What the decision aid says about every option, in this order (equal detail).
-OPTION_FIELDS = ("involves", "like", "cost", "time", "evidence", "partner", "good", "hard")
 
 WIZARD = table({
     "answers": table({"yes": text, "no": text, "unsure": text}),

@@ -18,6 +18,10 @@ MicroPython). The words live in ``site/content/decision.toml``.
 
 from .script import join_phrases
 
+#: What the aid says about every option, in this order (equal detail); their
+#: labels are ``decide.fields`` (a table, so without order in MicroPython).
+OPTION_FIELDS = ("involves", "like", "cost", "time", "evidence", "partner", "good", "hard")
+
 #: Answers of the SURE check.
 YES = "yes"
 NO = "no"

@@ -69,11 +69,12 @@ def actions(catalogue):
     ])
 
 
-def results(catalogue, plan, lines, tone, share):
+def results(catalogue, plan, lines, tone, share, slots=None):
     """Everything under the results heading. ``share`` is what the share form
-    starts with (see :func:`doorway.guide.views.share.panel`)."""
+    starts with (see :func:`doorway.guide.views.share.panel`); ``slots`` the
+    decision aid's parts (:func:`doorway.guide.views.decision.slots`)."""
     labels = catalogue.guidance["labels"]
     editor = script_editor(catalogue, lines, tone)
     return [contents(catalogue, plan)] + [
-        plan_view.section(section, labels, 2, editor) for section in plan["sections"]
+        plan_view.section(section, labels, 2, editor, slots) for section in plan["sections"]
     ] + [actions(catalogue), panel(catalogue, plan, share)]
