@@ -6,16 +6,18 @@ and builds the results from :mod:`doorway.guide.plan`. Steps never touch the
 browser history: Back and Start over are buttons, not links.
 """
 
-from pyscript import document, window
-from pyscript.ffi import to_js
+from pyscript import window
 
 from doorway.guide import answers as checks
+from doorway.guide import decision as decisions
 from doorway.guide import plan as planner
+from doorway.guide import resume
 from doorway.guide import script as scripts
 from doorway.guide import text as plain
+from doorway.guide.views import decision as decision_views
 from doorway.guide.views import results as views
 
-from . import clipboard, dom, forms, safety
+from . import clipboard, dom, files, forms, safety
 
 
 class Wizard:
@@ -30,6 +32,8 @@ class Wizard:
         self.lines = []
         self.edited = set()
         self.share = None
+        self.decision = None  # the decision aid under the plan (ui.decision)
+        self.resume = None  # a kept plan being opened (ui.resume)
 
     # Steps ----------------------------------------------------------------
     def show(self, step):
@@ -63,6 +67,11 @@ class Wizard:
         self.lines = []
         self.edited = set()
         self.share = None
+        if self.decision:
+            self.decision.wipe()
+        self.decision = None
+        if self.resume:
+            self.resume.wipe()
         self.tone = scripts.TONES[0]
         self.show("welcome")
 
@@ -75,10 +84,17 @@ class Wizard:
         dom.on(self.app, "submit", self.on_submit)
         dom.on(self.app, "change", self.on_change)
         dom.on(self.app, "input", self.on_input)
+        from .resume import Resume
+        self.resume = Resume(self.catalogue, self.app, self.go, self.restore)
+        first = self.resume.read()
+        if first:
+            self.show(first)
 
     def on_click(self, event):
         if self.share and self.share.owns(event.target):
             self.share.on_click(event)
+            return
+        if self.decision and self.decision.on_click(event.target):
             return
         target = event.target.closest("[data-action]")
         if not target:
@@ -88,7 +104,7 @@ class Wizard:
             "start": lambda: self.go("safety"),
             "back": self.back,
             "restart": self.wipe,
-            "continue": lambda: self.go("stance"),
+            "continue": lambda: self.go(self.resume.next_step() or "stance"),
             "help": lambda: self.show_help("safety-route"),
             "copy-script": self.copy_script,
             "copy-plan": self.copy_plan,
@@ -105,6 +121,12 @@ class Wizard:
         if step == "share" and self.share:
             self.share.on_submit(event)
             return
+        if self.decision and self.decision.on_submit(event):
+            return
+        if step == "resume-unlock":
+            event.preventDefault()
+            self.resume.on_submit(form)
+            return
         if step not in ("safety", "stance", "reasons", "context"):
             return
         event.preventDefault()
@@ -114,6 +136,8 @@ class Wizard:
         target = event.target
         if self.share and self.share.owns(target):
             self.share.refresh()
+        elif self.decision and self.decision.on_change(target):
+            return
         elif target.hasAttribute("data-country"):
             safety.change(self.catalogue, target)
         elif target.getAttribute("name") == "reasons":
@@ -148,7 +172,7 @@ class Wizard:
         elif outcome == checks.UNSURE:
             self.show_help("unsure")
         else:
-            self.go("stance")
+            self.go(self.resume.next_step() or "stance")
 
     def submit_stance(self, form):
         stance, errors = checks.check_stance(self.catalogue, forms.checked_one(form, "stance"))
@@ -176,6 +200,8 @@ class Wizard:
             return
         for key in context:
             self.answers[key] = context[key]
+        self.answers["situations"] = decisions.check_situations(
+            self.catalogue, forms.checked(form, "situations"))
         self.show_results()
 
     def exclusive_reason(self, box):
@@ -196,17 +222,40 @@ class Wizard:
         self.go(step)
 
     # Results --------------------------------------------------------------
-    def show_results(self):
+    def show_results(self, kept=None):
+        """The plan for the answers; ``kept`` is a kept plan being opened again
+        (:mod:`doorway.guide.resume`): its own lines and weights come back too."""
+        from .decision import DecisionAid
         from .share import Share  # links, Web Crypto and QR codes: only needed from here on
         self.plan = planner.make_plan(self.catalogue, self.answers)
-        self.lines = scripts.compose(self.catalogue, self.answers, self.plan["ask"], self.tone)
-        self.edited = set()
+        if kept:
+            self.lines, edited = resume.restore(self.catalogue, kept, self.plan["ask"])
+            self.edited = set(edited)
+        else:
+            self.lines = scripts.compose(self.catalogue, self.answers, self.plan["ask"],
+                                         self.tone)
+            self.edited = set()
         self.share = Share(self.catalogue, self.plan)
-        dom.replace(dom.one("[data-results]", self.app),
-                    views.results(self.catalogue, self.plan, self.lines, self.tone,
-                                  self.share.start_choices()))
+        self.decision = DecisionAid(self.catalogue, self.plan, self.answers,
+                                    lambda: (self.tone, self.lines, self.edited),
+                                    kept["weights"] if kept else None)
+        results = dom.one("[data-results]", self.app)
+        dom.replace(results, views.results(self.catalogue, self.plan, self.lines, self.tone,
+                                           self.share.start_choices(), self.decision.slots()))
+        if kept:
+            results.insertBefore(dom.build(decision_views.restored(self.catalogue)),
+                                 results.firstChild)
+        self.decision.attach(results)
         self.share.attach(dom.one("#section-share", self.app))
         self.go("results")
+
+    def restore(self, kept):
+        """Draw a kept plan, once the safety questions have been answered again."""
+        safety_answers = self.answers["safety"]
+        self.answers = kept["answers"]
+        self.answers["safety"] = safety_answers
+        self.tone = kept["tone"]
+        self.show_results(kept)
 
     def change_tone(self, tone):
         self.tone = tone
@@ -231,13 +280,5 @@ class Wizard:
 
     def download(self):
         """Save the plan as a text file, made on the device; nothing is uploaded."""
-        blob = window.Blob.new(to_js([self.plan_text()]),
-                               to_js({"type": "text/plain;charset=utf-8"}))
-        url = window.URL.createObjectURL(blob)
-        anchor = document.createElement("a")
-        anchor.href = url
-        anchor.download = self.catalogue.guidance["actions"]["filename"]
-        document.body.appendChild(anchor)
-        anchor.click()
-        document.body.removeChild(anchor)
-        dom.after(1000, lambda: window.URL.revokeObjectURL(url))
+        files.save(self.plan_text(), self.catalogue.guidance["actions"]["filename"],
+                   "text/plain;charset=utf-8")
