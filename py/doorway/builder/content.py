@@ -572,7 +572,7 @@ DECISION = table({
                           "even": text, "and": text}),
     }),
     "values": table({
-        "legend": text, "hint": text, "status": text,
+        "legend": text, "hint": text,
         "levels": list_of(table({"id": identifier, "label": text,
                                  "weight": integer(0, 10)}), minimum=2),
         "items": list_of(table({"id": identifier, "label": text, "phrase": text}),
@@ -619,7 +619,7 @@ DECISION = table({
         "sure_heading", "next_heading", "none_weighed"),
         first_step=slotted("ask", "the first step"), this_week=slotted("week", "the week"))),
     "keep": table(dict(_words(
-        "words_label", "words_hint", "words_loading", "words_failed", "new_words",
+        "words_label", "words_hint", "new_words",
         "own_label", "own_hint", "own_error", "words_error", "make", "working",
         "link_label", "copy", "copied", "copy_failed", "too_long", "no_seal"),
         intro=texts(), warning=texts())),

@@ -151,7 +151,7 @@ def summary(catalogue, data):
         h("p", None, data["decision"]),
         h("h3", None, text["options_heading"]),
         h("ol", [("class", "list")], [
-            h("li", None, [h("span", [("class", "option-name")], name), " ", reason])
+            h("li", None, [h("span", [("class", "option-name")], name), ": ", reason])
             for name, reason in data["options"]]),
         h("h3", None, text["values_heading"]),
         h("ul", [("class", "list")], values) if values else h("p", None, text["none_weighed"]),
