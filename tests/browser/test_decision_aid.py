@@ -392,3 +392,50 @@ def test_the_decision_aid_is_accessible(page):
     page.locator("#sure-before-sure-no").click()
     results = Axe().run(page)
     assert results.violations_count == 0, results.generate_report()
+
+
+# Privacy: nothing kept, everything forgotten -----------------------------------
+
+def test_start_over_forgets_the_weights_the_words_and_the_link(page):
+    walk_to_results(page)
+    page.get_by_role("group", name="Privacy").get_by_label("A lot").click()
+    page.locator("#sure-before-sure-no").click()
+    url, secret = _keep(page)
+    token = url.split("#", 1)[1]
+    expect(page.locator("[data-results]")).to_have_attribute("data-private", "")
+    page.get_by_role("button", name=words("wizard", "buttons", "start_over")).click()
+    expect_step(page, "welcome")
+    held = page.evaluate("""() => document.documentElement.outerHTML
+        + [...document.querySelectorAll('input, textarea')].map((f) => f.value).join(' ')""")
+    assert secret not in held and token not in held
+    expect(page.locator("[data-results] *")).to_have_count(0)
+    walk_to_results(page)
+    expect(page.locator("[data-values] input:checked")).to_have_count(0)
+    expect(page.locator("[data-sure] input:checked")).to_have_count(0)
+    expect(first_reason(page)).to_have_text(decision("decide", "reasons", "unsorted"))
+
+
+def test_leaving_while_the_passphrase_is_asked_forgets_the_kept_plan(page, fresh):
+    walk_to_results(page)
+    url, _secret = _keep(page, own="a long enough passphrase")
+    other = fresh()
+    open_page(other, url)
+    other.get_by_role("button", name=decision("resume", "start")).click()
+    answer_safety(other)
+    expect_step(other, "resume-unlock")
+    # What boot.js sends when the person leaves the page in any way.
+    other.evaluate("document.dispatchEvent(new Event('doorway:wipe'))")
+    expect_step(other, "welcome")
+    start(other)
+    answer_safety(other)
+    expect_step(other, "stance")  # no kept plan waits any more
+
+
+def test_a_kept_plan_pasted_into_the_tab_later_is_read(page, fresh):
+    walk_to_results(page)
+    url, _secret = _keep(page, own="a long enough passphrase")
+    other = fresh()
+    open_page(other, "./")
+    other.evaluate("(token) => { location.hash = token; }", url.split("#", 1)[1])
+    expect_step(other, "resume")
+    assert "#" not in other.url

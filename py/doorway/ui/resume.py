@@ -29,15 +29,20 @@ class Resume:
         self.restore = restore  # the wizard's: draws the plan of a kept state
         self.envelope = None
 
+    def pending(self):
+        """True when the address bar holds a link (or boot.js refused one as too long)."""
+        root = js.document.documentElement
+        return (root.getAttribute("data-link-error") == "too_long"
+                or looks_like_link(dom.read_fragment()))
+
     def read(self):
-        """The step to show first: "resume", "resume-error", or None (no link here)."""
+        """Read the link :meth:`pending` found and take it out of the address bar;
+        the step to show: "resume" or "resume-error"."""
         root = js.document.documentElement
         if root.getAttribute("data-link-error") == "too_long":
             root.removeAttribute("data-link-error")
             return self.fail("too_long")
         token = dom.read_fragment()
-        if not looks_like_link(token):
-            return None
         dom.forget_fragment()
         try:
             self.envelope = link.parse(token, link.RESUME)

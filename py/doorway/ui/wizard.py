@@ -6,6 +6,7 @@ and builds the results from :mod:`doorway.guide.plan`. Steps never touch the
 browser history: Back and Start over are buttons, not links.
 """
 
+import js
 from pyscript import window
 
 from doorway.guide import answers as checks
@@ -86,9 +87,15 @@ class Wizard:
         dom.on(self.app, "input", self.on_input)
         from .resume import Resume
         self.resume = Resume(self.catalogue, self.app, self.go, self.restore)
-        first = self.resume.read()
-        if first:
-            self.show(first)
+        self.read_link()
+        # A kept plan's link pasted into this tab later only changes the fragment.
+        dom.on(js.window, "hashchange", lambda event: self.read_link())
+
+    def read_link(self):
+        """Open a kept plan's link in the address bar, if there is one (ui.resume)."""
+        if self.resume.pending():
+            self.wipe()
+            self.show(self.resume.read())
 
     def on_click(self, event):
         if self.share and self.share.owns(event.target):
