@@ -263,6 +263,7 @@ class Wizard:
         self.answers["safety"] = safety_answers
         self.tone = kept["tone"]
         self.show_results(kept)
+        self.history = []  # the passphrase step behind it has nothing left to open
 
     def change_tone(self, tone):
         self.tone = tone
