@@ -1,5 +1,5 @@
 """The command line: ``python -m doorway build | serve | check | docs | runtime |
-practice-check``.
+practice-check | script``.
 
 Thin on purpose: each command parses its options and calls :mod:`doorway.builder`,
 which is where the work and the explanations live. Anything a person must fix
@@ -110,6 +110,96 @@ def _practice_check(args):
     return 0
 
 
+class _ScriptArguments(Exception):
+    """A ``script`` value the content does not know; the message says what is valid."""
+
+
+def _ids(value):
+    """``a,b`` as ``["a", "b"]``; empty parts dropped."""
+    return [part.strip() for part in (value or "").split(",") if part.strip()]
+
+
+def _one_of(option, value, valid):
+    if value not in valid:
+        raise _ScriptArguments("%s must be one of: %s (got %r)" % (option, ", ".join(valid), value))
+    return value
+
+
+def _script_choices(catalogue):
+    """The values each option of ``script`` takes, from the content."""
+    from doorway.guide.script import TONES
+    context_step = catalogue.wizard["context"]
+    return {"--stance": [s["id"] for s in catalogue.stances],
+            "--reasons": [r["id"] for r in catalogue.reasons],
+            "--tone": list(TONES),
+            "--conflict": [c["id"] for c in context_step["conflict"]],
+            "--topics": [t["id"] for t in context_step["topics"]],
+            "--hopes": [h["id"] for h in context_step["hopes"]]}
+
+
+def _script_answers(catalogue, args):
+    """The wizard's answers from the command line, checked as the wizard checks them."""
+    from doorway.guide import answers as checks
+    choices = _script_choices(catalogue)
+    for option, value in (("--stance", args.stance), ("--reasons", args.reasons)):
+        if not _ids(value):
+            raise _ScriptArguments("%s is missing: one of %s"
+                                   % (option, ", ".join(choices[option])))
+    answers = checks.blank_answers()
+    answers["safety"] = {"afraid": "no"}
+    answers["stance"] = _one_of("--stance", args.stance, choices["--stance"])
+    chosen = [_one_of("--reasons", value, choices["--reasons"]) for value in _ids(args.reasons)]
+    answers["reasons"], _ = checks.check_reasons(catalogue, chosen)
+    _one_of("--tone", args.tone, choices["--tone"])
+    values = {"name": args.name or "", "conflict": None, "hopes": [], "limits": []}
+    if args.conflict is not None:
+        values["conflict"] = _one_of("--conflict", args.conflict, choices["--conflict"])
+    for key in ("hopes", "topics"):
+        values[key] = [_one_of("--" + key, value, choices["--" + key])
+                       for value in _ids(getattr(args, key))]
+    context, errors = checks.check_context(catalogue, values)
+    if errors:
+        raise _ScriptArguments("--name: " + errors[0]["message"])
+    answers.update(context)
+    return answers
+
+
+def _script(args):
+    """Print the conversation map for these answers: readable, or as JSON."""
+    import json
+
+    from doorway.builder import CONTENT
+    from doorway.builder.content import load
+    from doorway.guide import plan as planner
+    from doorway.guide import script, text
+    from doorway.guide.catalogue import Catalogue
+    catalogue = Catalogue(load(CONTENT))
+    try:
+        answers = _script_answers(catalogue, args)
+    except _ScriptArguments as error:
+        raise UsageError(args.prog, str(error)) from None
+    ask_id, _ = planner.choose_ask(catalogue, answers["stance"], answers["reasons"])
+    turns = script.compose(catalogue, answers, ask_id, args.tone)
+    if args.json:
+        print(json.dumps({"turns": [{"part": t["part"], "say": t["say"], "text": t["text"],
+                                     "branch": t["branch"], "if": t["if"]} for t in turns]},
+                         ensure_ascii=False))
+    else:
+        print(text.script_text(catalogue, turns))
+    return 0
+
+
+def _with_choices(message):
+    """argparse's message about a ``script`` option, with the values it takes."""
+    from doorway.builder import CONTENT
+    from doorway.builder.content import load
+    from doorway.guide.catalogue import Catalogue
+    for option, valid in _script_choices(Catalogue(load(CONTENT))).items():
+        if "argument %s:" % option in message:
+            return "%s (one of: %s)" % (message, ", ".join(valid))
+    return message
+
+
 class UsageError(Exception):
     """Arguments a command cannot take: said in one line, exit status 2."""
 
@@ -170,6 +260,27 @@ def parser():
     practice.add_argument("text", nargs="?", metavar="TEXT",
                           help="the reply, as one quoted argument")
     practice.set_defaults(run=_practice_check, prog=practice.prog)
+
+    conversation = commands.add_parser(
+        "script", help="print the conversation map for a stance and reasons")
+    conversation.add_argument("--stance", metavar="STANCE",
+                              help="where things stand: a stance id (e.g. not_asked)")
+    conversation.add_argument("--reasons", metavar="ID[,ID...]",
+                              help="the reasons' ids, comma-separated")
+    conversation.add_argument("--tone", default="gentle", help="gentle (default), brief or direct")
+    conversation.add_argument("--conflict", help="heated, avoidant, mixed or unsure")
+    conversation.add_argument("--name", help="the partner's first name or nickname")
+    conversation.add_argument("--topics", metavar="ID[,ID...]",
+                              help="what the arguments are about (e.g. money,chores)")
+    conversation.add_argument("--hopes", metavar="ID[,ID...]",
+                              help="what therapy should help with (e.g. communication)")
+    conversation.add_argument("--json", action="store_true",
+                              help='print {"turns": [...]} instead')
+    conversation.set_defaults(run=_script, prog=conversation.prog)
+
+    def script_error(message):
+        raise UsageError(conversation.prog, _with_choices(message))
+    conversation.error = script_error
     return main_parser
 
 

@@ -107,12 +107,14 @@ def partner_name_field():
     return label(words("wizard", "context", "name_label"))
 
 
-def give_context(page, name="", conflict=None, hopes=(), limits=()):
+def give_context(page, name="", conflict=None, hopes=(), limits=(), topics=()):
     d = as_driver(page)
     if name:
         d.fill(partner_name_field(), name)
     if conflict:
         d.check(css("#conflict-%s" % conflict))
+    for topic in topics:
+        d.check(css("#topic-%s" % topic))
     for hope in hopes:
         d.check(css("#hope-%s" % hope))
     for limit in limits:
@@ -133,6 +135,7 @@ def walk_to_results(page, stance="not_asked", reasons=("blame",), **context):
 
 
 def script_lines(page):
+    """The words in every box of the conversation map, in order."""
     return as_driver(page).values(css("[data-script-lines] textarea"))
 
 
@@ -153,6 +156,15 @@ def choose_country(page, country):
     route = css('[data-step="safety-route"]')
     d.select(css("select", within=route), country["id"])
     d.expect_contains_text(css("[data-lines] .emergency", within=route), country["emergency"])
+
+
+def tab_to(page, locator, most=300):
+    """Press Tab until ``locator`` has the focus, as a keyboard user would."""
+    for _ in range(most):
+        if locator.evaluate("(el) => el === document.activeElement"):
+            return
+        page.keyboard.press("Tab")
+    raise AssertionError("Tab never reached %s" % locator)
 
 
 def make_invite(page, note="", passphrase="", reasons=None, ask=None):

@@ -124,3 +124,16 @@ def test_results_at_320_pixels_wide(page):
     walk_to_results(page, "said_no", ["privacy", "culture", "unknown_process"], name="Sam")
     page.get_by_role("button", name="Show as a QR code").count()
     assert page.evaluate("document.documentElement.scrollWidth") <= 320
+
+
+def test_results_with_the_whole_map_in_the_dark(browser, base_url):
+    """The plan card, every branch of the map and the worked example, in dark mode."""
+    context = browser.new_context(base_url=base_url, color_scheme="dark")
+    page = context.new_page()
+    try:
+        walk_to_results(page, "not_asked", ["blame", "cost", "time"], name="Sam",
+                        conflict="heated", topics=["money", "chores"], hopes=["trust"])
+        expect(page.locator('[data-branch="worry"]')).to_be_visible()
+        assert_accessible(page, "dark results")
+    finally:
+        context.close()

@@ -12,6 +12,7 @@ from flows import (
     script_lines,
     start,
     submit,
+    tab_to,
     walk_to_results,
 )
 from playwright.sync_api import expect
@@ -19,12 +20,13 @@ from playwright.sync_api import expect
 from doorway.builder import CONTENT
 from doorway.builder.content import load
 from doorway.guide import plan as planner
+from doorway.guide import script
 
 #: Varied paths: stance, reasons, context, and what the plan must then say.
 PATHS = [
     dict(stance="not_asked", reasons=["blame"], context={}),
     dict(stance="hesitated", reasons=["cost", "time"],
-         context=dict(name="Sam", conflict="heated", limits=["money"])),
+         context=dict(name="Sam", conflict="heated", limits=["money"], topics=["money", "chores"])),
     dict(stance="said_no", reasons=["stigma", "privacy", "doubts"],
          context=dict(name="Ari", conflict="avoidant", hopes=["trust"])),
     dict(stance="postponing", reasons=["fine"],
@@ -53,6 +55,9 @@ def test_a_path_ends_in_a_plan_tailored_to_the_answers(page, path, guide_catalog
             continue
         expect(results.locator("h2", has_text=section).first).to_be_visible()
     lines = script_lines(page)
+    topics = path["context"].get("topics")
+    if topics:
+        assert cat.topic(topics[0])["phrase"] in lines[0], lines[0]
     name = path["context"].get("name")
     if name:
         assert lines[0].startswith(name + ", "), lines[0]
@@ -146,35 +151,133 @@ def test_back_keeps_answers_and_start_over_clears_them(page):
     expect(page.locator("#safety-afraid-no")).not_to_be_checked()
 
 
-def test_script_lines_are_editable_and_survive_a_change_of_tone(page):
+def _map(cat, stance, reasons, tone="gentle", **context):
+    """The map Python composes for these answers, to compare the page with."""
+    chosen = {"safety": {"afraid": "no"}, "stance": stance, "reasons": reasons, "name": "",
+              "conflict": None, "hopes": [], "limits": [], "topics": []}
+    chosen.update(context)
+    ask, _ = planner.choose_ask(cat, stance, reasons)
+    return script.compose(cat, chosen, ask, tone)
+
+
+def test_the_map_shows_the_main_path_listening_branches_and_repair(page, guide_catalogue):
+    cat = guide_catalogue
+    walk_to_results(page, "not_asked", ["blame", "cost"], topics=["money"])
+    turns = _map(cat, "not_asked", ["blame", "cost"], topics=["money"])
+    lines = page.locator("[data-script-lines]")
+    for turn in turns:
+        if turn["say"]:
+            # Every spoken line is a box named by its own part and worry.
+            expect(lines.get_by_role("textbox", name=turn["label"], exact=True))\
+                .to_have_value(turn["text"])
+        else:
+            expect(lines.get_by_text(turn["text"])).to_be_visible()
+    assert lines.locator("textarea").count() == len([t for t in turns if t["say"]])
+    expect(lines.get_by_role("heading", name=cat.script["worry"]["heading"])).to_be_visible()
+    for reason in ("blame", "cost"):
+        expect(lines.locator('[data-branch="worry"] [data-if="%s"] h4' % reason))\
+            .to_have_text(script.branch_heading(cat, {"branch": "worry", "if": reason}))
+    expect(lines.get_by_role("heading", name=cat.script["repair"]["heading"])).to_be_visible()
+
+
+def test_script_lines_are_editable_and_survive_a_change_of_tone(page, guide_catalogue):
+    cat = guide_catalogue
     walk_to_results(page, "hesitated", ["blame", "cost"], name="Sam")
     first = page.locator("[data-script-lines] textarea").first
     first.fill("Sam, this is my own opening.")
+    more = page.get_by_role("textbox", name=cat.script["worry"]["more"].replace(
+        "{worry}", cat.reason("cost")["short"]))
+    more.fill("My own second answer about money.")
     gentle = script_lines(page)
     page.get_by_label("Brief").check()
     brief = script_lines(page)
     assert brief[0] == "Sam, this is my own opening."
+    assert "My own second answer about money." in brief
     assert brief[1] != gentle[1]
     assert len(brief) < len(gentle)
     expect(page.locator("[data-script-status]")).to_contain_text("kept")
+    page.get_by_label("Direct").check()
+    assert script_lines(page)[0] == "Sam, this is my own opening."
     page.get_by_role("button", name="Copy the script").click()
     expect(page.locator("[data-script-status]")).to_have_text("Copied")
-    copied = page.evaluate("navigator.clipboard.readText()")
-    assert copied.split("\n\n") == brief
+    copied = page.evaluate("navigator.clipboard.readText()").split("\n\n")
+    direct = script_lines(page)
+    assert [p for p in copied if p in direct] == direct
+    assert cat.script["repair"]["heading"] + ":" in copied
+    listen = next(p["label"] for p in cat.script["parts"] if p["id"] == "listen")
+    assert "(%s: %s)" % (listen, cat.script["listen"]) in copied
 
 
-def test_plan_can_be_copied_downloaded_and_printed(page):
+def test_the_map_works_by_keyboard(page, guide_catalogue):
+    cat = guide_catalogue
+    start(page)
+    answer_safety(page)
+    choose_stance(page, "said_no")
+    choose_reasons(page, ["fine", "cost"])
+    # The context step: what the arguments are about, by keyboard.
+    tab_to(page, page.locator("#topic-money"))
+    page.keyboard.press("Space")
+    expect(page.locator("#topic-money")).to_be_checked()
+    tab_to(page, page.locator('[data-step="context"] button[type=submit]'))
+    page.keyboard.press("Enter")
+    expect_step(page, "results")
+    card_first = page.locator("[data-card-line]").first
+    box = page.locator("[data-script-lines] textarea").first
+    tab_to(page, box)
+    page.keyboard.press("Control+a")
+    page.keyboard.type("My words, typed.")
+    expect(card_first).to_have_text("“My words, typed.”")
+    tab_to(page, page.locator("#tone-gentle"))
+    page.keyboard.press("ArrowRight")
+    expect(page.locator("#tone-brief")).to_be_checked()
+    expect(page.locator("[data-script-status]")).to_contain_text("kept")
+    assert script_lines(page)[0] == "My words, typed."
+    brief = _map(cat, "said_no", ["fine", "cost"], "brief", topics=["money"])
+    assert script_lines(page)[1:] == [t["text"] for t in brief if t["say"]][1:]
+    tab_to(page, page.get_by_role("button", name="Copy the script"))
+    page.keyboard.press("Enter")
+    expect(page.locator("[data-script-status]")).to_have_text("Copied")
+
+
+def test_the_plan_card_comes_first_and_follows_the_persons_words(page, guide_catalogue):
+    cat = guide_catalogue
+    walk_to_results(page, "not_asked", ["cost"], conflict="heated", topics=["money"])
+    results = page.locator("[data-results]")
+    card = results.locator("[data-plan-card]")
+    expect(results.locator("> *").first).to_have_attribute("data-plan-card", "")
+    expect(card.get_by_role("heading", name=cat.guidance["card"]["things_heading"]))\
+        .to_be_visible()
+    expect(card.locator("[data-thing]")).to_have_count(3)
+    expect(card.locator('[data-thing="prepare"]')).to_have_text(cat.guidance["card"]["cost"])
+    turns = [t for t in _map(cat, "not_asked", ["cost"], conflict="heated", topics=["money"])
+             if t["say"] and t["branch"] is None]
+    expect(card.locator("[data-card-line]")).to_have_text(["“%s”" % t["text"]
+                                                            for t in turns[:3]])
+    page.locator("[data-script-lines] textarea").nth(1).fill("A time that suits us both?")
+    expect(card.locator("[data-card-line]").nth(1)).to_have_text("“A time that suits us both?”")
+
+
+def test_plan_and_script_can_be_copied_downloaded_and_printed(page):
     walk_to_results(page, "not_asked", ["privacy"])
     page.get_by_role("button", name="Copy the plan").click()
     expect(page.locator("[data-plan-status]")).to_have_text("Copied")
     text = page.evaluate("navigator.clipboard.readText()")
     assert text.startswith("Your plan\n") and "Sources" in text
     with page.expect_download() as download:
-        page.get_by_role("button", name="Download as text").click()
+        page.get_by_role("button", name="Download the plan as text").click()
     saved = download.value
     assert saved.suggested_filename == "my-plan.txt"
     with open(saved.path(), encoding="utf-8") as handle:
         assert handle.read() == text
+    page.get_by_role("button", name="Copy the script").click()
+    script_copy = page.evaluate("navigator.clipboard.readText()")
+    with page.expect_download() as download:
+        page.get_by_role("button", name="Download the script").click()
+    saved = download.value
+    assert saved.suggested_filename == "my-script.txt"
+    with open(saved.path(), encoding="utf-8") as handle:
+        alone = handle.read()
+    assert alone == script_copy and alone in text and len(alone) < len(text) / 3
     page.evaluate("() => { window.__printed = 0; window.print = () => { window.__printed++; }; }")
     page.get_by_role("button", name="Print or save as PDF").click()
     assert page.evaluate("window.__printed") == 1

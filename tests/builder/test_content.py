@@ -56,16 +56,6 @@ def keep_tables(file, header, keep):
     return edit
 
 
-def replace_after(file, anchor, old, new):
-    """Replace the first ``old`` that comes after the line ``anchor``."""
-    def edit(content):
-        path = content / file
-        head, found, tail = path.read_text().partition("\n" + anchor + "\n")
-        assert found and old in tail, (file, anchor, old)
-        path.write_text(head + found + tail.replace(old, new, 1))
-    return edit
-
-
 def append(file, text):
     def edit(content):
         path = content / file
@@ -94,7 +84,7 @@ def errors_of(content):
 
 TONED = '\ngentle = "a"\nbrief = "b"\ndirect = "c"\n'
 EXTRA_ASK = ('\n[[asks]]\nid = "curiosity"\ncode = 99\nname = "n"\nsummary = "s"\n'
-             'partner_offer = "p"\n[asks.line]' + TONED)
+             'partner_offer = "p"\nprepare = "r"\n[asks.line]' + TONED)
 LONELY_SOURCE = ('\n[[sources]]\nid = "lonely"\ntitle = "T"\nauthor = "A"\nyear = 2020\n'
                  'url = "https://example.org/"\n')
 
@@ -107,8 +97,8 @@ CASES = [
     ("empty folder", lambda c: [p.unlink() for p in (c / "sources").glob("*.toml")],
      "site/content/sources: holds no .toml files"),
     # Tables
-    ("missing field", replace("reasons/cost.toml", "\nsummary = ", "\n# summary = "),
-     "site/content/reasons/cost.toml: summary: is missing"),
+    ("missing field", replace("reasons/cost.toml", "\nsay_back = ", "\n# say_back = "),
+     "site/content/reasons/cost.toml: say_back: is missing"),
     ("unknown key typo", replace("asks.toml", "partner_offer =", 'partner_ofer = "x"\n'
                                  "partner_offer ="),
      "site/content/asks.toml: asks[0].partner_ofer: is not a known field (a typo?)"),
@@ -159,7 +149,7 @@ CASES = [
                                             "[opening.line]" + TONED),
      "site/content/script.toml: opening[…].stance: refers to unknown stance 'shrugged'"),
     ("unknown conflict", replace("guidance.toml", 'conflict = "heated"', 'conflict = "icy"'),
-     "site/content/guidance.toml: timing.conflict[0].conflict: refers to unknown conflict 'icy'"),
+     "site/content/guidance.toml: card.conflict[0].conflict: refers to unknown conflict 'icy'"),
     ("uncited source", append("sources/core.toml", LONELY_SOURCE),
      "site/content/sources/core.toml: sources[…]: source 'lonely' is never cited: "
      "cite it or remove it"),
@@ -188,15 +178,48 @@ CASES = [
      "site/content/reasons: exactly one reason must be exclusive"),
     ("no exclusive reason", set_value("reasons/dont_know.toml", "exclusive", "false"),
      "site/content/reasons: exactly one reason must be exclusive (\"I don't know\"), found []"),
-    # Script placeholders
-    ("unknown placeholder", replace_after("script.toml", "[summarise]", "{summary}",
-                                          "{summery}"),
-     "site/content/script.toml: summarise.gentle: uses unknown placeholder {summery}"),
+    # The conversation map
+    ("unknown placeholder", replace("script.toml", "I’d want it to be {wants}.",
+                                    "I’d want it to be {wantz}."),
+     "site/content/script.toml: for_both.gentle: uses unknown placeholder {wantz}"),
     ("placeholder in an ask", replace("asks.toml", 'gentle = "', 'gentle = "{name}, ', 1),
      "site/content/asks.toml: asks[0].line.gentle: uses unknown placeholder {name}"),
-    ("name in the wrong place", replace("script.toml", 'permission]\ngentle = "',
-                                        'permission]\ngentle = "Is{name} '),
+    ("name in the wrong place", replace("script.toml", 'permission]\ngentle = "Is now',
+                                        'permission]\ngentle = "Is{name} now'),
      "site/content/script.toml: permission.gentle: {name} must open the line"),
+    ("say-back without its gap", replace("script.toml", 'brief = "So … Is that right?"',
+                                         'brief = "So, is that right?"'),
+     "site/content/script.toml: say_back.brief: needs one gap (…)"),
+    ("stance without a wish", replace("script.toml", '[[wish]]\nstance = "said_no"',
+                                      '[[wish]]\nstance = "hesitated"'),
+     "site/content/script.toml: wish: has no wish for stance 'said_no'"),
+    ("worry without words for both",
+     replace("reasons/time.toml", "\nfor_both = ", "\n# for_both = "),
+     "site/content/reasons/time.toml: for_both: is missing (every worry but the exclusive one"),
+    ("a part described twice", append("script.toml", '\n[[parts]]\nid = "ask"\nlabel = "Ask"\n'),
+     "site/content/script.toml: parts: must describe part 'ask' exactly once"),
+    ("short path with a branch", replace("script.toml", 'short_path = ["opening"',
+                                         'short_path = ["worry", "opening"'),
+     "site/content/script.toml: short_path[0]: must be one of"),
+    # Plain international English, one work per source
+    ("an idiom", replace("reasons/cost.toml", "Money can be a painful subject in itself.",
+                         "Money can be a sore point in itself."),
+     "site/content/reasons/cost.toml: meaning[2]: uses the idiom 'sore point'"),
+    ("an idiom in another case and form", replace("guidance.toml", "Pick a calm time,",
+                                                  "Don’t Dig-In. Pick a calm time,"),
+     "site/content/guidance.toml: timing.base[0]: uses the idiom 'dig in'"),
+    ("American spelling", replace("tips.toml", "Look for sliding-scale fees",
+                                  "Look for a behavior of sliding-scale fees"),
+     "site/content/tips.toml: tips[4].text: spells 'behavior': write 'behaviour'"),
+    ("-ize spelling", replace("asks.toml", "Could we try three sessions,",
+                              "Could we organize three sessions,"),
+     "site/content/asks.toml: asks[4].line.gentle: spells 'organize' with -ize"),
+    ("the same source twice", replace("sources/core.toml", 'title = "Meta-analysis of couple '
+                                      'therapy: Effects across outcomes, designs, timeframes, '
+                                      'and other moderators"',
+                                      'title = "Toward a Theory of Motivational Interviewing"'),
+     "site/content/sources/core.toml: sources[…].title: is the same title as source '…': "
+     "cite that id instead"),
     ("stance without opening", replace("script.toml", 'stance = "said_no"', 'stance = "hesitated"'),
      "site/content/script.toml: opening: has no opening for stance 'said_no'"),
     # Help lines
@@ -282,13 +305,13 @@ def test_every_error_is_reported_at_once(tmp_path):
                           set_value("site.toml", "note_limit", "20"),
                           replace("reasons/cost.toml", 'label = "', 'label = "<i>'),
                           replace("reasons/blame.toml", '"apa_ethics_code"', '"nobody_2024"'),
-                          replace_after("script.toml", "[summarise]", "{summary}",
-                                        "{summery}"))
+                          replace("script.toml", "I’d want it to be {wants}.",
+                                  "I’d want it to be {wantz}."))
     errors = errors_of(content)
     assert errors == [
         "site/content/reasons/blame.toml: sources[0]: refers to unknown source 'nobody_2024'",
         "site/content/reasons/cost.toml: label: must be plain text: '<' and '>' are not allowed",
-        "site/content/script.toml: summarise.gentle: uses unknown placeholder {summery}",
+        "site/content/script.toml: for_both.gentle: uses unknown placeholder {wantz}",
         "site/content/site.toml: name: must not be empty",
         "site/content/site.toml: note_limit: must be between 50 and 1000",
     ]

@@ -98,13 +98,13 @@ def test_dont_know_gives_way_to_real_reasons():
 def test_context_is_optional_and_cleaned():
     context, errors = answers.check_context(catalogue(), {})
     assert errors == []
-    assert context == {"name": "", "conflict": None, "hopes": [], "limits": []}
+    assert context == {"name": "", "conflict": None, "hopes": [], "limits": [], "topics": []}
     context, errors = answers.check_context(catalogue(), {
         "name": "  Sam \t\n Lee\x00 ", "conflict": "heated", "hopes": ["trust", "x"],
-        "limits": ["money", "time", "nope"]})
+        "limits": ["money", "time", "nope"], "topics": ["trust", "money", "nope"]})
     assert errors == []
     assert context == {"name": "Sam Lee", "conflict": "heated", "hopes": ["trust"],
-                       "limits": ["money", "time"]}, context
+                       "limits": ["money", "time"], "topics": ["money", "trust"]}, context
 
 
 def test_context_rejects_a_long_name_and_unknown_conflict():

@@ -189,3 +189,28 @@ def test_reason_guide_and_guidance_sections_for_the_static_guide():
         assert len(sections[1]["blocks"]) == len(reason["replies"])
     ids = [s["id"] for s in planner.guidance_sections(cat)]
     assert ids == ["timing", "avoid", "plan_b", "therapist", "sources"]
+
+
+def test_what_the_arguments_are_about_adds_timing_and_cost_pointers():
+    cat = catalogue()
+    plain = planner.make_plan(cat, answers(reasons=["blame"]))
+    money = planner.make_plan(cat, answers(reasons=["blame"], topics=["money", "chores"]))
+
+    def items(plan, section_id):
+        section = [s for s in plan["sections"] if s["id"] == section_id]
+        return section[0]["blocks"][0]["items"] if section else []
+    extra = [t for t in items(money, "timing") if t not in items(plain, "timing")]
+    assert len(extra) == 1 and cat.topic("money")["phrase"] in extra[0]
+    for tip_id in cat.topic("money")["tips"]:
+        assert cat.tip(tip_id)["text"] in items(money, "practical")
+        assert cat.tip(tip_id)["text"] not in items(plain, "practical")
+
+
+def test_the_script_section_ends_with_a_whole_example_conversation():
+    cat = catalogue()
+    plan = planner.make_plan(cat, answers())
+    blocks = [s for s in plan["sections"] if s["id"] == "script"][0]["blocks"]
+    assert [b["kind"] for b in blocks] == ["script", "example"]
+    example = cat.script["example"]
+    assert blocks[1]["heading"] == example["heading"]
+    assert [t["who"] for t in blocks[1]["turns"]] == [example[t["who"]] for t in example["turns"]]

@@ -20,6 +20,7 @@ def _full_state(cat):
     answers["conflict"] = cat.wizard["context"]["conflict"][0]["id"]
     answers["hopes"] = [h["id"] for h in cat.wizard["context"]["hopes"]][:2]
     answers["limits"] = [x["id"] for x in cat.wizard["context"]["limits"]]
+    answers["topics"] = [t["id"] for t in cat.wizard["context"]["topics"]][1:3]
     answers["situations"] = ["affair", "leaving"]
     answers["name"] = "Sam Lee"
     state["tone"] = "direct"
@@ -88,6 +89,7 @@ def test_the_encoder_refuses_what_the_format_cannot_carry():
         lambda s: s["answers"].update(reasons=["time", "blame"]),  # not catalogue order
         lambda s: s["answers"].update(reasons=["blame", "blame"]),
         lambda s: s["answers"].update(situations=["bogus"]),
+        lambda s: s["answers"].update(topics=["bogus"]),
         lambda s: s["answers"].update(conflict="bogus"),
         lambda s: s["answers"].update(name="x" * 41),
         lambda s: s.update(tone="shouty"),

@@ -9,12 +9,14 @@ from support import answers, catalogue, raises
 
 from doorway.guide import plan as planner
 from doorway.guide import script
+from doorway.guide.card import plan_card
 from doorway.guide.views import attr, find_all, h, text_of
 from doorway.guide.views import partner as partner_views
 from doorway.guide.views import plan as plan_views
 from doorway.guide.views import reply as reply_views
 from doorway.guide.views import results as results_views
 from doorway.guide.views import safety as safety_views
+from doorway.guide.views import script as script_views
 
 
 def tags(nodes, tag):
@@ -52,7 +54,8 @@ def test_every_plan_section_is_a_labelled_section_with_its_heading():
         assert attr(node, "aria-labelledby") == attr(heading, "id") == "section-" + section["id"]
         assert heading[0] == "h2" and text_of(heading) == section["heading"]
         sub_headings = tags(node, "h3")
-        assert len(sub_headings) == len([b for b in section["blocks"] if b["kind"] == "h3"])
+        assert len(sub_headings) == len([b for b in section["blocks"]
+                                         if b["kind"] in ("h3", "example")])
         scripts = find_all(node, lambda n: attr(n, "data-script") is not None)
         assert len(scripts) == len([b for b in section["blocks"] if b["kind"] == "script"])
 
@@ -84,34 +87,91 @@ def test_source_links_open_in_a_new_tab_without_a_referrer():
     assert "noreferrer" in attr(link, "rel") and "noopener" in attr(link, "rel")
 
 
-def test_the_script_editor_holds_each_line_in_a_labelled_box():
+def _results(reasons, tone="gentle", **values):
     cat = catalogue()
-    chosen = answers(reasons=["blame"], name="Sam")
+    chosen = answers(reasons=reasons, **values)
     plan = planner.make_plan(cat, chosen)
-    lines = script.compose(cat, chosen, plan["ask"], "brief")
-    editor = results_views.script_editor(cat, lines, "brief")
+    turns = script.compose(cat, chosen, plan["ask"], tone)
+    return cat, chosen, plan, turns
+
+
+def test_the_script_editor_holds_each_spoken_line_in_a_box_with_its_own_name():
+    cat, _, _, turns = _results(["blame", "cost", "time"], "brief", name="Sam")
+    editor = results_views.script_editor(cat, turns, "brief")
     boxes = tags(editor, "textarea")
-    assert [text_of(box) for box in boxes] == [line["text"] for line in lines]
-    assert [attr(box, "data-line") for box in boxes] == [line["id"] for line in lines]
-    labels = {attr(label, "for") for label in tags(editor, "label")}
-    for box in boxes:
-        assert attr(box, "id") in labels
+    spoken = [t for t in turns if t["say"]]
+    assert [text_of(box) for box in boxes] == [t["text"] for t in spoken]
+    assert [attr(box, "data-line") for box in boxes] == [t["id"] for t in spoken]
+    names = {}
+    for label in tags(editor, "label"):
+        names[attr(label, "for")] = text_of(label)
+    box_names = [names[attr(box, "id")] for box in boxes]
+    assert len(set(box_names)) == len(box_names), box_names
     chosen_tone = [attr(i, "value") for i in tags(editor, "input") if attr(i, "checked") == ""]
     assert chosen_tone == ["brief"]
 
 
-def test_the_results_link_to_every_section_and_the_share_step():
-    cat = catalogue()
-    chosen = answers(reasons=["privacy"])
-    plan = planner.make_plan(cat, chosen)
-    lines = script.compose(cat, chosen, plan["ask"], "gentle")
+def test_prompts_and_examples_are_shown_as_text_never_as_a_box():
+    cat, _, _, turns = _results(["privacy", "doubts"])
+    nodes = script_views.script_map(cat, turns)
+    shown = [t for t in turns if not t["say"]]
+    boxes = tags(nodes, "textarea")
+    for turn in shown:
+        assert not [b for b in boxes if text_of(b) == turn["text"]], turn
+        assert turn["text"] in text_of(nodes), turn
+    examples = find_all(nodes, lambda n: attr(n, "data-example") is not None)
+    assert [attr(n, "data-example") for n in examples] == ["privacy", "doubts"]
+
+
+def test_each_branch_is_its_own_titled_group():
+    cat, _, _, turns = _results(["blame", "cost"])
+    nodes = script_views.script_map(cat, turns)
+    worry = find_all(nodes, lambda n: attr(n, "data-branch") == "worry")
+    repair = find_all(nodes, lambda n: attr(n, "data-branch") == "repair")
+    assert len(worry) == len(repair) == 1
+    assert text_of(tags(worry[0], "h3")[0]) == cat.script["worry"]["heading"]
+    groups = find_all(worry[0], lambda n: attr(n, "data-if") is not None)
+    assert [attr(g, "data-if") for g in groups] == ["blame", "cost"]
+    for group in groups:
+        expected = [t["text"] for t in turns if t["if"] == attr(group, "data-if") and t["say"]]
+        assert [text_of(b) for b in tags(group, "textarea")] == expected
+        assert tags(group, "h4")
+    assert text_of(tags(repair[0], "h3")[0]) == cat.script["repair"]["heading"]
+    assert len(tags(repair[0], "textarea")) == len(cat.script["repair"]["lines"])
+
+
+def test_a_read_only_map_for_the_static_guide_has_no_boxes():
+    cat, _, _, turns = _results(["blame"])
+    nodes = script_views.script_map(cat, turns, 3, False)
+    assert not tags(nodes, "textarea") and not tags(nodes, "label")
+    for turn in turns:
+        assert turn["text"] in text_of(nodes)
+
+
+def test_the_plan_card_comes_first_with_three_things_and_the_first_lines():
+    cat, chosen, plan, turns = _results(["cost"], topics=["money"])
+    card = plan_card(cat, chosen, plan, turns)
     share = {"ask": plan["ask"], "reasons": plan["reasons"], "note": ""}
-    nodes = results_views.results(cat, plan, lines, "gentle", share)
+    nodes = results_views.results(cat, plan, card, turns, "gentle", share)
+    assert attr(nodes[0], "data-plan-card") == ""
+    things = find_all(nodes[0], lambda n: attr(n, "data-thing") is not None)
+    assert [text_of(n) for n in things] == [t["text"] for t in card["things"]]
+    lines = find_all(nodes[0], lambda n: attr(n, "data-card-line") is not None)
+    assert [text_of(n) for n in lines] == ["“%s”" % t["text"] for t in script.main_path(turns)[:3]]
+
+
+def test_the_results_link_to_every_section_and_the_share_step():
+    cat, chosen, plan, turns = _results(["privacy"])
+    share = {"ask": plan["ask"], "reasons": plan["reasons"], "note": ""}
+    nodes = results_views.results(cat, plan, plan_card(cat, chosen, plan, turns), turns,
+                                  "gentle", share)
     ids = {attr(n, "id") for n in find_all(nodes, lambda n: attr(n, "id") is not None)}
-    links = [attr(a, "href") for a in tags(nodes[0], "a")]
+    links = [attr(a, "href") for a in tags(nodes[1], "a")]
     assert len(links) == len(plan["sections"]) + 1
     for href in links:
         assert href[1:] in ids, href
+    actions = [attr(b, "data-action") for b in tags(nodes, "button")]
+    assert "download" in actions and "download-script" in actions
 
 
 def test_the_preview_shows_exactly_the_invitation():

@@ -16,8 +16,9 @@ from doorway.guide import link, phrases
 from doorway.guide.decision import OPTION_FIELDS
 from doorway.guide.reply_check import ESCALATING, KINDS, ReplyChecker
 from doorway.guide.safety import KINDS as LINE_KINDS
-from doorway.guide.script import TONES
+from doorway.guide.script import GAP, MAIN_PARTS, PARTS, TONES
 
+from . import style
 from .schema import (
     ContentError,
     ContentErrors,
@@ -64,6 +65,7 @@ ASK = table({
     "summary": text,
     "partner_offer": text,
     "line": toned,
+    "prepare": text,
 })
 
 REASON = table({
@@ -72,10 +74,12 @@ REASON = table({
     "order": integer(1, 999),
     "label": text,
     "example": text,
-    "summary": text,
+    "short": text,
+    "say_back": text,
+    "for_both": Optional(text),
     "meaning": texts(),
     "advice": texts(),
-    "script": texts(),
+    "script": Optional(texts()),
     "replies": list_of(table({"they_say": text, "you_say": text}), minimum=3),
     "partner": table({"heading": text, "body": texts()}),
     "sources": list_of(reference("source"), unique=True),
@@ -109,26 +113,56 @@ WIZARD = table({
         "limits_legend": text,
         "limits": list_of(table({"id": identifier, "label": text,
                                  "tips": list_of(reference("tip"))})),
+        "topics_legend": text,
+        "topics_hint": text,
+        "topics_many": text,
+        "topics": list_of(table({"id": identifier, "label": text, "phrase": Optional(text),
+                                 "tips": Optional(list_of(reference("tip")), default=[])}),
+                          minimum=2),
     }),
     "buttons": table({"next": text, "back": text, "start_over": text, "results": text}),
     "errors": table({"heading": text}),
     "problem": table({"heading": text, "body": text, "retry": text}),
 })
 
+#: A line for each stance (where things stand), in every tone.
+by_stance = list_of(table({"stance": reference("stance"), "line": toned}))
+
 SCRIPT = table({
-    "parts": list_of(table({"id": identifier, "label": text, "hint": Optional(text)}),
-                     minimum=8),
-    "opening": list_of(table({"stance": reference("stance"), "line": toned})),
-    "permission": toned,
-    "invite_view": toned,
-    "summarise": toned,
-    "validate": toned,
-    "for_both": toned,
-    "for_both_hope": toned,
-    "close": toned,
     "and": text,
     "tones_legend": text,
+    "guide_intro": text,
+    "for_both_topics_label": text,
+    "wish_hope_label": text,
     "tones": list_of(table({"id": one_of(*TONES), "label": text, "hint": text}), minimum=3),
+    "short_path": list_of(one_of(*MAIN_PARTS), unique=True),
+    "parts": list_of(table({"id": one_of(*PARTS), "label": text, "hint": Optional(text)}),
+                     minimum=len(PARTS)),
+    "opening": by_stance,
+    "feeling": toned,
+    "feeling_topics": toned,
+    "permission": toned,
+    "wish": by_stance,
+    "wish_hope": toned,
+    "their_view": toned,
+    "listen": text,
+    "say_back": toned,
+    "validate": toned,
+    "worry": table({name: text for name in (
+        "heading", "intro", "group", "label", "more", "example")}),
+    "for_both": toned,
+    "for_both_plain": toned,
+    "for_both_topics": toned,
+    "close": toned,
+    "repair": table({
+        "heading": text, "prompt": text,
+        "lines": list_of(table({"id": identifier, "label": text, "line": toned}), minimum=2),
+    }),
+    "example": table({
+        "heading": text, "intro": text, "you": text, "partner": text, "note": text,
+        "turns": list_of(table({"who": one_of("you", "partner", "note"), "text": text}),
+                         minimum=4),
+    }),
 })
 
 GUIDANCE = table({
@@ -139,9 +173,16 @@ GUIDANCE = table({
         "plan_title", "contents", "helps", "they_say", "you_say", "refs")}),
     "actions": table({name: text for name in (
         "heading", "intro", "copy", "print", "download", "share", "filename", "copied",
-        "copy_failed", "script_intro", "copy_script", "retoned")}),
+        "copy_failed", "script_intro", "copy_script", "download_script", "script_filename",
+        "retoned")}),
+    "card": table({
+        "heading": text, "intro": text, "things_heading": text, "lines_heading": text,
+        "time": text, "time_topics": text, "cost": text, "listen": text,
+        "conflict": list_of(table({"conflict": reference("conflict"), "text": text})),
+    }),
     "timing": table({
         "base": texts(),
+        "topics": text,
         "conflict": list_of(table({"conflict": reference("conflict"), "advice": texts()})),
         "sources": list_of(reference("source")),
     }),
@@ -535,7 +576,7 @@ PAGES = table({
                           "source")),
     "guide": table(_words("home", "lead", "guided_link", "safety_heading", "safety_link",
                           "reasons_heading", "talking_heading", "talking_link", "plan_b_link",
-                          "therapist_link", "partners_link", "example_intro",
+                          "therapist_link", "partners_link",
                           "partner_heading", "partners_heading", "partners_lead")
                    | {"guided": linked_text, "safety": linked_text, "tracks": linked_text}),
 })
@@ -647,16 +688,18 @@ FILES = {
     "privacy.toml": PRIVACY,
     "pages.toml": PAGES,
     "decision.toml": DECISION,
+    "style.toml": style.STYLE,
 }
 
 SOURCES = table({"sources": list_of(SOURCE)})
 
 
-#: The script's one-line parts, and the placeholders each may use (openings: {name}).
-SCRIPT_PARTS = ("permission", "invite_view", "summarise", "validate", "for_both",
-                "for_both_hope", "close")
-SCRIPT_PLACEHOLDERS = {"permission": {"name"}, "summarise": {"summary"},
-                       "for_both_hope": {"hope"}}
+#: The script's one-line parts, each in three tones, and the placeholders each may
+#: use (openings may use {name}; wishes, repair lines and asks none).
+SCRIPT_PLACEHOLDERS = {"feeling": set(), "feeling_topics": {"topics"}, "permission": {"name"},
+                       "wish_hope": {"hope"}, "their_view": set(), "say_back": set(),
+                       "validate": set(), "for_both": {"wants"}, "for_both_plain": set(),
+                       "for_both_topics": set(), "close": set()}
 
 #: The rules :func:`load` checks between fields and files, for docs/content.md.
 RULES = [
@@ -667,11 +710,15 @@ RULES = [
     "Exactly one reason has `exclusive = true` (\"I don't know\").",
     "Every id a field refers to exists (see References).",
     "Source ids differ across all source files, and every source is cited somewhere.",
-    "`script.toml` has an `opening` for every stance option in `wizard.toml`.",
+    "`script.toml` has an `opening` and a `wish` for every stance option in `wizard.toml`, "
+    "describes each part of the conversation map once in `parts`, has exactly one gap (%s) "
+    "in each tone of `say_back`, and names `{worry}` once in each text of `worry`." % GAP,
+    "Every reason except the exclusive one has `script` and `for_both`.",
     "Script lines use only their own placeholders: " + ", ".join(
         "`{%s}` in `%s`" % (name, part)
         for part, names in sorted(SCRIPT_PLACEHOLDERS.items()) for name in sorted(names))
-    + ", `{name}` in each `opening`, and none anywhere else (asks included). `{name}` "
+    + ", `{name}` in each `opening`, and none anywhere else (wishes, repair lines and asks "
+    "included). `{name}` "
     "opens a line (`{name}, ...`) or follows a space or comma.",
     "A help line has both `phone` (as shown) and `tel` (to dial), or neither.",
     "`decision.toml`: ids differ within options, values, levels, situations and SURE "
@@ -680,6 +727,9 @@ RULES = [
     "of `wizard.toml` has exactly one plan of the weeks ahead, of %d to %d weeks; no word of "
     "`calendar.never` appears (in any case) in the calendar's file name, product, summary "
     "or description." % WEEKS_RANGE,
+    "No two sources share a title or an address (one id per work).",
+    "Reader-facing text uses none of the idioms in `style.toml` and its spellings "
+    "(British, -ise).",
 ]
 
 #: What each kind of reference names (for docs/content.md).
@@ -746,26 +796,46 @@ def _check_placeholders(line, allowed, where):
     return errors
 
 
-def _check_script(script, wizard, asks, where_of):
-    """Placeholders are known and well placed; every stance has an opening."""
+def _check_script(script, wizard, asks, reasons, where_of):
+    """Placeholders are known and well placed; every stance has an opening and a
+    wish; every part is described once; the say-back frame has its gap; every
+    worry but "I don't know" has its answer and its words for both of you."""
     errors = []
     here = where_of("script.toml")
-    for part in SCRIPT_PARTS:
+    ids = [part["id"] for part in script["parts"]]
+    errors += [ContentError(here.key("parts"), f"must describe part {part_id!r} exactly once")
+               for part_id in PARTS if ids.count(part_id) != 1]
+    for part, allowed in SCRIPT_PLACEHOLDERS.items():
         for tone in TONES:
-            errors += _check_placeholders(script[part][tone], SCRIPT_PLACEHOLDERS.get(part, set()),
-                                          here.key(part).key(tone))
-    for i, opening in enumerate(script["opening"]):
+            errors += _check_placeholders(script[part][tone], allowed, here.key(part).key(tone))
+    errors += [ContentError(here.key("say_back").key(tone),
+                            f"needs one gap ({GAP}) for the partner's own words")
+               for tone in TONES if script["say_back"][tone].count(GAP) != 1]
+    errors += [ContentError(here.key("worry").key(key), "must name the worry once: {worry}")
+               for key in ("group", "label", "more", "example")
+               if script["worry"][key].count("{worry}") != 1]
+    for i, line in enumerate(script["repair"]["lines"]):
         for tone in TONES:
-            errors += _check_placeholders(opening["line"][tone], {"name"},
-                                          here.key("opening").index(i).key("line").key(tone))
-    covered = [o["stance"] for o in script["opening"]]
-    errors += [ContentError(here.key("opening"), f"has no opening for stance {option['id']!r}")
-               for option in wizard["stance"]["options"] if option["id"] not in covered]
+            errors += _check_placeholders(line["line"][tone], set(), here.key("repair")
+                                          .key("lines").index(i).key("line").key(tone))
+    for key, allowed in (("opening", {"name"}), ("wish", set())):
+        for i, entry in enumerate(script[key]):
+            for tone in TONES:
+                errors += _check_placeholders(entry["line"][tone], allowed,
+                                              here.key(key).index(i).key("line").key(tone))
+        covered = [entry["stance"] for entry in script[key]]
+        errors += [ContentError(here.key(key), f"has no {key} for stance {option['id']!r}")
+                   for option in wizard["stance"]["options"] if option["id"] not in covered]
     for i, ask in enumerate(asks):
         for tone in TONES:
-            errors += _check_placeholders(
-                ask["line"][tone], set(), where_of("asks.toml").key("asks").index(i)
-                .key("line").key(tone))
+            errors += _check_placeholders(ask["line"][tone], set(), where_of("asks.toml")
+                                          .key("asks").index(i).key("line").key(tone))
+    for reason in reasons:
+        if reason.get("exclusive"):
+            continue
+        errors += [ContentError(where_of("reasons/%s.toml" % reason["id"]).key(field),
+                                "is missing (every worry but the exclusive one needs it)")
+                   for field in ("script", "for_both") if field not in reason]
     return errors
 
 
@@ -805,6 +875,31 @@ def _check_line(line, areas, where):
     if "area" in line and line["area"] not in areas:
         errors.append(ContentError(where.key("area"), f"refers to unknown area {line['area']!r} "
                                    f"(this country's areas: {', '.join(areas) or 'none'})"))
+    return errors
+
+
+def _same_work(value):
+    """A title or address reduced to what identifies the work it names."""
+    value = value.lower()
+    for prefix in ("https://", "http://", "www.", "doi.org/", "dx.doi.org/"):
+        value = value.replace(prefix, "")
+    return "".join(c for c in value if c.isalnum())
+
+
+def _check_duplicate_sources(entries):
+    """One id per work: two entries with the same title or address would number
+    the same paper twice in one list of sources."""
+    errors = []
+    for field in ("title", "url"):
+        seen = {}
+        for where, source in entries:
+            if field not in source:
+                continue
+            key = _same_work(source[field])
+            if key in seen:
+                errors.append(ContentError(where.key(field), f"is the same {field} as source "
+                                           f"{seen[key]!r}: cite that id instead"))
+            seen[key] = source["id"]
     return errors
 
 
@@ -911,6 +1006,8 @@ def load(content_dir):
                for where, reason, path in reason_entries
                if reason.get("id", path.stem) != path.stem]
     errors += unique_field(source_entries, "id", "source")
+    errors += _check_duplicate_sources(source_entries)
+    wheres.update(("reasons/" + path.name, where) for where, _, path in reason_entries)
     checkers = []
     for where, rules, path in checker_files:
         if str(where.file) in broken:
@@ -958,11 +1055,13 @@ def load(content_dir):
                                   wheres["decision.toml"])
     if valid("script.toml", "wizard.toml", "asks.toml"):
         errors += _check_script(parts["script.toml"], parts["wizard.toml"],
-                                parts["asks.toml"]["asks"], lambda name: wheres[name])
+                                parts["asks.toml"]["asks"],
+                                reasons if reasons_ok and len(exclusive) == 1 else [],
+                                lambda name: wheres[name])
     if errors:
         raise ContentErrors(errors)
 
-    return {
+    catalogue = {
         "site": parts["site.toml"],
         "wizard": parts["wizard.toml"],
         "reasons": reasons,
@@ -979,3 +1078,8 @@ def load(content_dir):
         "decision": parts["decision.toml"],
         "sources": sorted((s for _, s in source_entries), key=lambda s: s["id"]),
     }
+    errors = [ContentError(Where(*where.split(": ", 1)), message)
+              for where, message in style.problems(catalogue, parts["style.toml"])]
+    if errors:
+        raise ContentErrors(errors)
+    return catalogue

@@ -16,7 +16,7 @@ from doorway.guide import answers as answer_fields
 from doorway.guide import link
 from doorway.guide import plan as planner
 from doorway.guide import script as scripts
-from doorway.guide.views import forms, partner, plan, safety
+from doorway.guide.views import forms, partner, plan, safety, script
 
 from .csp import META_CSP
 from .errors import BuildError
@@ -25,7 +25,7 @@ from .wordlist import ASSET as WORD_LIST
 
 #: The view trees templates may draw with ``{{ view(views.plan.section(…)) }}``:
 #: the same functions the browser draws with, so the two cannot drift apart.
-VIEWS = SimpleNamespace(forms=forms, partner=partner, plan=plan, safety=safety)
+VIEWS = SimpleNamespace(forms=forms, partner=partner, plan=plan, safety=safety, script=script)
 
 
 class Page:
@@ -102,7 +102,7 @@ def _environment(templates):
 
 
 def _example_script(catalogue, guide_catalogue):
-    """A sample script for the static guide: not asked yet, no reason chosen in particular."""
+    """A sample conversation map for the static guide: not asked yet, the first reason."""
     example = answer_fields.blank_answers()
     example["stance"] = catalogue["wizard"]["stance"]["options"][0]["id"]
     example["reasons"] = [catalogue["reasons"][0]["id"]]

@@ -41,7 +41,7 @@ NAME_FIELD = "partner-name"
 def blank_answers():
     """The answers before the person has said anything."""
     return {"safety": {}, "stance": None, "reasons": [], "name": "", "conflict": None,
-            "hopes": [], "limits": []}
+            "hopes": [], "limits": [], "topics": []}
 
 
 def check_safety(catalogue, values):
@@ -120,16 +120,20 @@ def clean_name(raw):
 def check_context(catalogue, values):
     """The optional context step: every field may be left empty.
 
-    ``values`` has "name" (text), "conflict" (id or None), "hopes" and "limits"
-    (lists of ids). Unknown ids are dropped: they can only come from a stale page.
+    ``values`` has "name" (text), "conflict" (id or None), "hopes", "limits" and
+    "topics" (what the arguments are about): lists of ids. Unknown ids are
+    dropped: they can only come from a stale page.
     """
+    context_step = catalogue.wizard["context"]
     context = {
         "name": clean_name(values.get("name") or ""),
         "conflict": values.get("conflict") if catalogue.conflict(values.get("conflict")) else None,
-        "hopes": [h["id"] for h in catalogue.wizard["context"]["hopes"]
-                  if h["id"] in (values.get("hopes") or [])],
-        "limits": [x["id"] for x in catalogue.wizard["context"]["limits"]
+        "hopes": [x["id"] for x in context_step["hopes"]
+                  if x["id"] in (values.get("hopes") or [])],
+        "limits": [x["id"] for x in context_step["limits"]
                    if x["id"] in (values.get("limits") or [])],
+        "topics": [t["id"] for t in context_step["topics"]
+                   if t["id"] in (values.get("topics") or [])],
     }
     errors = []
     if len(context["name"]) > NAME_LIMIT:

@@ -57,6 +57,7 @@ class Catalogue:
         self._hopes = _index(context["hopes"])
         self._limits = _index(context["limits"])
         self._conflicts = _index(context["conflict"])
+        self._topics = _index(context["topics"])
         self._reply_rules = _index(data["reply_checker"], "language")
         self._reply_checkers = {}
 
@@ -126,6 +127,10 @@ class Catalogue:
 
     def conflict(self, conflict_id):
         return self._conflicts.get(conflict_id)
+
+    def topic(self, topic_id):
+        """What the arguments are about (the context step), or None."""
+        return self._topics.get(topic_id)
 
     def reply_checker(self, language="en"):
         """The reply checker for ``language``, built on first use; None if there is none."""

@@ -9,7 +9,9 @@ numbered list of the sources it cites. Blocks are small dicts with a ``kind``:
 - ``avoid``: something not to say and why (``say``, ``why``);
 - ``refs``: the source numbers a section relies on (``numbers``);
 - ``source``: one numbered entry of the sources list;
-- ``script``: where the conversation script goes (see :mod:`.script`);
+- ``script``: where the conversation map goes (see :mod:`.script`);
+- ``example``: a whole conversation, marked as an example (``heading``,
+  ``intro``, ``turns``: ``{"who", "text"}`` with ``who`` already a label).
 - ``slot``: where the page draws a part of the decision aid (``slot``: its
   name; see :mod:`.decision`).
 
@@ -20,6 +22,7 @@ here, where pytest can see them, under both CPython and MicroPython.
 """
 
 from . import decision
+from .script import topics_phrase
 
 
 class _Citations:
@@ -87,15 +90,17 @@ def choose_ask(catalogue, stance_id, reason_ids):
     return ask_id, why
 
 
-def tips_for(catalogue, reason_ids, limit_ids):
-    """Practical tips for these reasons and limits, each listed once, in order."""
+def tips_for(catalogue, reason_ids, limit_ids, topic_ids=()):
+    """Practical tips for these reasons, limits and arguments, each listed once, in order.
+
+    Arguments about money bring the lower-cost options, as the money limit does.
+    """
     tip_ids = []
-    for reason_id in reason_ids:
-        for tip_id in catalogue.reason(reason_id)["tips"]:
-            if tip_id not in tip_ids:
-                tip_ids.append(tip_id)
-    for limit_id in limit_ids:
-        for tip_id in catalogue.limit(limit_id)["tips"]:
+    groups = ([catalogue.reason(r)["tips"] for r in reason_ids]
+              + [catalogue.limit(x)["tips"] for x in limit_ids]
+              + [catalogue.topic(t)["tips"] for t in topic_ids])
+    for tips in groups:
+        for tip_id in tips:
             if tip_id not in tip_ids:
                 tip_ids.append(tip_id)
     return [catalogue.tip(t) for t in tip_ids]
@@ -115,9 +120,13 @@ def _reason_blocks(reason, cite, labels):
     return blocks
 
 
-def _timing_blocks(catalogue, conflict_id, cite):
+def _timing_blocks(catalogue, conflict_id, cite, topics=""):
+    """When and where: the same for everyone, then for what the arguments are
+    about (``topics``, as said aloud) and for how conflict tends to go."""
     timing = catalogue.guidance["timing"]
     items = list(timing["base"])
+    if topics:
+        items.append(timing["topics"].replace("{topics}", topics))
     for entry in timing["conflict"]:
         if entry["conflict"] == conflict_id:
             items.extend(entry["advice"])
@@ -157,6 +166,14 @@ def _avoid_blocks(catalogue, cite):
     return blocks
 
 
+def example_block(catalogue):
+    """The whole worked conversation of the script section, marked as an example."""
+    example = catalogue.script["example"]
+    return {"kind": "example", "heading": example["heading"], "intro": example["intro"],
+            "turns": [{"who": example[turn["who"]], "text": turn["text"]}
+                      for turn in example["turns"]]}
+
+
 def make_plan(catalogue, answers):
     """The whole plan for these answers (safety check passed or not sure).
 
@@ -184,7 +201,8 @@ def make_plan(catalogue, answers):
         replies.extend({"kind": "reply", "they_say": r["they_say"], "you_say": r["you_say"]}
                        for r in reason["replies"])
 
-    tips = tips_for(catalogue, reason_ids, answers["limits"])
+    topic_ids = answers.get("topics") or []
+    tips = tips_for(catalogue, reason_ids, answers["limits"], topic_ids)
     tip_sources = _sources_of(tips)
 
     sections = [
@@ -192,8 +210,10 @@ def make_plan(catalogue, answers):
         {"id": "ask", "heading": headings["ask"],
          "blocks": [_h3(ask["name"]), _p(ask["summary"])] + [_p(w) for w in why]},
         {"id": "timing", "heading": headings["timing"],
-         "blocks": _timing_blocks(catalogue, answers["conflict"], cite)},
-        {"id": "script", "heading": headings["script"], "blocks": [{"kind": "script"}]},
+         "blocks": _timing_blocks(catalogue, answers["conflict"], cite,
+                                  topics_phrase(catalogue, topic_ids))},
+        {"id": "script", "heading": headings["script"],
+         "blocks": [{"kind": "script"}, example_block(catalogue)]},
         {"id": "avoid", "heading": headings["avoid"], "blocks": _avoid_blocks(catalogue, cite)},
         {"id": "replies", "heading": headings["replies"], "blocks": replies},
     ]

@@ -16,6 +16,7 @@ Version 1 of the body has exactly one spelling for each plan::
     conflict      id, or length 0 for none
     hopes         n, then n ids          (catalogue order)
     limits        n, then n ids          (catalogue order)
+    topics        n, then n ids          (catalogue order: what arguments are about)
     situations    n, then n ids          (catalogue order)
     tone          id
     name          1-byte length, UTF-8   (0: none; cleaned like the wizard's)
@@ -49,7 +50,7 @@ MAX_ID = 64
 _ID_CHARS = "abcdefghijklmnopqrstuvwxyz0123456789_-"
 
 #: The answers kept as lists of ids, in body order, with the content each comes from.
-LIST_FIELDS = ("reasons", "hopes", "limits", "situations")
+LIST_FIELDS = ("reasons", "hopes", "limits", "topics", "situations")
 
 
 def blank_state():

@@ -10,6 +10,7 @@ import js
 from pyscript import window
 
 from doorway.guide import answers as checks
+from doorway.guide import card as cards
 from doorway.guide import decision as decisions
 from doorway.guide import plan as planner
 from doorway.guide import resume
@@ -17,6 +18,7 @@ from doorway.guide import script as scripts
 from doorway.guide import text as plain
 from doorway.guide.views import decision as decision_views
 from doorway.guide.views import results as views
+from doorway.guide.views import script as script_views
 
 from . import clipboard, dom, files, forms, safety
 
@@ -116,6 +118,7 @@ class Wizard:
             "copy-script": self.copy_script,
             "copy-plan": self.copy_plan,
             "download": self.download,
+            "download-script": self.download_script,
             "print": lambda: window.print(),
             "go-share": lambda: dom.focus(dom.one("#share-heading")),
         }.get(action)
@@ -162,6 +165,7 @@ class Wizard:
             for line in self.lines:
                 if line["id"] == line_id:
                     line["text"] = event.target.value
+            self.redraw_card()
 
     # Question steps -------------------------------------------------------
     def submit_safety(self, form):
@@ -201,6 +205,7 @@ class Wizard:
             "conflict": forms.checked_one(form, "conflict"),
             "hopes": forms.checked(form, "hopes"),
             "limits": forms.checked(form, "limits"),
+            "topics": forms.checked(form, "topics"),
         })
         forms.show_errors(form, errors)
         if errors:
@@ -247,8 +252,9 @@ class Wizard:
                                     lambda: (self.tone, self.lines, self.edited),
                                     kept["weights"] if kept else None)
         results = dom.one("[data-results]", self.app)
-        dom.replace(results, views.results(self.catalogue, self.plan, self.lines, self.tone,
-                                           self.share.start_choices(), self.decision.slots()))
+        dom.replace(results, views.results(self.catalogue, self.plan, self.card(), self.lines,
+                                           self.tone, self.share.start_choices(),
+                                           self.decision.slots()))
         if kept:
             results.insertBefore(dom.build(decision_views.restored(self.catalogue)),
                                  results.firstChild)
@@ -269,17 +275,30 @@ class Wizard:
         self.tone = tone
         fresh = scripts.compose(self.catalogue, self.answers, self.plan["ask"], tone)
         self.lines = scripts.retone(self.lines, fresh, self.edited)
-        dom.replace(dom.one("[data-script-lines]", self.app), views.script_lines(self.lines))
+        dom.replace(dom.one("[data-script-lines]", self.app),
+                    script_views.script_map(self.catalogue, self.lines))
+        self.redraw_card()
         dom.set_text(dom.one("[data-script-status]", self.app),
                      self.catalogue.guidance["actions"]["retoned"])
 
+    def card(self):
+        """The plan card, with the first lines in the person's own words."""
+        return cards.plan_card(self.catalogue, self.answers, self.plan, self.lines)
+
+    def redraw_card(self):
+        old = dom.one("[data-plan-card]", self.app)
+        old.parentNode.replaceChild(dom.build(script_views.plan_card(self.card())), old)
+
+    def script_text(self):
+        return plain.script_text(self.catalogue, self.lines)
+
     def copy_script(self):
         actions = self.catalogue.guidance["actions"]
-        clipboard.copy(plain.script_text(self.lines), dom.one("[data-script-status]", self.app),
+        clipboard.copy(self.script_text(), dom.one("[data-script-status]", self.app),
                        actions["copied"], actions["copy_failed"])
 
     def plan_text(self):
-        return plain.plan_text(self.catalogue, self.plan, self.lines)
+        return plain.plan_text(self.catalogue, self.plan, self.lines, self.card())
 
     def copy_plan(self):
         actions = self.catalogue.guidance["actions"]
@@ -289,4 +308,8 @@ class Wizard:
     def download(self):
         """Save the plan as a text file, made on the device; nothing is uploaded."""
         files.save(self.plan_text(), self.catalogue.guidance["actions"]["filename"],
+                   "text/plain;charset=utf-8")
+
+    def download_script(self):
+        files.save(self.script_text(), self.catalogue.guidance["actions"]["script_filename"],
                    "text/plain;charset=utf-8")

@@ -45,6 +45,14 @@ def block(item, labels, level=3):
             links.append(h("a", [("href", "#%ssource-%d" % (item["prefix"], number))],
                            "[%d]" % number))
         return h("p", [("class", "refs")], [labels["refs"] + ": "] + links)
+    if kind == "example":
+        return h("div", [("class", "example-talk"), ("data-example-talk", True)], [
+            _heading(level, item["heading"]),
+            h("p", None, item["intro"]),
+            h("ul", [("class", "list talk")], [
+                h("li", None, [h("span", [("class", "label")], turn["who"] + ":"),
+                               " " + turn["text"]]) for turn in item["turns"]]),
+        ])
     if kind == "source":
         return h("p", [("class", "source"), ("id", item["anchor"])], [
             "[%d] %s (%d). %s. " % (item["number"], item["author"], item["year"], item["title"]),

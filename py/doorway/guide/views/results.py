@@ -1,8 +1,10 @@
-"""The wizard's results: the plan, the editable script, the actions and the share step."""
+"""The wizard's results: the plan card, the plan, the script editor, the actions
+and the share step."""
 
 from . import h
 from . import plan as plan_view
 from .forms import choice
+from .script import plan_card, script_map
 from .share import panel
 
 
@@ -18,25 +20,9 @@ def contents(catalogue, plan):
     ])
 
 
-def script_lines(lines):
-    """One labelled text box per line of the script, holding the line's words."""
-    fields = []
-    for number, line in enumerate(lines):
-        field_id = "line-%d" % number
-        hint_id = field_id + "-hint" if line["hint"] else None
-        fields.append(h("div", [("class", "script-line")], [
-            h("label", [("class", "field-label"), ("for", field_id)], line["label"]),
-            h("p", [("class", "hint"), ("id", hint_id)], line["hint"]) if hint_id else None,
-            h("textarea", [("class", "textarea"), ("id", field_id),
-                           ("rows", "2" if len(line["text"]) < 90 else "3"),
-                           ("data-line", line["id"]), ("dir", "auto"),
-                           ("aria-describedby", hint_id)], line["text"]),
-        ]))
-    return fields
-
-
-def script_editor(catalogue, lines, tone):
-    """The tone choice, the script's lines and its copy button."""
+def script_editor(catalogue, turns, tone):
+    """The tone choice, the conversation map with every spoken line editable,
+    and the script's copy button (its download is with the plan's actions)."""
     script = catalogue.script
     actions = catalogue.guidance["actions"]
     return h("div", [("class", "script")], [
@@ -47,7 +33,7 @@ def script_editor(catalogue, lines, tone):
                 choice("radio", "tone", "tone-" + t["id"], t["id"], t["label"], t["id"] == tone,
                        hint=t["hint"]) for t in script["tones"]]),
         ]),
-        h("div", [("data-script-lines", True)], script_lines(lines)),
+        h("div", [("data-script-lines", True)], script_map(catalogue, turns)),
         h("button", [("type", "button"), ("class", "button secondary"),
                      ("data-action", "copy-script")], actions["copy_script"]),
         h("p", [("class", "status"), ("data-script-status", True), ("role", "status")]),
@@ -58,7 +44,8 @@ def actions(catalogue):
     """Copy, print, download, share, start over: nothing is kept unless chosen here."""
     labels = catalogue.guidance["actions"]
     buttons = [("copy-plan", labels["copy"]), ("print", labels["print"]),
-               ("download", labels["download"]), ("go-share", labels["share"]),
+               ("download", labels["download"]), ("download-script", labels["download_script"]),
+               ("go-share", labels["share"]),
                ("restart", catalogue.wizard["buttons"]["start_over"])]
     return h("section", [("class", "action-bar"), ("aria-labelledby", "actions-heading")], [
         h("h2", [("id", "actions-heading")], labels["heading"]),
@@ -69,12 +56,13 @@ def actions(catalogue):
     ])
 
 
-def results(catalogue, plan, lines, tone, share, slots=None):
-    """Everything under the results heading. ``share`` is what the share form
-    starts with (see :func:`doorway.guide.views.share.panel`); ``slots`` the
-    decision aid's parts (:func:`doorway.guide.views.decision.slots`)."""
+def results(catalogue, plan, card, turns, tone, share, slots=None):
+    """Everything under the results heading: the plan card first. ``card`` is
+    :func:`doorway.guide.card.plan_card`; ``share`` is what the share form starts
+    with (see :func:`doorway.guide.views.share.panel`); ``slots`` the decision
+    aid's parts (:func:`doorway.guide.views.decision.slots`)."""
     labels = catalogue.guidance["labels"]
-    editor = script_editor(catalogue, lines, tone)
-    return [contents(catalogue, plan)] + [
+    editor = script_editor(catalogue, turns, tone)
+    return [plan_card(card), contents(catalogue, plan)] + [
         plan_view.section(section, labels, 2, editor, slots) for section in plan["sections"]
     ] + [actions(catalogue), panel(catalogue, plan, share)]
