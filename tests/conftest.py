@@ -8,7 +8,10 @@
 - An unfiltered run (no path, ``-k``, ``-m``, ``--deselect``, ``--lf``) fails
   if it collected fewer tests than ``tests/floor.txt`` records: a folder that
   stops being collected (pytest skips any folder named ``build``) is caught.
-- One build of the site per session, served locally.
+- One build of the site per session, served locally (``site``, from the real
+  content, for the browser tests), and one of the fixture content
+  (``fixture_site``, tests/fixtures/content, for the builder tests, so
+  rewording site/content breaks none of them).
 """
 
 import importlib.util
@@ -20,6 +23,7 @@ import pytest
 
 from doorway.builder import build
 from doorway.builder.serve import serve_in_background as serve_in_thread
+from fixtures import CONTENT as FIXTURE_CONTENT
 
 TESTS = Path(__file__).resolve().parent
 BROWSER_TESTS = TESTS / "browser"
@@ -101,6 +105,12 @@ def pytest_terminal_summary(terminalreporter, config):
 def site(tmp_path_factory):
     """The site built from the real content, in a temporary folder."""
     return build(tmp_path_factory.mktemp("site") / "build")
+
+
+@pytest.fixture(scope="session")
+def fixture_site(tmp_path_factory):
+    """The site built from the fixture content (tests/fixtures/content)."""
+    return build(tmp_path_factory.mktemp("fixture-site") / "build", content_dir=FIXTURE_CONTENT)
 
 
 @pytest.fixture(scope="session")

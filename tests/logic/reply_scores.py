@@ -1,7 +1,8 @@
 """Precision and recall of the reply checker on a table of labelled replies.
 
-Used by test_reply_check.py (under CPython and MicroPython) and as a script
-for the report on the held-out table, which the checker was never tuned on::
+Used by tests/logic/test_reply_check.py (under CPython and MicroPython),
+tests/content/test_reply_checker_rules.py (the real rules) and as a script for
+the report on the real checker and the held-out table, which it was never tuned on::
 
     .venv/bin/python tests/logic/reply_scores.py            # held-out table
     .venv/bin/python tests/logic/reply_scores.py tuning     # tuning table
@@ -80,7 +81,11 @@ if __name__ == "__main__":
 
     import replies_heldout
     import replies_tuning
-    from support import catalogue
+
+    from doorway.builder import CONTENT
+    from doorway.builder.content import load
+    from doorway.guide.catalogue import Catalogue
 
     table = replies_tuning if sys.argv[1:] == ["tuning"] else replies_heldout
-    print(report(scores(catalogue().reply_checker(), table.ROWS)))
+    # The report is on the real checker (site/content), not the tests' fixture.
+    print(report(scores(Catalogue(load(CONTENT)).reply_checker(), table.ROWS)))

@@ -14,7 +14,13 @@ _catalogue = None
 
 
 def catalogue():
-    """The real content, as the browser gets it (loaded once)."""
+    """The fixture content (tests/fixtures/content), as the browser gets it (loaded once).
+
+    Logic tests run on the fixture, not on site/content, so rewording the real
+    content breaks none of them; tests/content/ checks the real content. Under
+    MicroPython ``catalogue.json`` is the fixture's, compiled by
+    tests/browser/test_micropython.py.
+    """
     global _catalogue
     if _catalogue is None:
         from doorway.guide.catalogue import Catalogue
@@ -22,10 +28,15 @@ def catalogue():
             with open("catalogue.json") as handle:
                 _catalogue = Catalogue.from_json(handle.read())
         else:
-            from doorway.builder import CONTENT
             from doorway.builder.content import load
-            _catalogue = Catalogue(load(CONTENT))
+            _catalogue = Catalogue(load(fixture_content()))
     return _catalogue
+
+
+def fixture_content():
+    """The fixture content tree, tests/fixtures/content (CPython only)."""
+    from fixtures import CONTENT
+    return CONTENT
 
 
 def word_list_text():

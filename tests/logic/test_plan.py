@@ -65,23 +65,24 @@ def test_every_combination_of_one_to_three_reasons_and_every_stance():
                 plan = planner.make_plan(cat, chosen)
                 _check_complete(cat, plan, reasons)
                 checked += 1
-    assert checked == (16 + 120 + 560) * len(cat.stances), checked
+    n = len(ids)
+    assert checked == (n + n * (n - 1) // 2 + n * (n - 1) * (n - 2) // 6) * len(cat.stances)
 
 
 def test_reasons_keep_the_catalogue_order():
     cat = catalogue()
-    plan = planner.make_plan(cat, answers(reasons=["time", "blame", "stigma"]))
-    assert plan["reasons"] == ["time", "blame", "stigma"]
+    plan = planner.make_plan(cat, answers(reasons=["time", "blame", "privacy"]))
+    assert plan["reasons"] == ["time", "blame", "privacy"]
     # the wizard sorts them (doorway.guide.answers.check_reasons); the plan keeps that order
     from doorway.guide.answers import check_reasons
-    ordered, _ = check_reasons(cat, ["time", "blame", "stigma"])
-    assert ordered == ["blame", "stigma", "time"]
+    ordered, _ = check_reasons(cat, ["time", "blame", "privacy"])
+    assert ordered == ["blame", "privacy", "time"]
 
 
 def test_stance_sets_the_size_of_the_ask():
     cat = catalogue()
     for stance in cat.stances:
-        ask, why = planner.choose_ask(cat, stance["id"], ["doubts"])
+        ask, why = planner.choose_ask(cat, stance["id"], ["time"])  # a reason with no cap
         assert ask == stance["ask"], (stance["id"], ask)
         assert why == [stance["why"]]
 
@@ -145,7 +146,7 @@ def test_practical_limits_add_tips_once():
 
 def test_money_limit_alone_brings_lower_cost_options():
     cat = catalogue()
-    plan = planner.make_plan(cat, answers(reasons=["stigma"], limits=["money"]))
+    plan = planner.make_plan(cat, answers(reasons=["blame"], limits=["money"]))
     practical = [s for s in plan["sections"] if s["id"] == "practical"][0]
     assert cat.tip("lower_cost")["text"] in practical["blocks"][0]["items"]
 
@@ -155,10 +156,11 @@ def test_plan_b_covers_the_alternatives():
     plan = planner.make_plan(cat, answers())
     section = [s for s in plan["sections"] if s["id"] == "plan_b"][0]
     headings = [b["text"] for b in section["blocks"] if b["kind"] == "h3"]
-    assert len(headings) == len(cat.guidance["plan_b"]["sections"]) >= 5
-    text = " ".join(_prose({"sections": [section]})).lower()
-    for idea in ("yourself", "discernment", "online", "check-up"):
-        assert idea in text, idea
+    assert headings == [s["heading"] for s in cat.guidance["plan_b"]["sections"]]
+    text = " ".join(_prose({"sections": [section]}))
+    for plan_b in cat.guidance["plan_b"]["sections"]:
+        for paragraph in plan_b["body"]:
+            assert paragraph in text, paragraph
 
 
 def test_no_plan_for_the_partner_on_the_safety_route():

@@ -1,7 +1,10 @@
 """The reply checker (doorway.guide.reply_check) and the pieces it is built from.
 
-The tuning table must match row for row; the held-out table is only scored
-(see reply_scores.py), with a floor that catches a change making it worse.
+These run on the fixture content, whose checker keeps a copy of the real rules
+(tests/fixtures/README.md); the labelled tables serve here only as varied input.
+Whether the real rules find what the tables say (the tuning table row for row,
+the held-out table above a floor) is a content check:
+tests/content/test_reply_checker_rules.py.
 """
 
 import replies_heldout
@@ -27,15 +30,6 @@ def quotes(text):
 # --- the tables ------------------------------------------------------------------
 
 
-def test_every_tuning_row_gets_exactly_its_findings():
-    wrong = []
-    for text, expected in replies_tuning.ROWS:
-        got = checker().check(text)["findings"]
-        if got != sorted(expected):
-            wrong.append((text[:80], sorted(expected), got))
-    assert not wrong, wrong
-
-
 def test_the_tables_are_big_enough_separate_and_use_only_the_vocabulary():
     assert len(replies_tuning.ROWS) >= 120
     assert len(replies_heldout.ROWS) >= 40
@@ -48,19 +42,6 @@ def test_the_tables_are_big_enough_separate_and_use_only_the_vocabulary():
     for kind in KINDS:
         assert [row for row in replies_tuning.ROWS if kind in row[1]], kind
         assert [row for row in replies_heldout.ROWS if kind in row[1]], kind
-
-
-def test_held_out_scores_stay_above_their_floor():
-    # First measured once the checker matched the whole tuning table: overall
-    # precision 97% (65 of 67 findings right), recall 82% (65 of 79 found); see
-    # reply_scores.py for the full report. One finding is about 1.3 points of
-    # recall here, so the floor sits about five findings below: room for an
-    # editor's phrase changes, but a change that makes the checker clearly
-    # worse on replies it never saw fails.
-    result = scores(checker(), replies_heldout.ROWS)
-    overall = result["overall"]
-    assert overall["precision"] >= 0.90, overall
-    assert overall["recall"] >= 0.75, overall
 
 
 def test_scores_count_right_wrong_and_missed_findings():
@@ -132,9 +113,10 @@ def test_curly_apostrophes_and_quotes_count_as_straight_ones():
 
 
 def test_capital_letters_do_not_change_the_findings():
-    for text, expected in replies_tuning.ROWS:
+    for text, _ in replies_tuning.ROWS:
         shouting = "".join(chr(ord(c) - 32) if "a" <= c <= "z" else c for c in text)
-        assert checker().check(shouting)["findings"] == sorted(expected), shouting
+        assert checker().check(shouting)["findings"] == checker().check(text)["findings"], \
+            shouting
 
 
 def test_the_hard_cases_from_the_issue():

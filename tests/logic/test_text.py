@@ -70,8 +70,13 @@ def test_card_text_lists_three_things_and_the_first_lines():
 def test_note_counter_counts_down_then_over_in_the_right_number():
     cat = catalogue()
     limit = cat.note_limit
-    assert text.note_counter(cat, "") == ("%d characters left" % limit, False)
-    assert text.note_counter(cat, "x" * (limit - 1)) == ("1 character left", False)
-    assert text.note_counter(cat, "x" * limit) == ("0 characters left", False)
-    assert text.note_counter(cat, "x" * (limit + 1)) == ("1 character too many", True)
-    assert text.note_counter(cat, "😀" * (limit + 3)) == ("3 characters too many", True)
+    share = cat.partner["share"]
+
+    def said(key, count):
+        return share[key].replace("{count}", str(count))
+
+    assert text.note_counter(cat, "") == (said("counter", limit), False)
+    assert text.note_counter(cat, "x" * (limit - 1)) == (share["counter_one"], False)
+    assert text.note_counter(cat, "x" * limit) == (said("counter", 0), False)
+    assert text.note_counter(cat, "x" * (limit + 1)) == (share["counter_over_one"], True)
+    assert text.note_counter(cat, "😀" * (limit + 3)) == (said("counter_over", 3), True)

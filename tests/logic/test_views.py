@@ -112,7 +112,7 @@ def test_the_script_editor_holds_each_spoken_line_in_a_box_with_its_own_name():
 
 
 def test_prompts_and_examples_are_shown_as_text_never_as_a_box():
-    cat, _, _, turns = _results(["privacy", "doubts"])
+    cat, _, _, turns = _results(["privacy", "time"])
     nodes = script_views.script_map(cat, turns)
     shown = [t for t in turns if not t["say"]]
     boxes = tags(nodes, "textarea")
@@ -120,7 +120,7 @@ def test_prompts_and_examples_are_shown_as_text_never_as_a_box():
         assert not [b for b in boxes if text_of(b) == turn["text"]], turn
         assert turn["text"] in text_of(nodes), turn
     examples = find_all(nodes, lambda n: attr(n, "data-example") is not None)
-    assert [attr(n, "data-example") for n in examples] == ["privacy", "doubts"]
+    assert [attr(n, "data-example") for n in examples] == ["privacy", "time"]
 
 
 def test_each_branch_is_its_own_titled_group():
