@@ -8,12 +8,15 @@ character for character, so a difference in escaping, attribute order or
 empty attributes cannot creep in.
 """
 
+import datetime
+
 from flows import answer_invite, catalogue, make_invite, open_page, walk_to_results
 from playwright.sync_api import expect
 
 from doorway.builder.html import to_html
 from doorway.guide import link, safety, script
 from doorway.guide import plan as planner
+from doorway.guide.views import decision as decision_views
 from doorway.guide.views import partner as partner_views
 from doorway.guide.views import plan as plan_views
 from doorway.guide.views import reply as reply_views
@@ -39,7 +42,10 @@ def test_the_plan_the_browser_draws_is_the_builders_html(page):
     lines = script.compose(cat, chosen, plan["ask"], "gentle")
     editor = results_views.script_part(cat, lines, "gentle")
     labels = cat.guidance["labels"]
-    expected = [to_html(plan_views.section(s, labels, 2, editor))
+    today = datetime.date.today().isoformat()  # the calendar's first day, as the page sets it
+    state = {"answers": dict(chosen, situations=[]), "weights": {}, "before": {}, "after": {}}
+    slots = decision_views.slots(cat, plan, state, today, labels)
+    expected = [to_html(plan_views.section(s, labels, 2, editor, slots))
                 for s in plan["sections"]]
     drawn = outer_html(page.locator("[data-results] > section.plan-section"))
     assert len(drawn) == len(expected)

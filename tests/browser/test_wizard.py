@@ -46,7 +46,9 @@ def test_a_path_ends_in_a_plan_tailored_to_the_answers(page, path, guide_catalog
         expect(results.get_by_role("heading", name=cat.reason(reason)["label"]).first)\
             .to_be_visible()
     ask, _ = planner.choose_ask(cat, path["stance"], path["reasons"])
-    expect(results.get_by_role("heading", name=cat.ask(ask)["name"])).to_be_visible()
+    # (scoped: the decision aid names the same step among its options)
+    expect(results.locator('[aria-labelledby="section-ask"]').get_by_role(
+        "heading", name=cat.ask(ask)["name"])).to_be_visible()
     for section in cat.guidance["sections"].values():
         if section == cat.guidance["sections"]["practical"] and not (
                 planner.tips_for(cat, path["reasons"], path["context"].get("limits", []))):

@@ -194,7 +194,8 @@ def test_only_higher_version_numbers_are_from_a_newer_doorway():
 
 
 def test_the_caps_table_is_checked_before_anything_else():
-    assert sorted(link.TOKEN_CAPS) == [link.INVITE, link.REPLY]
+    assert sorted(link.TOKEN_CAPS) == sorted([link.INVITE, link.REPLY, link.RESUME])
+    # (resume links: tests/logic/test_resume.py)
     for kind in (link.INVITE, link.REPLY):
         cap = link.TOKEN_CAPS[kind]
         other = link.REPLY if kind == link.INVITE else link.INVITE

@@ -42,6 +42,10 @@ def _check_complete(cat, plan, reasons):
         for block in section["blocks"]:
             if block["kind"] == "refs":
                 cited.update(block["numbers"])
+            elif block["kind"] == "slot":  # the decision aid cites inside its slots
+                for refs in list(block.get("refs", {}).values()) + [block.get("sure_refs")]:
+                    if refs:
+                        cited.update(refs["numbers"])
     assert cited == set(numbers), (sorted(cited), numbers)
     prose = _prose(plan)
     seen = set()

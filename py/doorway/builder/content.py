@@ -13,6 +13,7 @@ import tomllib
 from pathlib import Path
 
 from doorway.guide import link, phrases
+from doorway.guide.decision import OPTION_FIELDS
 from doorway.guide.reply_check import ESCALATING, KINDS, ReplyChecker
 from doorway.guide.safety import KINDS as LINE_KINDS
 from doorway.guide.script import GAP, MAIN_PARTS, PARTS, TONES
@@ -87,6 +88,7 @@ REASON = table({
 })
 
 CHOICE = table({"id": identifier, "label": text})
+
 
 WIZARD = table({
     "answers": table({"yes": text, "no": text, "unsure": text}),
@@ -537,7 +539,11 @@ def _check_reply_checker(rules, where):
 
 ABOUT = table({
     "heading": text,
-    "sections": list_of(table({"id": identifier, "heading": text, "body": texts()}),
+    "sections": list_of(table({"id": identifier, "heading": text, "body": texts(),
+                               # Shown under the section, as links to the sources list.
+                               "sources": Optional(list_of(reference("source")), default=[]),
+                               # A list after the body: the IPDAS items met and not met.
+                               "items": Optional(list_of(text), default=[])}),
                         minimum=6),
 })
 
@@ -604,6 +610,99 @@ PAGES = table({
                    | {"guided": linked_text, "safety": linked_text, "tracks": linked_text}),
 })
 
+def slots(*names):
+    """Text that marks each of ``{name}`` exactly once (a number and a count, say)."""
+    checks = [slotted(name, "the " + name) for name in names]
+
+    @describe("text with %s, each exactly once" % ", ".join("`{%s}`" % n for n in names))
+    def check(value, where):
+        for one in checks:
+            value = one(value, where)
+        return value
+    return check
+
+
+#: What a note with sources looks like in the decision aid.
+SOURCED = table({"text": text, "sources": list_of(reference("source"))})
+
+DECISION = table({
+    "sections": table(_words("decide", "weeks", "summary", "keep")),
+    "decide": table({
+        "decision": text, "intro": texts(), "fit_note": text,
+        "announce": slotted("option", "the first option's name"),
+        "position": slots("number", "count"),
+        "sources": list_of(reference("source")),
+        "costs": table({"heading": text, "body": texts(),
+                        "sources": list_of(reference("source"))}),
+        "order": table(_words("unsorted", "sorted")),
+        "fields": table(_words(*OPTION_FIELDS)),
+        "reasons": table({"unsorted": text, "raised": slotted("why", "the reason"),
+                          "good": slotted("values", "the values"),
+                          "less": slotted("values", "the values"),
+                          "even": text, "and": text}),
+    }),
+    "values": table({
+        "legend": text, "hint": text,
+        "levels": list_of(table({"id": identifier, "label": text,
+                                 "weight": integer(0, 10)}), minimum=2),
+        "items": list_of(table({"id": identifier, "label": text, "phrase": text}),
+                         minimum=2),
+    }),
+    # Each option: the same fields, for equal detail; fit maps every value id to 0-3.
+    "options": list_of(table(dict(
+        [(name, text) for name in OPTION_FIELDS],
+        id=identifier, name=text, sources=list_of(reference("source")),
+        fit=mapping(identifier, integer(0, 3)))), minimum=2),
+    "sure": table({
+        "before_legend": text, "after_legend": text, "hint": text, "yes": text, "no": text,
+        "settled": text, "unsure": slotted("count", "the number of no answers"),
+        "unsure_one": text, "helps_heading": text, "score": slotted("score", "the score"),
+        "before_label": text, "after_label": text, "not_answered": text,
+        "sources": list_of(reference("source")),
+        "items": list_of(table({"id": identifier, "question": text, "helps": text}),
+                         minimum=4),
+    }),
+    "situations": table({
+        "legend": text, "hint": text, "safety": SOURCED,
+        "items": list_of(table({
+            "id": identifier, "label": text, "heading": text, "body": texts(),
+            "raise": list_of(identifier, minimum=0), "why": text,
+            "sources": list_of(reference("source")),
+        })),
+    }),
+    "weeks": table({
+        "intro": text, "look_label": text, "stalls_label": text,
+        "sources": list_of(reference("source")),
+        "plans": list_of(table({
+            "stances": list_of(reference("stance"), unique=True),
+            "weeks": list_of(table({"title": text, "do": text, "look": text,
+                                    "stalls": text}), minimum=4),
+        })),
+    }),
+    "calendar": table({
+        "button": text, "hint": text, "start_label": text, "filename": text, "product": text,
+        "summary": text, "description": slots("number", "count"), "done": text,
+        "failed": text, "never": list_of(text),
+    }),
+    "summary": table(dict(_words(
+        "intro", "print", "decision_heading", "options_heading", "values_heading",
+        "sure_heading", "next_heading", "none_weighed"),
+        first_step=slotted("ask", "the first step"), this_week=slotted("week", "the week"))),
+    "keep": table(dict(_words(
+        "words_label", "words_hint", "new_words",
+        "own_label", "own_hint", "own_error", "words_error", "make", "working",
+        "link_label", "copy", "copied", "copy_failed", "too_long", "no_seal"),
+        intro=texts(), warning=texts())),
+    "resume": table(dict(_words(
+        "heading", "start", "unlock_heading", "unlock_intro", "label", "submit", "working",
+        "empty", "wrong", "restored", "error_heading", "what_to_do", "start_new"),
+        intro=texts(),
+        errors=table(_words("too_long", "version", "damaged", "wrong_page")))),
+})
+
+#: Weeks a plan of the weeks ahead may hold.
+WEEKS_RANGE = (4, 6)
+
 #: The single-table files, by file name.
 FILES = {
     "site.toml": SITE,
@@ -617,6 +716,7 @@ FILES = {
     "about.toml": ABOUT,
     "privacy.toml": PRIVACY,
     "pages.toml": PAGES,
+    "decision.toml": DECISION,
     "style.toml": style.STYLE,
     "practice.toml": practice.PRACTICE,
 }
@@ -651,6 +751,12 @@ RULES = [
     "included). `{name}` "
     "opens a line (`{name}, ...`) or follows a space or comma.",
     "A help line has both `phone` (as shown) and `tel` (to dial), or neither.",
+    "`decision.toml`: ids differ within options, values, levels, situations and SURE "
+    "items; every option's `fit` rates each value id, and nothing else, from 0 to 3; a "
+    "situation raises only option ids; the SURE check has exactly four items; every stance "
+    "of `wizard.toml` has exactly one plan of the weeks ahead, of %d to %d weeks; no word of "
+    "`calendar.never` appears (in any case) in the calendar's file name, product, summary "
+    "or description." % WEEKS_RANGE,
     "No two sources share a title or an address (one id per work).",
     "Reader-facing text uses none of the idioms in `style.toml` and its spellings "
     "(British, -ise).",
@@ -869,6 +975,53 @@ def _check_hotlines(safety, where):
     return errors
 
 
+def _check_decision(decision, wizard, where):
+    """The decision aid's parts fit together (see RULES)."""
+    errors = []
+    for key, kind in (("options", "option"), ("values.items", "value"),
+                      ("values.levels", "level"), ("situations.items", "situation"),
+                      ("sure.items", "SURE item")):
+        entries = decision
+        for name in key.split("."):
+            entries = entries[name]
+        errors += unique_field([(where.key(key).index(i), e) for i, e in enumerate(entries)],
+                               "id", kind)
+    values = [v["id"] for v in decision["values"]["items"]]
+    options = [o["id"] for o in decision["options"]]
+    for i, option in enumerate(decision["options"]):
+        if sorted(option["fit"]) != sorted(values):
+            errors.append(ContentError(where.key("options").index(i).key("fit"),
+                                       f"must rate exactly the values {values}"))
+    for i, situation in enumerate(decision["situations"]["items"]):
+        for j, option_id in enumerate(situation["raise"]):
+            if option_id not in options:
+                errors.append(ContentError(
+                    where.key("situations.items").index(i).key("raise").index(j),
+                    f"refers to unknown option {option_id!r}"))
+    if len(decision["sure"]["items"]) != 4:
+        errors.append(ContentError(where.key("sure.items"), "must have exactly four items "
+                                   "(the SURE test)"))
+    plans = decision["weeks"]["plans"]
+    for option in wizard["stance"]["options"]:
+        count = sum(option["id"] in plan["stances"] for plan in plans)
+        if count != 1:
+            errors.append(ContentError(where.key("weeks.plans"), f"stance {option['id']!r} "
+                                       f"has {count} plans of the weeks ahead, not one"))
+    low, high = WEEKS_RANGE
+    for i, plan in enumerate(plans):
+        if not low <= len(plan["weeks"]) <= high:
+            errors.append(ContentError(where.key("weeks.plans").index(i).key("weeks"),
+                                       f"must have {low} to {high} weeks"))
+    calendar = decision["calendar"]
+    for field in ("filename", "product", "summary", "description"):
+        said = calendar[field].lower()
+        for word in calendar["never"]:
+            if word.lower() in said:
+                errors.append(ContentError(where.key("calendar").key(field),
+                                           f"must stay neutral: it says {word!r}"))
+    return errors
+
+
 def load(content_dir):
     """Read every content file under ``content_dir`` and return the catalogue.
 
@@ -954,6 +1107,9 @@ def load(content_dir):
         errors += [ContentError(where, f"source {source['id']!r} is never cited: "
                                 "cite it or remove it")
                    for where, source in source_entries if source["id"] not in cited]
+    if valid("decision.toml", "wizard.toml"):
+        errors += _check_decision(parts["decision.toml"], parts["wizard.toml"],
+                                  wheres["decision.toml"])
     if valid("script.toml", "wizard.toml", "asks.toml"):
         errors += _check_script(parts["script.toml"], parts["wizard.toml"],
                                 parts["asks.toml"]["asks"],
@@ -982,6 +1138,7 @@ def load(content_dir):
         "privacy": parts["privacy.toml"],
         "pages": parts["pages.toml"],
         "practice": parts["practice.toml"],
+        "decision": parts["decision.toml"],
         "sources": sorted((s for _, s in source_entries), key=lambda s: s["id"]),
     }
     errors = [ContentError(Where(*where.split(": ", 1)), message)

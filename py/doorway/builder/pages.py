@@ -54,7 +54,9 @@ def site_pages(catalogue):
     """Every page of the site, in a fixed order."""
     pages = [
         # <html data-word-list> for the share step; <html data-link-cap> for boot.js.
-        Page("index.html", "index.html", python=True, context={"word_list": WORD_LIST}),
+        # The wizard opens resume links (a kept plan, issue 16): their own cap.
+        Page("index.html", "index.html", python=True,
+             context={"word_list": WORD_LIST, "link_cap": link.TOKEN_CAPS[link.RESUME]}),
         Page("invite.html", "invite/index.html", python=True,
              context={"link_cap": link.TOKEN_CAPS[link.INVITE]}),
         Page("reply.html", "reply/index.html", python=True,

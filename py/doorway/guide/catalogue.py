@@ -32,6 +32,9 @@ class Catalogue:
         self.reply_choices = reply["choices"]
         self.reply_conditions = reply["conditions"]
         self.reply_periods = reply["periods"]
+        self.decision = data["decision"]
+        self._options = _index(self.decision["options"])
+        self._situations = _index(self.decision["situations"]["items"])
         self._reasons = _index(self.reasons)
         self._reasons_by_code = _index(self.reasons, "code")
         self._asks = _index(self.asks)
@@ -138,6 +141,14 @@ class Catalogue:
             from .reply_check import ReplyChecker
             self._reply_checkers[language] = ReplyChecker(rules)
         return self._reply_checkers[language]
+
+    def option(self, option_id):
+        """An option of the decision aid (``decision.toml``), or None."""
+        return self._options.get(option_id)
+
+    def situation(self, situation_id):
+        """A situation that changes the advice (``decision.toml``), or None."""
+        return self._situations.get(situation_id)
 
     def exclusive_reason(self):
         """The id of the reason that stands alone ("I don't know")."""

@@ -7,6 +7,8 @@ it is sealed, a dot, and base64url data::
     i2.<data>     an invitation, readable by anyone with the link
     i2p.<data>    an invitation sealed with a passphrase
     r2.<data>     a reply from the partner; r2p. when sealed
+    k1p.<data>    a kept plan, to resume the wizard (always sealed; see
+                  :mod:`doorway.guide.resume`)
 
 Version 1 (``i1``, ``i1p``, ``r1``, ``r1p``) is still read exactly as before,
 so every link already sent keeps opening. Plain data is a *body*; everything
@@ -60,21 +62,24 @@ from .compat import b64url_decode, b64url_encode, compress, decompress, utf8_dec
 
 INVITE = "i"
 REPLY = "r"
+RESUME = "k"
 SEALED = "p"
 
 #: Format versions. New links are version 2; version 1 is read for links
 #: already sent. A higher number is a link from a newer Doorway.
 V1 = 1
 V2 = 2
-LATEST = V2
+#: The newest version of each kind this copy reads; a higher number is a link
+#: from a newer Doorway. Resume links count their own versions, from 1.
+LATEST_OF = {INVITE: V2, REPLY: V2, RESUME: V1}
 
 #: Longest token each kind of link may have, in characters after ``#``. The
 #: page's JavaScript checks the address against this before Python reads it
 #: (the build writes the page's cap on ``<html data-link-cap>``), and
 #: :func:`parse` checks it first. A sealed version-2 link with the largest
-#: padding is 1,828 characters, a version-1 link at most about 1,590. A kind
-#: of link added later (a link to resume the wizard) gets its own row.
-TOKEN_CAPS = {INVITE: 2048, REPLY: 2048}
+#: padding is 1,828 characters, a version-1 link at most about 1,590; a resume
+#: link with the largest of :data:`RESUME_PAD_SIZES` is 6,212.
+TOKEN_CAPS = {INVITE: 2048, REPLY: 2048, RESUME: 6400}
 #: Longest prefix read at all ("i2p" is 3; room for versions to come).
 _MAX_PREFIX = 8
 
@@ -86,6 +91,10 @@ MAX_CODES = 32
 #: longest body the format allows (every reason, a 40-character name and a
 #: 280-character note in four-byte characters, with room for 32 reasons).
 PAD_SIZES = (128, 448, 1320)
+#: The same for resume links, which carry the person's answers and the lines
+#: of the script they rewrote: a few changed lines; most of the script; the
+#: longest plan a link keeps (:func:`doorway.guide.resume.encode` refuses more).
+RESUME_PAD_SIZES = (512, 1536, 4608)
 
 KDF_ITERATIONS = 600000
 #: Iteration counts a link may ask for: at least today's OWASP figure, and a
@@ -293,12 +302,25 @@ def _text_field(text, limit, size, what):
     return len(data).to_bytes(size, "big") + data
 
 
-def pad(body):
-    """``body`` padded with zero bytes to the smallest of :data:`PAD_SIZES` that holds it.
+def padded(kind, version):
+    """True when a sealed link of this kind and version pads its body (and takes
+    its key from the passphrase's standard form): invitations and replies from
+    version 2, resume links always."""
+    return kind == RESUME or version >= V2
 
-    Applied to a version-2 body just before it is sealed (``doorway.ui.crypto``).
+
+def pad_sizes(kind):
+    """The sizes a sealed body of ``kind`` is padded to."""
+    return RESUME_PAD_SIZES if kind == RESUME else PAD_SIZES
+
+
+def pad(body, sizes=PAD_SIZES):
+    """``body`` padded with zero bytes to the smallest of ``sizes`` that holds it.
+
+    Applied to a version-2 body (or a resume body, with
+    :data:`RESUME_PAD_SIZES`) just before it is sealed (``doorway.ui.crypto``).
     """
-    for size in PAD_SIZES:
+    for size in sizes:
         if len(body) <= size:
             return body + bytes(size - len(body))
     raise ValueError("a %d-byte body is larger than any padding size" % len(body))
@@ -365,8 +387,9 @@ def encode_reply_v2(catalogue, choice_id=None, condition_ids=(), period_id=None,
     return out
 
 
-class _Reader:
-    """Reads a version-2 body front to back; any overrun or bad value is ``damaged``."""
+class Reader:
+    """Reads a version-2 body (or a resume body) front to back; any overrun or bad
+    value is ``damaged``."""
 
     def __init__(self, data):
         self.data = data
@@ -409,7 +432,7 @@ class _Reader:
             raise LinkError("damaged")
         return text
 
-    def finish(self, padded):
+    def finish(self, padded, sizes=PAD_SIZES):
         """Nothing may follow the content, but canonical padding in a sealed body."""
         end = self.at
         if not padded:
@@ -417,7 +440,7 @@ class _Reader:
                 raise LinkError("damaged")
             return
         size = len(self.data)
-        for allowed in PAD_SIZES:
+        for allowed in sizes:
             if end <= allowed:
                 break
         if size != allowed or end > allowed:
@@ -433,7 +456,7 @@ def decode_invite_v2(catalogue, body, padded=False):
     ``padded`` for the body of a sealed link, which must carry exactly the
     canonical padding. LinkError("damaged") for anything else.
     """
-    reader = _Reader(body)
+    reader = Reader(body)
     flags = reader.byte()
     if flags & ~(SENDER | NOTE):
         raise LinkError("damaged")
@@ -455,7 +478,7 @@ def decode_reply_v2(catalogue, body, padded=False):
     ``choice`` and ``period`` are ids or None. LinkError("damaged") for
     anything the encoder would not write.
     """
-    reader = _Reader(body)
+    reader = Reader(body)
     flags = reader.byte()
     if flags & ~NOTE:
         raise LinkError("damaged")
@@ -531,10 +554,10 @@ def _read_prefix(prefix):
     """``(kind, version, sealed)`` of a prefix this copy reads; LinkError otherwise.
 
     A prefix is a kind, a version number (no leading zero) and a suffix. A
-    version above :data:`LATEST` followed by lower-case letters is a link
+    version above the kind's newest (:data:`LATEST_OF`) followed by lower-case letters is a link
     from a newer Doorway ("version"); anything else unknown is "damaged".
     """
-    if not 2 <= len(prefix) <= _MAX_PREFIX or prefix[0] not in (INVITE, REPLY):
+    if not 2 <= len(prefix) <= _MAX_PREFIX or prefix[0] not in LATEST_OF:
         raise LinkError("damaged")
     end = 1
     while end < len(prefix) and "0" <= prefix[end] <= "9":
@@ -543,7 +566,7 @@ def _read_prefix(prefix):
     if not digits or digits[0] == "0":
         raise LinkError("damaged")
     version = int(digits)
-    if version > LATEST:
+    if version > LATEST_OF[prefix[0]]:
         for char in suffix:
             if not "a" <= char <= "z":
                 raise LinkError("damaged")
@@ -579,6 +602,8 @@ def parse(token, kind):
     if raw is None or not raw:
         raise LinkError("damaged")
     if not sealed:
+        if kind == RESUME:  # a kept plan is never made unsealed
+            raise LinkError("damaged")
         return Envelope(kind, version, body=raw)
     if len(raw) < _HEADER_BYTES + TAG_BYTES + 1:
         raise LinkError("damaged")
@@ -586,7 +611,7 @@ def parse(token, kind):
     if not MIN_ITERATIONS <= iterations <= MAX_ITERATIONS:
         raise LinkError("damaged")
     ciphertext = raw[_HEADER_BYTES:]
-    if version >= V2 and len(ciphertext) - TAG_BYTES not in PAD_SIZES:
+    if padded(kind, version) and len(ciphertext) - TAG_BYTES not in pad_sizes(kind):
         raise LinkError("damaged")
     return Envelope(kind, version, iterations=iterations, salt=raw[4:4 + SALT_BYTES],
                     iv=raw[4 + SALT_BYTES:_HEADER_BYTES], ciphertext=ciphertext,

@@ -12,6 +12,8 @@ numbered list of the sources it cites. Blocks are small dicts with a ``kind``:
 - ``script``: where the conversation map goes (see :mod:`.script`);
 - ``example``: a whole conversation, marked as an example (``heading``,
   ``intro``, ``turns``: ``{"who", "text"}`` with ``who`` already a label).
+- ``slot``: where the page draws a part of the decision aid (``slot``: its
+  name; see :mod:`.decision`).
 
 The view functions in :mod:`doorway.guide.views.plan` turn blocks into view
 trees, which the browser and the static guide draw alike. Keeping the plan as
@@ -19,6 +21,7 @@ data means the choices (which advice, in which order, said once) are made
 here, where pytest can see them, under both CPython and MicroPython.
 """
 
+from . import decision
 from .script import topics_phrase
 
 
@@ -224,6 +227,7 @@ def make_plan(catalogue, answers):
                      "blocks": _plan_b_blocks(catalogue, cite)})
     sections.append({"id": "therapist", "heading": headings["therapist"],
                      "blocks": _therapist_blocks(catalogue, cite)})
+    decision.add_sections(catalogue, answers, sections, cite)  # the decision aid (issue 16)
     sections.append(cite.section(headings["sources"]))
     return {"reasons": reason_ids, "ask": ask_id, "sections": sections}
 

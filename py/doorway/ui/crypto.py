@@ -5,9 +5,10 @@ AES-256-GCM key; each link gets a random 12-byte IV, and the envelope header
 (see :mod:`doorway.guide.link`) is authenticated as associated data. Nothing
 here is stored: the key lives only for the call.
 
-Version-2 links derive the key from the passphrase's standard form
-(:func:`normalise_passphrase`) and pad the body before sealing it; version-1
-links keep the exact bytes typed, so links already sent still open.
+Version-2 links and resume links derive the key from the passphrase's
+standard form (:func:`normalise_passphrase`) and pad the body before sealing
+it (``link.padded``); version-1 links keep the exact bytes typed, so links
+already sent still open.
 """
 
 import js
@@ -54,8 +55,8 @@ def normalise_passphrase(passphrase):
     return js.String.new(text).normalize("NFC")
 
 
-async def _key(passphrase, salt, iterations, version):
-    if version >= link.V2:
+async def _key(passphrase, salt, iterations, standard):
+    if standard:
         passphrase = normalise_passphrase(passphrase)
     base = await js.crypto.subtle.importKey(
         "raw", js.TextEncoder.new().encode(passphrase), to_js({"name": "PBKDF2"}), False,
@@ -71,9 +72,10 @@ async def seal(kind, body, passphrase, iterations=link.KDF_ITERATIONS, version=l
     salt = random_bytes(link.SALT_BYTES)
     iv = random_bytes(link.IV_BYTES)
     header = link.sealed_header(kind, iterations, salt, iv, version)
-    if version >= link.V2:
-        body = link.pad(body)
-    key = await _key(passphrase, salt, iterations, version)
+    standard = link.padded(kind, version)
+    if standard:
+        body = link.pad(body, link.pad_sizes(kind))
+    key = await _key(passphrase, salt, iterations, standard)
     sealed = await js.crypto.subtle.encrypt(
         to_js({"name": "AES-GCM", "iv": _u8(iv), "additionalData": _u8(header)}),
         key, _u8(body))
@@ -94,7 +96,8 @@ async def unseal(envelope, passphrase):
     A wrong passphrase and a tampered link look the same to AES-GCM; both
     simply fail to open.
     """
-    key = await _key(passphrase, envelope.salt, envelope.iterations, envelope.version)
+    key = await _key(passphrase, envelope.salt, envelope.iterations,
+                     link.padded(envelope.kind, envelope.version))
     try:
         plain = await js.crypto.subtle.decrypt(
             to_js({"name": "AES-GCM", "iv": _u8(envelope.iv),

@@ -6,19 +6,22 @@ and builds the results from :mod:`doorway.guide.plan`. Steps never touch the
 browser history: Back and Start over are buttons, not links.
 """
 
-from pyscript import document, window
-from pyscript.ffi import to_js
+import js
+from pyscript import window
 
 from doorway.guide import answers as checks
 from doorway.guide import card as cards
+from doorway.guide import decision as decisions
 from doorway.guide import plan as planner
+from doorway.guide import resume
 from doorway.guide import safety as routes
 from doorway.guide import script as scripts
 from doorway.guide import text as plain
+from doorway.guide.views import decision as decision_views
 from doorway.guide.views import results as views
 from doorway.guide.views import script as script_views
 
-from . import clipboard, dom, forms, safety
+from . import clipboard, dom, files, forms, safety
 
 
 class Wizard:
@@ -35,6 +38,8 @@ class Wizard:
         self.share = None
         self.help = safety.Help(catalogue)
         self.practice = None
+        self.decision = None  # the decision aid under the plan (ui.decision)
+        self.resume = None  # a kept plan being opened (ui.resume)
 
     # Steps ----------------------------------------------------------------
     def show(self, step):
@@ -69,6 +74,11 @@ class Wizard:
         self.share = None
         if self.practice:
             self.practice.wipe()
+        if self.decision:
+            self.decision.wipe()
+        self.decision = None
+        if self.resume:
+            self.resume.wipe()
         self.tone = scripts.TONES[0]
         self.show("welcome")
 
@@ -81,12 +91,25 @@ class Wizard:
         dom.on(self.app, "submit", self.on_submit)
         dom.on(self.app, "change", self.on_change)
         dom.on(self.app, "input", self.on_input)
+        from .resume import Resume
+        self.resume = Resume(self.catalogue, self.app, self.go, self.restore)
+        self.read_link()
+        # A kept plan's link pasted into this tab later only changes the fragment.
+        dom.on(js.window, "hashchange", lambda event: self.read_link())
+
+    def read_link(self):
+        """Open a kept plan's link in the address bar, if there is one (ui.resume)."""
+        if self.resume.pending():
+            self.wipe()
+            self.show(self.resume.read())
 
     def on_click(self, event):
         if self.share and self.share.owns(event.target):
             self.share.on_click(event)
             return
         if self.practice and self.practice.owns(event.target) and self.practice.on_click(event):
+            return
+        if self.decision and self.decision.on_click(event.target):
             return
         target = event.target.closest("[data-action]")
         if not target:
@@ -121,6 +144,12 @@ class Wizard:
         if step == "practice" and self.practice:
             self.practice.on_submit(event)
             return
+        if self.decision and self.decision.on_submit(event):
+            return
+        if step == "resume-unlock":
+            event.preventDefault()
+            self.resume.on_submit(form)
+            return
         if step not in ("safety", "stance", "reasons", "context"):
             return
         event.preventDefault()
@@ -130,6 +159,8 @@ class Wizard:
         target = event.target
         if self.share and self.share.owns(target):
             self.share.refresh()
+        elif self.decision and self.decision.on_change(target):
+            return
         elif target.hasAttribute("data-place"):
             self.help.change(target)
         elif target.getAttribute("name") == "reasons":
@@ -188,6 +219,8 @@ class Wizard:
             return
         for key in context:
             self.answers[key] = context[key]
+        self.answers["situations"] = decisions.check_situations(
+            self.catalogue, forms.checked(form, "situations"))
         self.show_results()
 
     def exclusive_reason(self, box):
@@ -203,7 +236,9 @@ class Wizard:
     # Safety pages ---------------------------------------------------------
     def show_page(self, step):
         """Go to a page of the safety route (help drawn first) or on to the guide."""
-        if step != routes.GUIDE:
+        if step == routes.GUIDE:
+            step = self.resume.next_step() or step  # a kept plan asks for its passphrase
+        else:
             self.help.draw(dom.one('[data-step="%s"]' % step, self.app))
         self.go(step)
 
@@ -216,15 +251,31 @@ class Wizard:
             self.show_page(step)
 
     # Results --------------------------------------------------------------
-    def show_results(self):
+    def show_results(self, kept=None):
+        """The plan for the answers; ``kept`` is a kept plan being opened again
+        (:mod:`doorway.guide.resume`): its own lines and weights come back too."""
+        from .decision import DecisionAid
         from .share import Share  # links, Web Crypto and QR codes: only needed from here on
         self.plan = planner.make_plan(self.catalogue, self.answers)
-        self.lines = scripts.compose(self.catalogue, self.answers, self.plan["ask"], self.tone)
-        self.edited = set()
+        if kept:
+            self.lines, edited = resume.restore(self.catalogue, kept, self.plan["ask"])
+            self.edited = set(edited)
+        else:
+            self.lines = scripts.compose(self.catalogue, self.answers, self.plan["ask"],
+                                         self.tone)
+            self.edited = set()
         self.share = Share(self.catalogue, self.plan)
-        dom.replace(dom.one("[data-results]", self.app),
-                    views.results(self.catalogue, self.plan, self.card(), self.lines, self.tone,
-                                  self.share.start_choices()))
+        self.decision = DecisionAid(self.catalogue, self.plan, self.answers,
+                                    lambda: (self.tone, self.lines, self.edited),
+                                    kept["weights"] if kept else None)
+        results = dom.one("[data-results]", self.app)
+        dom.replace(results, views.results(self.catalogue, self.plan, self.card(), self.lines,
+                                           self.tone, self.share.start_choices(),
+                                           self.decision.slots()))
+        if kept:
+            results.insertBefore(dom.build(decision_views.restored(self.catalogue)),
+                                 results.firstChild)
+        self.decision.attach(results)
         self.share.attach(dom.one("#section-share", self.app))
         self.go("results")
 
@@ -235,6 +286,15 @@ class Wizard:
             self.practice = Practice(self.catalogue, dom.one("[data-practice]", self.app))
         self.practice.open(self.answers, scripts.main_path(self.lines)[0]["text"])
         self.go("practice")
+
+    def restore(self, kept):
+        """Draw a kept plan, once the safety questions have been answered again."""
+        safety_answers = self.answers["safety"]
+        self.answers = kept["answers"]
+        self.answers["safety"] = safety_answers
+        self.tone = kept["tone"]
+        self.show_results(kept)
+        self.history = []  # the passphrase step behind it has nothing left to open
 
     def change_tone(self, tone):
         self.tone = tone
@@ -271,19 +331,10 @@ class Wizard:
                        actions["copied"], actions["copy_failed"])
 
     def download(self):
-        self.save(self.plan_text(), self.catalogue.guidance["actions"]["filename"])
+        """Save the plan as a text file, made on the device; nothing is uploaded."""
+        files.save(self.plan_text(), self.catalogue.guidance["actions"]["filename"],
+                   "text/plain;charset=utf-8")
 
     def download_script(self):
-        self.save(self.script_text(), self.catalogue.guidance["actions"]["script_filename"])
-
-    def save(self, text, filename):
-        """Save ``text`` as a file made on the device; nothing is uploaded."""
-        blob = window.Blob.new(to_js([text]), to_js({"type": "text/plain;charset=utf-8"}))
-        url = window.URL.createObjectURL(blob)
-        anchor = document.createElement("a")
-        anchor.href = url
-        anchor.download = filename
-        document.body.appendChild(anchor)
-        anchor.click()
-        document.body.removeChild(anchor)
-        dom.after(1000, lambda: window.URL.revokeObjectURL(url))
+        files.save(self.script_text(), self.catalogue.guidance["actions"]["script_filename"],
+                   "text/plain;charset=utf-8")

@@ -65,13 +65,16 @@ def blocks(items, labels, level=3):
     return [block(item, labels, level) for item in items]
 
 
-def section(item, labels, level=2, script=None):
+def section(item, labels, level=2, script=None, slots=None):
     """A plan section: its heading, then its blocks. ``script`` is drawn where the
-    plan places the conversation script (only the wizard has one)."""
+    plan places the conversation script, ``slots[name]`` where it places a part of
+    the decision aid (only the wizard has them; see :mod:`.decision`)."""
     children = [_heading(level, item["heading"], [("id", "section-" + item["id"])])]
     for entry in item["blocks"]:
         if entry["kind"] == "script":
             children.append(script)
+        elif entry["kind"] == "slot":
+            children.append((slots or {}).get(entry["slot"]))
         else:
             children.append(block(entry, labels, level + 1))
     return h("section", [("class", "plan-section"), ("aria-labelledby", "section-" + item["id"])],

@@ -75,12 +75,13 @@ def actions(catalogue):
     ])
 
 
-def results(catalogue, plan, card, turns, tone, share):
+def results(catalogue, plan, card, turns, tone, share, slots=None):
     """Everything under the results heading: the plan card first. ``card`` is
     :func:`doorway.guide.card.plan_card`; ``share`` is what the share form starts
-    with (see :func:`doorway.guide.views.share.panel`)."""
+    with (see :func:`doorway.guide.views.share.panel`); ``slots`` the decision
+    aid's parts (:func:`doorway.guide.views.decision.slots`)."""
     labels = catalogue.guidance["labels"]
     editor = script_part(catalogue, turns, tone)
     return [plan_card(card), contents(catalogue, plan)] + [
-        plan_view.section(section, labels, 2, editor) for section in plan["sections"]
+        plan_view.section(section, labels, 2, editor, slots) for section in plan["sections"]
     ] + [actions(catalogue), panel(catalogue, plan, share)]
