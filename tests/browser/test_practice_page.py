@@ -87,7 +87,7 @@ def test_a_full_practice_with_picked_replies_by_mouse(page):
             re.compile(re.escape(mine)))
         last = n == total
         page.get_by_role("button", name=_content()["finish" if last else "next"]).click()
-    expect(page.locator("[data-summary]")).to_be_focused()
+    expect(page.locator("[data-practice-summary]")).to_be_focused()
     closing = {c["mood"]: c["text"] for c in _content()["closing"]}
     expect(page.locator(PARTNER + " blockquote")).to_have_text(closing["softer"])
     kept = []
@@ -165,7 +165,7 @@ def test_written_replies_by_keyboard_change_the_partners_tone(page):
         page.keyboard.press("Enter")
         if not last:
             _expect_turn(page, n + 1, "softer")
-    expect(page.locator("[data-summary]")).to_be_focused()
+    expect(page.locator("[data-practice-summary]")).to_be_focused()
     expect(page.locator("[data-keep] li")).to_have_text([kind])
     expect(page.locator("[data-try-next]")).to_contain_text(rewordings[0])
 
@@ -210,7 +210,7 @@ def test_every_practice_screen_is_accessible_at_320_pixels(browser, base_url, sc
         page.get_by_role("button", name=_content()["pause"]).click()
         check("way out")
         page.get_by_role("button", name=_content()["way_out"]["end"]).click()
-        expect(page.locator("[data-summary]")).to_be_focused()
+        expect(page.locator("[data-practice-summary]")).to_be_focused()
         check("summary")
     finally:
         context.close()

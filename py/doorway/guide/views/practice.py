@@ -169,7 +169,7 @@ def summary(catalogue, state, result):
     words = practice["summary"]
     try_next = result["try_next"]
     return [
-        _heading(words["heading"], [("data-summary", True)]),
+        _heading(words["heading"], [("data-practice-summary", True)]),
         log(catalogue, state),
         _partner(catalogue, {"text": result["closing"], "mood": result["mood"],
                              "manner": "closing", "label": ""}),
