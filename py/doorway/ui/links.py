@@ -17,7 +17,7 @@ import js
 
 from doorway.guide import link, link_forms
 
-from . import crypto, dom, forms, secret
+from . import dom, forms, secret
 
 
 class LinkPage:
@@ -147,30 +147,11 @@ class LinkPage:
 
     def on_unlock(self, event):
         event.preventDefault()
-        form = event.target
-        passphrase = forms.value(form, "passphrase")
-        text = self.catalogue.partner["unlock"]
-        if not passphrase:
-            forms.show_errors(form, [{"field": "passphrase", "message": text["empty"]}])
-            return
-        forms.clear_errors(form)
-        dom.later(dom.busy(form, self.unlock(form, passphrase)))
+        secret.unlock(event.target, "passphrase", "[data-unlock-status]",
+                      self.catalogue.partner["unlock"], lambda: self.envelope, self.unlocked)
 
-    async def unlock(self, form, passphrase):
-        text = self.catalogue.partner["unlock"]
-        status = dom.one("[data-unlock-status]", form)
-        dom.set_text(status, text["working"])
-        envelope = self.envelope
-        body = await crypto.unseal(envelope, passphrase)
-        if self.envelope is not envelope:
-            return  # the page was wiped, or another link opened, meanwhile
-        dom.set_text(status, "")
-        if body is None:
-            forms.show_errors(form, [{"field": "passphrase", "message": text["wrong"]}])
-            return
+    def unlocked(self, body, passphrase):
         self.passphrase = passphrase
-        form.reset()
-        secret.hide_all(form)
         self.accept(body)
 
     def open(self, body):

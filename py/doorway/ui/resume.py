@@ -12,7 +12,7 @@ import js
 
 from doorway.guide import link, resume
 
-from . import crypto, dom, forms
+from . import dom, secret
 
 
 def looks_like_link(token):
@@ -65,27 +65,10 @@ class Resume:
         self.envelope = None
 
     def on_submit(self, form):
-        text = self.catalogue.decision["resume"]
-        passphrase = forms.value(form, "resume-passphrase")
-        if not passphrase:
-            forms.show_errors(form, [{"field": "resume-passphrase", "message": text["empty"]}])
-            return
-        forms.clear_errors(form)
-        dom.later(dom.busy(form, self.unlock(form, passphrase)))
+        secret.unlock(form, "resume-passphrase", "[data-resume-status]",
+                      self.catalogue.decision["resume"], lambda: self.envelope, self.unlocked)
 
-    async def unlock(self, form, passphrase):
-        text = self.catalogue.decision["resume"]
-        status = dom.one("[data-resume-status]", form)
-        dom.set_text(status, text["working"])
-        envelope = self.envelope
-        body = await crypto.unseal(envelope, passphrase) if envelope else None
-        if self.envelope is not envelope or envelope is None:
-            return  # the page was wiped meanwhile
-        dom.set_text(status, "")
-        if body is None:
-            forms.show_errors(form, [{"field": "resume-passphrase", "message": text["wrong"]}])
-            return
-        form.reset()
+    def unlocked(self, body, passphrase):
         self.envelope = None
         try:
             state = resume.decode(self.catalogue, body)
