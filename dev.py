@@ -342,7 +342,31 @@ def test(args):
         raise Problem("lint failed (ruff's findings are above): fix them, many with "
                       "`.venv/bin/ruff check --fix .`, then run this again")
     say("tests (pytest)")
-    return subprocess.run([str(PYTHON), "-m", "pytest", *args], cwd=ROOT).returncode
+    return subprocess.run([str(PYTHON), "-m", "pytest", *workers(args), *args],
+                          cwd=ROOT).returncode
+
+
+#: pytest options after which the run stays in one process (the person chose, or debugs).
+ONE_PROCESS = ("-n", "--numprocesses", "no:xdist", "--pdb", "--trace", "--collect-only",
+               "--co", "-s")
+
+
+def workers(args):
+    """pytest-xdist options: one worker per core ($DOORWAY_TEST_WORKERS), whole files each.
+
+    Most of a browser test is waiting for a page, so two workers on two cores
+    nearly halve the run. Whole files stay on one worker (``--dist loadfile``) so
+    a file's module-scoped page is opened once. None when ``args`` already say
+    how to run (``-n 0``, ``-p no:xdist``, ``--pdb``, ``-s``) or one worker is asked for.
+    """
+    if any(arg.split("=")[0] in ONE_PROCESS for arg in args):
+        return []
+    try:
+        count = int(os.environ.get("DOORWAY_TEST_WORKERS") or os.cpu_count() or 1)
+    except ValueError:
+        raise Problem("DOORWAY_TEST_WORKERS must be a whole number of test processes, such "
+                      "as 2 (1 runs the tests in one process)") from None
+    return [] if count <= 1 else ["--numprocesses", str(count), "--dist", "loadfile"]
 
 
 def bench(args):

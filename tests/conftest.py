@@ -8,19 +8,24 @@
 - An unfiltered run (no path, ``-k``, ``-m``, ``--deselect``, ``--lf``) fails
   if it collected fewer tests than ``tests/floor.txt`` records: a folder that
   stops being collected (pytest skips any folder named ``build``) is caught.
+- ``python3 dev.py test`` runs the tests in parallel (pytest-xdist, one worker
+  per core, whole files per worker). The set-up above then happens once, in
+  the controlling process, when the workers have collected and before any test
+  runs (``pytest_xdist_node_collection_finished``); workers find the browser
+  the controller made sure of (``tests/browser/chromium.py``).
 - One build of the site per session, served locally (``site``, from the real
   content, for the browser tests), and one of the fixture content
   (``fixture_site``, tests/fixtures/content, for the builder tests, so
   rewording site/content breaks none of them).
 """
 
-import importlib.util
 import os
 import sys
 from pathlib import Path
 
 import pytest
 
+from dev_script import load_dev
 from doorway.builder import build
 from doorway.builder.serve import serve_in_background as serve_in_thread
 from fixtures import CONTENT as FIXTURE_CONTENT
@@ -29,6 +34,8 @@ TESTS = Path(__file__).resolve().parent
 BROWSER_TESTS = TESTS / "browser"
 FLOOR = TESTS / "floor.txt"
 COLLECTED = pytest.StashKey[int]()
+#: What the workers' engine tests recorded (tests/engines/engine_summary.py), under xdist.
+ENGINES = pytest.StashKey[list]()
 
 
 @pytest.hookimpl(tryfirst=True)
@@ -69,9 +76,7 @@ def floor_problem(collected, least):
 
 def find_browser(config):
     """Point ``$DOORWAY_CHROMIUM`` at a Chromium (``dev.find_chromium``), or stop the run."""
-    spec = importlib.util.spec_from_file_location("dev", TESTS.parent / "dev.py")
-    dev = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(dev)
+    dev = load_dev()
     capture = config.pluginmanager.getplugin("capturemanager")
     with capture.global_and_fixture_disabled():
         try:
@@ -80,16 +85,57 @@ def find_browser(config):
             pytest.exit(str(problem), returncode=pytest.ExitCode.USAGE_ERROR)
 
 
-def pytest_collection_finish(session):
-    config = session.config
-    config.stash[COLLECTED] = len(session.items)
+def is_worker(config):
+    """True in a pytest-xdist worker, whose controller does the run's set-up."""
+    return hasattr(config, "workerinput")
+
+
+def prepare(config, collected, wants_browser, wants_engines):
+    """The run's set-up, once: the floor check, then a browser and engines if selected."""
+    config.stash[COLLECTED] = collected
     if unfiltered(config):
-        problem = floor_problem(len(session.items), floor())
+        problem = floor_problem(collected, floor())
         if problem:
             pytest.exit(problem, returncode=pytest.ExitCode.TESTS_FAILED)
-    if not config.option.collectonly and any(
-            item.get_closest_marker("browser") for item in session.items):
+    if config.option.collectonly:
+        return
+    if wants_browser:
         find_browser(config)
+    if wants_engines:
+        capture = config.pluginmanager.getplugin("capturemanager")
+        with capture.global_and_fixture_disabled():
+            load_dev().ensure_engines()
+
+
+def pytest_collection_finish(session):
+    """Without workers, set up here (tests/engines/conftest.py installs the engines)."""
+    if is_worker(session.config):
+        return
+    prepare(session.config, len(session.items),
+            any(item.get_closest_marker("browser") for item in session.items), False)
+
+
+@pytest.hookimpl(optionalhook=True)
+def pytest_xdist_node_collection_finished(node, ids):
+    """With workers, set up in the controller when the first worker has collected.
+
+    Every worker collects the same tests, and none runs before all have
+    collected, so the browser and engines are in place before the first test.
+    """
+    config = node.config
+    if COLLECTED in config.stash:
+        return
+    browser = any(i.startswith("tests/browser/") or "[chromium" in i for i in ids)
+    engines = any(i.startswith("tests/engines/") and "[chromium" not in i for i in ids)
+    prepare(config, len(ids), browser, engines)
+
+
+@pytest.hookimpl(optionalhook=True)
+def pytest_testnodedown(node, error):
+    """Keep what a worker's engine tests recorded, for the summary below."""
+    summary = getattr(node, "workeroutput", {}).get("engines")
+    if summary:
+        node.config.stash.setdefault(ENGINES, []).append(summary)
 
 
 def pytest_terminal_summary(terminalreporter, config):
@@ -99,6 +145,10 @@ def pytest_terminal_summary(terminalreporter, config):
         terminalreporter.write_line(
             "tests/floor.txt: %d tests collected, floor %d: raise it to %d to guard the new "
             "tests" % (collected, floor(), collected))
+    from engines.engine_summary import summary_lines
+    for summary in config.stash.get(ENGINES, []):
+        for line in summary_lines(summary):
+            terminalreporter.write_line(line)
 
 
 @pytest.fixture(scope="session")

@@ -133,7 +133,7 @@ def test_without_webassembly_python_pages_lead_to_the_guide(no_wasm_browser, bas
 
 
 def test_when_python_cannot_start_the_page_says_so_calmly(context, page, audit):
-    context.add_init_script("window.doorwayStartupLimitMs = 1500;")
+    context.add_init_script("window.doorwayStartupLimitMs = 6000;")
     refused = []
 
     def refuse(route):
@@ -143,7 +143,7 @@ def test_when_python_cannot_start_the_page_says_so_calmly(context, page, audit):
     context.route("**/*.wasm", refuse)
     page.goto("./")
     html = page.locator("html")
-    expect(html).to_have_attribute("data-app", "failed", timeout=15000)
+    expect(html).to_have_attribute("data-app", "failed", timeout=30000)
     assert refused, "the runtime must have been asked for"
     failed = page.locator(".startup-failed")
     expect(failed).to_be_visible()

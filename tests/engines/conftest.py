@@ -28,12 +28,13 @@ sys.path.insert(0, str(HERE.parent / "browser"))
 # Report the service worker's fetches to Chromium's audit too; set before Playwright starts.
 os.environ.setdefault("PW_EXPERIMENTAL_SERVICE_WORKER_NETWORK_EVENTS", "1")
 
-from availability import load_dev, unavailable  # noqa: E402
+from availability import unavailable  # noqa: E402
+from engine_summary import ENGINES, summary_lines  # noqa: E402
 from neutral import RefusingProxy  # noqa: E402
 
 from built import precache as precache_of  # noqa: E402 - needs the path above
+from dev_script import load_dev  # noqa: E402
 
-ENGINES = ["chromium", "webkit", "firefox"]
 PROBLEMS = pytest.StashKey[dict]()
 #: For the session's summary: engine versions, seconds per engine, what Back showed.
 SUMMARY = {"versions": {}, "seconds": {}, "restores": []}
@@ -56,8 +57,13 @@ def pytest_collection_modifyitems(items):
 
 
 def pytest_collection_finish(session):
-    """Install WebKit and Firefox if the run selected a test of theirs and they are missing."""
+    """Install WebKit and Firefox if the run selected a test of theirs and they are missing.
+
+    In a pytest-xdist worker the controller has done so (tests/conftest.py), and
+    the ``engine`` fixture only checks what is there."""
     config = session.config
+    if hasattr(config, "workerinput"):
+        return
     config.stash[PROBLEMS] = {}
     wanted = any(HERE in item.path.parents and "[chromium" not in item.name
                  for item in session.items)
@@ -80,6 +86,8 @@ def neutral():
 def engine(request, server, site, neutral):
     """One engine's browser for the session; see the module's docstring."""
     name = request.param
+    if PROBLEMS not in request.config.stash:  # a worker: installed, if at all, by now
+        request.config.stash[PROBLEMS] = load_dev().ensure_engines()
     problem = request.config.stash[PROBLEMS].get(name)
     if problem:
         unavailable(problem)
@@ -134,16 +142,12 @@ def pytest_runtest_logreport(report):
         seconds[engine] = seconds.get(engine, 0) + report.duration
 
 
+def pytest_sessionfinish(session):
+    """A pytest-xdist worker hands its record to the controller (tests/conftest.py)."""
+    if hasattr(session.config, "workeroutput") and SUMMARY["versions"]:
+        session.config.workeroutput["engines"] = SUMMARY
+
+
 def pytest_terminal_summary(terminalreporter, config):
-    report = SUMMARY
-    if not report["versions"]:
-        return
-    write = terminalreporter.write_line
-    write("Tested in: %s" % ", ".join(report["versions"][name] for name in ENGINES
-                                      if name in report["versions"]))
-    write("Engine smoke tests took (setup, run and teardown): %s" % ", ".join(
-        "%s %.0f s" % (name, seconds) for name, seconds in report["seconds"].items()))
-    for name, how, path, restored, navigation in report["restores"]:
-        write("Back after Quick exit (%s) in %s: %s %s (navigation type %s)" % (
-            how, name, path, "restored from the back/forward cache" if restored
-            else "loaded again", navigation))
+    for line in summary_lines(SUMMARY):
+        terminalreporter.write_line(line)

@@ -1,7 +1,9 @@
 """Set-up of the engines: a missing engine is named in one line, and CI cannot skip one."""
 
 import pytest
-from availability import load_dev, unavailable
+from availability import unavailable
+
+from dev_script import load_dev
 
 
 @pytest.fixture

@@ -61,3 +61,16 @@ def test_an_unfiltered_run_below_the_floor_fails_and_a_filtered_one_does_not():
                               DOORWAY_TEST_FLOOR="1000000")
     assert code == 0, output
 
+
+
+def test_with_workers_the_controller_checks_the_floor_and_the_browser_once():
+    """Under pytest-xdist (``dev.py test``) the same rules hold, said once, no INTERNALERROR."""
+    code, output = pytest_run("-n", "2", "-q", DOORWAY_TEST_FLOOR="1000000")
+    assert code == 1, output
+    assert output.count("fewer than the 1000000 recorded in tests/floor.txt") == 1
+    assert "INTERNALERROR" not in output and " passed" not in output
+    code, output = pytest_run("-n", "2", "-q", "tests/browser/test_nojs.py",
+                              DOORWAY_CHROMIUM=NO_BROWSER)
+    assert code == 4, output
+    assert output.count("DOORWAY_CHROMIUM points to /nonexistent/chromium") == 1
+    assert "INTERNALERROR" not in output and " passed" not in output

@@ -199,3 +199,25 @@ def test_an_unknown_command_prints_the_usage(dev, capsys):
     assert dev.main(["frobnicate"]) == 2
     assert "python3 dev.py test" in capsys.readouterr().out
 
+
+
+@pytest.mark.parametrize(("args", "env", "expected"), [
+    ([], "2", ["--numprocesses", "2", "--dist", "loadfile"]),
+    (["-k", "share"], "4", ["--numprocesses", "4", "--dist", "loadfile"]),
+    ([], "1", []),
+    (["-n", "0"], "2", []),
+    (["--numprocesses=3"], "2", []),
+    (["-p", "no:xdist"], "2", []),
+    (["--pdb"], "2", []),
+    (["-s", "tests/logic"], "2", []),
+])
+def test_the_tests_run_in_one_worker_per_core_unless_asked_otherwise(dev, monkeypatch, args,
+                                                                      env, expected):
+    monkeypatch.setenv("DOORWAY_TEST_WORKERS", env)
+    assert dev.workers(args) == expected
+
+
+def test_a_worker_count_that_is_not_a_number_is_explained(dev, monkeypatch):
+    monkeypatch.setenv("DOORWAY_TEST_WORKERS", "two")
+    with pytest.raises(dev.Problem, match="DOORWAY_TEST_WORKERS must be a whole number"):
+        dev.workers([])
