@@ -376,6 +376,25 @@ def test_the_share_step_starts_with_no_worry_ticked_and_seals_by_default():
     assert cat.partner["share"]["concerns_hint"] in text_of(panel)
 
 
+def test_the_share_step_keeps_one_outline_through_its_preview():
+    cat = catalogue()
+    plan = planner.make_plan(cat, answers(reasons=["blame", "cost"]))
+    chosen = {"ask": plan["ask"], "reasons": ["cost"], "note": "", "sender": "Kim",
+              "protections": link_forms.protections(True)}
+    panel = share_views.panel(cat, plan, chosen)
+    headings = find_all(panel, lambda n: len(n[0]) == 2 and n[0][0] == "h"
+                        and n[0][1] in "123456")
+    levels = [int(n[0][1]) for n in headings]
+    assert levels[0] == 2
+    for i in range(1, len(levels)):  # never a level skipped on the way down
+        assert levels[i] <= levels[i - 1] + 1, levels
+    shown = find_all(panel, lambda n: attr(n, "data-preview") is not None)[0]
+    inside = [int(n[0][1]) for n in find_all(shown[2], lambda n: len(n[0]) == 2
+                                             and n[0][0] == "h" and n[0][1] in "123456")]
+    # Their page's h1, then its h2s: one and two levels below "What they will see" (h3).
+    assert inside == [4, 5, 5], inside
+
+
 def test_without_web_crypto_the_share_step_offers_only_a_plain_link_and_says_why():
     cat = catalogue()
     plan = planner.make_plan(cat, answers(reasons=["time"]))
