@@ -387,3 +387,14 @@ def reach_safety_page(page, step):
         d.click(css('[data-step="danger-unsure"] [data-action="continue"]'))
     expect_step(d, step)
     return css('[data-step="%s"]' % step)
+
+
+def open_plan_parts(page, *parts):
+    """Open parts of the plan, each a <details> that starts closed, by clicking its
+    heading as a person would; ``parts`` are section ids (none: every part)."""
+    d = as_driver(page)
+    for part in parts or d.read(css("details.fold-section"), "attr:data-section"):
+        target = css('details[data-section="%s"]' % part)
+        if d.attribute(target, "open") is None:
+            d.click(css('details[data-section="%s"] > summary' % part))
+        d.expect_attribute(target, "open", "")

@@ -13,6 +13,7 @@ from flows import (
     invite_words,
     make_invite,
     open_page,
+    open_plan_parts,
     reach_safety_page,
     submit,
     walk_to_results,
@@ -216,6 +217,7 @@ def test_results_with_the_whole_map_in_the_dark(browser, base_url):
     try:
         walk_to_results(page, "not_asked", ["blame", "cost", "time"], name="Sam",
                         conflict="heated", topics=["money", "chores"], hopes=["trust"])
+        open_plan_parts(page)  # every part of the plan, each closed at first
         expect(page.locator('[data-branch="worry"]')).to_be_visible()
         assert_accessible(page, "dark results")
     finally:

@@ -12,6 +12,7 @@ origin, no console error, nothing stored).
 import datetime
 import re
 
+import flows
 import icalendar
 import pytest
 import test_share
@@ -24,9 +25,9 @@ from flows import (
     expect_safety_route,
     expect_step,
     open_page,
+    open_plan_parts,
     start,
     submit,
-    walk_to_results,
     words,
 )
 from playwright.sync_api import expect
@@ -49,6 +50,12 @@ def option_ids(page):
         "nodes => nodes.map(n => n.getAttribute('data-option'))")
 
 
+def walk_to_results(page, *args, **context):
+    """To a plan with every part open: the decision aid's parts start closed."""
+    flows.walk_to_results(page, *args, **context)
+    open_plan_parts(page)
+
+
 def walk_with_situations(page, situations, stance="not_asked", name=""):
     start(page)
     answer_safety(page)
@@ -61,6 +68,7 @@ def walk_with_situations(page, situations, stance="not_asked", name=""):
         page.get_by_label(words_situation(situation)).check()
     submit(page, "context")
     expect_step(page, "results")
+    open_plan_parts(page)
 
 
 def words_situation(situation_id):

@@ -45,9 +45,9 @@ def test_the_plan_the_browser_draws_is_the_builders_html(page):
     today = datetime.date.today().isoformat()  # the calendar's first day, as the page sets it
     state = {"answers": dict(chosen, situations=[]), "weights": {}, "before": {}, "after": {}}
     slots = decision_views.slots(cat, plan, state, today, labels)
-    expected = [to_html(plan_views.section(s, labels, 2, editor, slots))
+    expected = [to_html(plan_views.section(s, labels, 2, editor, slots, fold=True))
                 for s in plan["sections"]]
-    drawn = outer_html(page.locator("[data-results] > section.plan-section"))
+    drawn = outer_html(page.locator("[data-results] > details.plan-section"))
     assert len(drawn) == len(expected)
     for mine, theirs in zip(drawn, expected, strict=True):
         assert mine == theirs

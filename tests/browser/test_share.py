@@ -440,6 +440,9 @@ def test_a_sealed_invitation_gets_a_sealed_reply_unless_unticked(page, fresh):
     words = invite_words(page)
     partner = fresh()
     _open_link(partner, url)
+    words_for = cat.partner["unlock"]
+    # The partner was told the passphrase; the sender chose it (below).
+    expect(partner.locator("[data-unlock-intro]")).to_have_text(words_for["intro"])
     unlock(partner, words)
     _expect_invitation(partner, _sent_ask(page), ["privacy"], "x")
     seal = partner.get_by_label(cat.partner["reply"]["seal_label"])
@@ -455,9 +458,10 @@ def test_a_sealed_invitation_gets_a_sealed_reply_unless_unticked(page, fresh):
     _open_link(sender, sealed_url)
     expect(sender.locator("#app")).to_have_attribute("data-view", "unlock")
     assert "#" not in sender.url
+    expect(sender.locator("[data-unlock-intro]")).to_have_text(words_for["reply_intro"])
     unlock(sender, words.split()[0])
     expect(sender.locator('[data-form="unlock"] [data-error-summary]')).to_contain_text(
-        cat.partner["unlock"]["wrong"], timeout=STEP_TIMEOUT)
+        words_for["reply_wrong"], timeout=STEP_TIMEOUT)
     unlock(sender, words)
     expect(sender.locator("#app")).to_have_attribute("data-view", "received",
                                                      timeout=STEP_TIMEOUT)

@@ -9,6 +9,7 @@ from flows import (
     expect_step,
     give_context,
     open_page,
+    open_plan_parts,
     script_lines,
     start,
     submit,
@@ -40,6 +41,7 @@ PATHS = [
                                                                  "+".join(p["reasons"])))
 def test_a_path_ends_in_a_plan_tailored_to_the_answers(page, path, guide_catalogue):
     walk_to_results(page, path["stance"], path["reasons"], **path["context"])
+    open_plan_parts(page)
     cat = guide_catalogue
     results = page.locator("[data-results]")
     for reason in path["reasons"]:
@@ -163,6 +165,7 @@ def _map(cat, stance, reasons, tone="gentle", **context):
 def test_the_map_shows_the_main_path_listening_branches_and_repair(page, guide_catalogue):
     cat = guide_catalogue
     walk_to_results(page, "not_asked", ["blame", "cost"], topics=["money"])
+    open_plan_parts(page, "script")
     turns = _map(cat, "not_asked", ["blame", "cost"], topics=["money"])
     lines = page.locator("[data-script-lines]")
     for turn in turns:
@@ -183,6 +186,7 @@ def test_the_map_shows_the_main_path_listening_branches_and_repair(page, guide_c
 def test_script_lines_are_editable_and_survive_a_change_of_tone(page, guide_catalogue):
     cat = guide_catalogue
     walk_to_results(page, "hesitated", ["blame", "cost"], name="Sam")
+    open_plan_parts(page, "script")
     first = page.locator("[data-script-lines] textarea").first
     first.fill("Sam, this is my own opening.")
     more = page.get_by_role("textbox", name=cat.script["worry"]["more"].replace(
@@ -223,6 +227,9 @@ def test_the_map_works_by_keyboard(page, guide_catalogue):
     expect_step(page, "results")
     card_first = page.locator("[data-card-line]").first
     box = page.locator("[data-script-lines] textarea").first
+    # The script is a part of the plan that opens from its heading.
+    tab_to(page, page.locator('details[data-section="script"] > summary'))
+    page.keyboard.press("Enter")
     tab_to(page, box)
     page.keyboard.press("Control+a")
     page.keyboard.type("My words, typed.")
@@ -253,6 +260,7 @@ def test_the_plan_card_comes_first_and_follows_the_persons_words(page, guide_cat
              if t["say"] and t["branch"] is None]
     expect(card.locator("[data-card-line]")).to_have_text(["“%s”" % t["text"]
                                                             for t in turns[:3]])
+    open_plan_parts(page, "script")
     page.locator("[data-script-lines] textarea").nth(1).fill("A time that suits us both?")
     expect(card.locator("[data-card-line]").nth(1)).to_have_text("“A time that suits us both?”")
 
@@ -269,6 +277,7 @@ def test_plan_and_script_can_be_copied_downloaded_and_printed(page):
     assert saved.suggested_filename == "my-plan.txt"
     with open(saved.path(), encoding="utf-8") as handle:
         assert handle.read() == text
+    open_plan_parts(page, "script")
     page.get_by_role("button", name="Copy the script").click()
     script_copy = page.evaluate("navigator.clipboard.readText()")
     with page.expect_download() as download:
@@ -283,11 +292,16 @@ def test_plan_and_script_can_be_copied_downloaded_and_printed(page):
     assert page.evaluate("window.__printed") == 1
 
 
-def test_contents_links_move_focus_without_touching_history(page):
+def test_a_link_to_a_source_opens_its_part_without_touching_history(page):
     walk_to_results(page, "not_asked", ["time"])
+    open_plan_parts(page, "behind")
     history = page.evaluate("history.length")
-    page.locator(".plan-nav a", has_text="Finding a therapist").click()
-    expect(page.locator("#section-therapist")).to_be_focused()
+    link = page.locator('[data-section="behind"] .refs a').first
+    target = page.locator(link.get_attribute("href"))
+    link.click()
+    # The source is in a part still closed: the link opens it, in place.
+    expect(page.locator('details[data-section="sources"]')).to_have_attribute("open", "")
+    expect(target).to_be_focused()
     assert "#" not in page.url and page.evaluate("history.length") == history
 
 

@@ -107,6 +107,9 @@ def test_the_script_editor_holds_each_spoken_line_in_a_box_with_its_own_name():
         names[attr(label, "for")] = text_of(label)
     box_names = [names[attr(box, "id")] for box in boxes]
     assert len(set(box_names)) == len(box_names), box_names
+    # Print shows each box's words as text (a box prints cut off, with a border).
+    copies = find_all(editor, lambda n: attr(n, "data-print-copy") is not None)
+    assert [text_of(c) for c in copies] == [t["text"] for t in spoken]
     chosen_tone = [attr(i, "value") for i in tags(editor, "input") if attr(i, "checked") == ""]
     assert chosen_tone == ["brief"]
 
@@ -161,19 +164,32 @@ def test_the_plan_card_comes_first_with_three_things_and_the_first_lines():
     assert [text_of(n) for n in lines] == ["“%s”" % t["text"] for t in script.main_path(turns)[:3]]
 
 
-def test_the_results_link_to_every_section_and_the_share_step():
+def test_the_card_then_its_actions_then_every_part_closed_then_the_share_step():
     cat, chosen, plan, turns = _results(["privacy"])
     share = {"ask": plan["ask"], "reasons": [], "note": "", "sender": "",
              "protections": link_forms.protections(True)}
     nodes = results_views.results(cat, plan, plan_card(cat, chosen, plan, turns), turns,
                                   "gentle", share)
-    ids = {attr(n, "id") for n in find_all(nodes, lambda n: attr(n, "id") is not None)}
-    links = [attr(a, "href") for a in tags(nodes[1], "a")]
-    assert len(links) == len(plan["sections"]) + 1
-    for href in links:
-        assert href[1:] in ids, href
-    actions = [attr(b, "data-action") for b in tags(nodes, "button")]
-    assert "download" in actions and "download-script" in actions
+    assert attr(nodes[0], "data-plan-card") == ""
+    # The actions come right after the card, every one of them.
+    assert attr(nodes[1], "class") == "action-bar"
+    actions = [attr(b, "data-action") for b in tags(nodes[1], "button")]
+    assert actions == ["copy-plan", "print", "download", "download-script", "go-share",
+                       "practise", "restart"]
+    assert attr(nodes[-1], "id") == "section-share"
+    parts = [n for n in nodes if n[0] == "details"]
+    assert [attr(n, "data-section") for n in parts] == [s["id"] for s in plan["sections"]]
+    for i, part in enumerate(parts):
+        section = plan["sections"][i]
+        assert attr(part, "open") is None, "every part starts closed"
+        summary = part[2][0]
+        assert summary[0] == "summary" and summary[2][0][0] == "h2"
+        assert attr(summary[2][0], "id") == attr(part, "aria-labelledby")
+        assert text_of(summary) == section["heading"]
+    # Only the card, the actions and the share step are regions (landmarks).
+    regions = find_all(nodes, lambda n: n[0] == "section" and attr(n, "aria-labelledby"))
+    assert [attr(n, "aria-labelledby") for n in regions] == [
+        "plan-card-heading", "actions-heading", "share-heading"]
 
 
 def _texts(nodes, predicate):
@@ -358,6 +374,25 @@ def test_the_share_step_starts_with_no_worry_ticked_and_seals_by_default():
     secret = [n for n in tags(panel, "input") if attr(n, "id") == link_forms.PASSPHRASE_FIELD]
     assert attr(secret[0], "type") == "password"
     assert cat.partner["share"]["concerns_hint"] in text_of(panel)
+
+
+def test_the_share_step_keeps_one_outline_through_its_preview():
+    cat = catalogue()
+    plan = planner.make_plan(cat, answers(reasons=["blame", "cost"]))
+    chosen = {"ask": plan["ask"], "reasons": ["cost"], "note": "", "sender": "Kim",
+              "protections": link_forms.protections(True)}
+    panel = share_views.panel(cat, plan, chosen)
+    headings = find_all(panel, lambda n: len(n[0]) == 2 and n[0][0] == "h"
+                        and n[0][1] in "123456")
+    levels = [int(n[0][1]) for n in headings]
+    assert levels[0] == 2
+    for i in range(1, len(levels)):  # never a level skipped on the way down
+        assert levels[i] <= levels[i - 1] + 1, levels
+    shown = find_all(panel, lambda n: attr(n, "data-preview") is not None)[0]
+    inside = [int(n[0][1]) for n in find_all(shown[2], lambda n: len(n[0]) == 2
+                                             and n[0][0] == "h" and n[0][1] in "123456")]
+    # Their page's h1, then its h2s: one and two levels below "What they will see" (h3).
+    assert inside == [4, 5, 5], inside
 
 
 def test_without_web_crypto_the_share_step_offers_only_a_plain_link_and_says_why():

@@ -415,8 +415,11 @@ PARTNER = table({
     "paste": table({name: text for name in (
         "heading", "intro", "label", "hint", "submit", "empty", "also", "another")}),
     # Asking for the passphrase of a sealed link.
+    # reply_intro and reply_wrong are for /reply/: the person opening a reply
+    # sent the invitation and chose the passphrase that seals both.
     "unlock": table({"heading": text, "intro": text, "label": text, "submit": text,
-                     "wrong": text, "working": text, "empty": text}),
+                     "wrong": text, "working": text, "empty": text, "reply_intro": text,
+                     "reply_wrong": text}),
     # A link that cannot be read (doorway.guide.link.LinkError codes).
     "link_error": table({name: text for name in (
         "heading", "empty", "too_long", "version", "damaged", "wrong_page", "what_to_do",

@@ -145,10 +145,14 @@ class LinkPage:
         except link.LinkError as error:
             self.fail(error.code)
 
+    def unlock_words(self):
+        """The passphrase form's messages (``partner.unlock`` in the content)."""
+        return self.catalogue.partner["unlock"]
+
     def on_unlock(self, event):
         event.preventDefault()
         secret.unlock(event.target, "passphrase", "[data-unlock-status]",
-                      self.catalogue.partner["unlock"], lambda: self.envelope, self.unlocked)
+                      self.unlock_words(), lambda: self.envelope, self.unlocked)
 
     def unlocked(self, body, passphrase):
         self.passphrase = passphrase

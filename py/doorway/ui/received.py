@@ -10,6 +10,13 @@ from .links import LinkPage
 class ReplyPage(LinkPage):
     kind = link.REPLY
 
+    def unlock_words(self):
+        """Whoever opens a reply sent the invitation and chose its passphrase,
+        which seals the reply too: a wrong one is theirs to check, not a sender's."""
+        words = dict(self.catalogue.partner["unlock"])
+        words["wrong"] = words["reply_wrong"]
+        return words
+
     def open(self, body):
         reply = link.decode(self.catalogue, self.envelope, body)
         dom.replace(dom.one('[data-slot="received"]', self.app),

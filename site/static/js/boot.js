@@ -12,6 +12,8 @@
 //    answers, wipe them; a page brought back by Back starts afresh.
 // 3. Help that opens in place, and "Forget Doorway on this device"; an
 //    address too long to be a Doorway link is dropped before Python reads it.
+//    A plan prints whole: its folded parts open for printing, and each script
+//    box prints as its words.
 // 4. Send the person to the plain guide when WebAssembly is unavailable, and
 //    show a calm message if Python has not started after a while.
 // 5. Register the service worker and offer to reload when a new build is ready.
@@ -296,6 +298,33 @@
       }
     }, true);
   }
+  // 3c. Printing a plan ------------------------------------------------------
+  // The plan's parts are <details> (guide/views/plan.py), and print CSS cannot
+  // open one: open the closed ones just before printing and close them again
+  // after. Each script box has a text copy that only print shows (a box would
+  // print cut off at its height, with a border): keep it in step as it is typed.
+  let openedForPrint = [];
+  window.addEventListener("beforeprint", () => {
+    openedForPrint = [...document.querySelectorAll("details.fold-section:not([open])")];
+    for (const part of openedForPrint) {
+      part.open = true;
+    }
+  });
+  window.addEventListener("afterprint", () => {
+    for (const part of openedForPrint) {
+      part.open = false;
+    }
+    openedForPrint = [];
+  });
+  document.addEventListener("input", (event) => {
+    const box = event.target;
+    const copy = box.matches && box.matches("textarea[data-line]") &&
+      box.parentNode.querySelector("[data-print-copy]");
+    if (copy) {
+      copy.textContent = box.value;
+    }
+  });
+
   // 4. Pages that run Python -----------------------------------------------
   const page = html.dataset.page;
   const needsPython = html.dataset.app === "loading";

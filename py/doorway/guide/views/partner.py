@@ -150,15 +150,19 @@ def sources(catalogue, source_ids, level=2):
     ])
 
 
-def preview(catalogue, invite):
+def preview(catalogue, invite, level=4):
     """What the partner will see first, for the share step's live preview: the top
-    of their page, the reply choices (as a list), and the questions they can open."""
+    of their page, the reply choices (as a list), and the questions they can open.
+
+    ``level`` is the level of its first heading (their page's ``h1``): one below
+    the preview's own heading, so the share step keeps one outline (the
+    offer and the reply, ``h2`` on their page, are one level further down)."""
     text = catalogue.partner
     asked = [catalogue.reason(r)["partner"]["heading"] for r in invite["reasons"]]
     asked += [q["question"] for q in general_questions(catalogue, invite["reasons"])]
     return [
-        top(catalogue, invite, 3),
-        h("h4", None, text["reply"]["heading"]),
+        top(catalogue, invite, level),
+        h("h%d" % (level + 1), None, text["reply"]["heading"]),
         h("ul", [("class", "choice-list")], [h("li", None, c["label"])
                                              for c in catalogue.reply_choices]),
         h("p", None, text["share"]["preview_questions"]),

@@ -65,11 +65,19 @@ def blocks(items, labels, level=3):
     return [block(item, labels, level) for item in items]
 
 
-def section(item, labels, level=2, script=None, slots=None):
+def section(item, labels, level=2, script=None, slots=None, fold=False):
     """A plan section: its heading, then its blocks. ``script`` is drawn where the
     plan places the conversation script, ``slots[name]`` where it places a part of
-    the decision aid (only the wizard has them; see :mod:`.decision`)."""
-    children = [_heading(level, item["heading"], [("id", "section-" + item["id"])])]
+    the decision aid (only the wizard has them; see :mod:`.decision`).
+
+    ``fold``: a part of the wizard's plan, which opens and closes (a
+    ``<details>`` whose summary holds the heading), so the plan card and its
+    actions are not buried under the whole plan. It is a named group, not a
+    landmark: only the card, the actions and the share step are regions. The
+    static guide's pages show every section open.
+    """
+    heading = _heading(level, item["heading"], [("id", "section-" + item["id"])])
+    children = []
     for entry in item["blocks"]:
         if entry["kind"] == "script":
             children.append(script)
@@ -77,8 +85,14 @@ def section(item, labels, level=2, script=None, slots=None):
             children.append((slots or {}).get(entry["slot"]))
         else:
             children.append(block(entry, labels, level + 1))
+    if fold:
+        return h("details", [("class", "plan-section fold-section"),
+                             ("aria-labelledby", "section-" + item["id"]),
+                             ("data-section", item["id"])], [
+            h("summary", None, heading),
+            h("div", [("class", "fold-body")], children)])
     return h("section", [("class", "plan-section"), ("aria-labelledby", "section-" + item["id"])],
-             children)
+             [heading, children])
 
 
 def sections(items, labels, level=2):

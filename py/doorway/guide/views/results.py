@@ -1,5 +1,10 @@
-"""The wizard's results: the plan card, the plan, the script editor, the actions
-and the share step."""
+"""The wizard's results: the plan card, then the actions right under it, then
+the whole plan in parts that open and close, then the share step.
+
+So the plan can be taken in at a glance: the card says what to do this week
+and the first lines, every way to keep, share or practise it is a few Tab
+presses away, and each part of the full plan is one line until it is opened.
+"""
 
 from . import h
 from . import plan as plan_view
@@ -9,21 +14,10 @@ from .script import plan_card, script_map
 from .share import panel
 
 
-def contents(catalogue, plan):
-    """"On this page": a link to every section, the share step last."""
-    labels = catalogue.guidance["labels"]
-    links = [(s["id"], s["heading"]) for s in plan["sections"]]
-    links.append(("share", catalogue.partner["share"]["heading"]))
-    return h("nav", [("class", "plan-nav"), ("aria-labelledby", "plan-nav-heading")], [
-        h("h2", [("id", "plan-nav-heading")], labels["contents"]),
-        h("ul", [("class", "list")], [h("li", None, h("a", [("href", "#section-" + id_)], heading))
-                                      for id_, heading in links]),
-    ])
-
-
 def script_editor(catalogue, turns, tone):
     """The tone choice, the conversation map with every spoken line editable,
-    and the script's copy button (its download is with the plan's actions)."""
+    and the script's copy button (its download and practice are with the plan's
+    actions)."""
     script = catalogue.script
     actions = catalogue.guidance["actions"]
     return h("div", [("class", "script")], [
@@ -38,9 +32,6 @@ def script_editor(catalogue, turns, tone):
         h("button", [("type", "button"), ("class", "button secondary"),
                      ("data-action", "copy-script")], actions["copy_script"]),
         h("p", [("class", "status"), ("data-script-status", True), ("role", "status")]),
-        h("p", None, catalogue.data["practice"]["open_intro"]),
-        h("button", [("type", "button"), ("class", "button"), ("data-action", "practise")],
-          catalogue.data["practice"]["open_button"]),
     ])
 
 
@@ -51,37 +42,49 @@ def script_part(catalogue, turns, tone):
 
 
 def actions(catalogue):
-    """Copy, print, download, share, start over: nothing is kept unless chosen here.
+    """Copy, print, download, share, practise, start over: under the plan card.
 
-    Before the buttons, and read out with each one that keeps a copy: a saved
-    plan can be found by anyone else who uses the device.
+    Nothing is kept unless chosen here. Before the buttons, and read out with
+    each one that keeps a copy: a saved plan can be found by anyone else who
+    uses the device.
     """
     labels = catalogue.guidance["actions"]
+    practice = catalogue.data["practice"]
     note = "saved-plan-note"
     buttons = [("copy-plan", labels["copy"], note), ("print", labels["print"], note),
                ("download", labels["download"], note),
                ("download-script", labels["download_script"], note),
-               ("go-share", labels["share"], None),
-               ("restart", catalogue.wizard["buttons"]["start_over"], None)]
+               ("go-share", labels["share"], None)]
     return h("section", [("class", "action-bar"), ("aria-labelledby", "actions-heading")], [
         h("h2", [("id", "actions-heading")], labels["heading"]),
         h("p", None, labels["intro"]),
         saved_note(catalogue, note),
-        h("p", [("class", "tab-only")], catalogue.data["privacy"]["plan_tab_only"]),
-        [h("button", [("type", "button"), ("class", "button secondary"), ("data-action", action),
-                      ("aria-describedby", described)], label)
-         for action, label, described in buttons],
+        h("div", [("class", "action-buttons")], [
+            h("button", [("type", "button"), ("class", "button secondary"),
+                         ("data-action", action), ("aria-describedby", described)], label)
+            for action, label, described in buttons]),
         h("p", [("class", "status"), ("data-plan-status", True), ("role", "status")]),
+        h("p", [("class", "hint"), ("id", "practise-hint")], practice["open_intro"]),
+        h("div", [("class", "action-buttons")], [
+            h("button", [("type", "button"), ("class", "button"), ("data-action", "practise"),
+                         ("aria-describedby", "practise-hint")], practice["open_button"]),
+            h("button", [("type", "button"), ("class", "button secondary"),
+                         ("data-action", "restart")], catalogue.wizard["buttons"]["start_over"]),
+        ]),
+        h("p", [("class", "tab-only")], catalogue.data["privacy"]["plan_tab_only"]),
     ])
 
 
 def results(catalogue, plan, card, turns, tone, share, slots=None):
-    """Everything under the results heading: the plan card first. ``card`` is
+    """Everything under the results heading: the plan card, its actions, the
+    plan's parts (closed), the share step. ``card`` is
     :func:`doorway.guide.card.plan_card`; ``share`` is what the share form starts
     with (see :func:`doorway.guide.views.share.panel`); ``slots`` the decision
     aid's parts (:func:`doorway.guide.views.decision.slots`)."""
     labels = catalogue.guidance["labels"]
     editor = script_part(catalogue, turns, tone)
-    return [plan_card(card), contents(catalogue, plan)] + [
-        plan_view.section(section, labels, 2, editor, slots) for section in plan["sections"]
-    ] + [actions(catalogue), panel(catalogue, plan, share)]
+    return [plan_card(card), actions(catalogue),
+            h("p", [("class", "plan-parts")], labels["contents"])] + [
+        plan_view.section(section, labels, 2, editor, slots, fold=True)
+        for section in plan["sections"]
+    ] + [panel(catalogue, plan, share)]

@@ -5,7 +5,12 @@ examples are shown as text, never in a box, since they are not said. Each
 branch sits in its own titled group: "If they bring up a worry", with one
 group per chosen worry, and "If it goes badly". Every spoken line is a
 labelled text box whose label names its part and worry, so no two boxes
-share an accessible name.
+share an accessible name. Beside each box, a copy of its words that only
+print shows (a box would print as a bordered field, cut off at its height;
+boot.js keeps the copy in step with the box).
+
+The branches are plain groups with headings, not landmarks: they sit inside
+the plan's "script" part, which opens and closes.
 """
 
 from ..script import REPAIR, WORRY, branch_heading
@@ -27,6 +32,7 @@ def _line(turn):
                        ("rows", str(max(2, min(6, len(turn["text"]) // 40 + 1)))),
                        ("data-line", turn["id"]), ("dir", "auto"),
                        ("aria-describedby", hint_id)], turn["text"]),
+        h("p", [("class", "print-copy"), ("data-print-copy", True)], turn["text"]),
     ])
 
 
@@ -74,18 +80,15 @@ def _worries(catalogue, turns, level, editable):
         groups.append(h("div", [("class", "branch-worry"), ("data-if", reason_id)], [
             h("h%d" % (level + 1), None, branch_heading(catalogue, mine[0])),
             [_turn(t, editable) for t in mine]]))
-    return h("section", [("class", "branch"), ("data-branch", WORRY),
-                         ("aria-labelledby", "branch-worry-heading")], [
-        h("h%d" % level, [("id", "branch-worry-heading")], worry["heading"]),
+    return h("div", [("class", "branch"), ("data-branch", WORRY)], [
+        h("h%d" % level, None, worry["heading"]),
         h("p", [("class", "hint")], worry["intro"]),
         groups])
 
 
 def _repair(catalogue, turns, level, editable):
-    return h("section", [("class", "branch"), ("data-branch", REPAIR),
-                         ("aria-labelledby", "branch-repair-heading")], [
-        h("h%d" % level, [("id", "branch-repair-heading")],
-          catalogue.script["repair"]["heading"]),
+    return h("div", [("class", "branch"), ("data-branch", REPAIR)], [
+        h("h%d" % level, None, catalogue.script["repair"]["heading"]),
         [_turn(t, editable) for t in turns]])
 
 
