@@ -14,6 +14,7 @@ from flows import (
     make_invite,
     open_page,
     reach_safety_page,
+    see_plan,
     submit,
     walk_to_results,
 )
@@ -57,7 +58,9 @@ def test_every_wizard_step_with_and_without_errors(page):
     page.locator("#partner-name").fill("Sam")
     page.locator("#limit-money").check()
     submit(page, "context")
-    expect_step(page, "results")
+    expect_step(page, "check")
+    assert_accessible(page, "check your answers")
+    see_plan(page)
     assert_accessible(page, "results")
     page.get_by_role("button", name="Show as a QR code").count()
 

@@ -24,7 +24,9 @@ from flows import (
     expect_safety_route,
     expect_step,
     open_page,
+    see_plan,
     start,
+    start_over,
     submit,
     walk_to_results,
     words,
@@ -60,7 +62,7 @@ def walk_with_situations(page, situations, stance="not_asked", name=""):
     for situation in situations:
         page.get_by_label(words_situation(situation)).check()
     submit(page, "context")
-    expect_step(page, "results")
+    see_plan(page)
 
 
 def words_situation(situation_id):
@@ -403,8 +405,7 @@ def test_start_over_forgets_the_weights_the_words_and_the_link(page):
     url, secret = _keep(page)
     token = url.split("#", 1)[1]
     expect(page.locator("[data-results]")).to_have_attribute("data-private", "")
-    page.get_by_role("button", name=words("wizard", "buttons", "start_over")).click()
-    expect_step(page, "welcome")
+    start_over(page)
     held = page.evaluate("""() => document.documentElement.outerHTML
         + [...document.querySelectorAll('input, textarea')].map((f) => f.value).join(' ')""")
     assert secret not in held and token not in held
