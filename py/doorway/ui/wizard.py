@@ -175,6 +175,9 @@ class Wizard:
         from .resume import Resume
         self.resume = Resume(self.catalogue, self.app, self.go, self.restore)
         dom.on(js.window, "popstate", self.on_popstate)
+        # A page the back/forward cache brings back was wiped as it was left
+        # (app.py): the entry it comes back in is its first step now.
+        dom.on(js.window, "pageshow", lambda event: self.settle() if event.persisted else None)
         if not self.read_link():
             self.settle()  # an entry left from an earlier visit starts afresh too
         # A kept plan's link pasted into this tab later only changes the fragment.
