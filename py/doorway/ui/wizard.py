@@ -102,7 +102,8 @@ class Wizard:
             self.show(step)
 
     def settle(self):
-        """The current history entry becomes the first step's (position 0)."""
+        """The current history entry holds the trail's position: 0, the first
+        step, after a wipe or on a page loaded or restored into an old entry."""
         window.history.replaceState(self.trail.position, "", address())
 
     def wipe(self):
