@@ -135,11 +135,20 @@ def give_context(page, name="", conflict=None, hopes=(), limits=(), topics=()):
     for limit in limits:
         d.check(css("#limit-%s" % limit))
     submit(d, "context")
+    expect_step(d, "check")
+
+
+def see_plan(page):
+    """On "Check your answers", go on to the plan."""
+    d = as_driver(page)
+    expect_step(d, "check")
+    d.click(css('[data-step="check"] [data-action="see-plan"]'))
     expect_step(d, "results")
 
 
 def walk_to_results(page, stance="not_asked", reasons=("blame",), **context):
-    """From the welcome page to a plan, safety check passed."""
+    """From the welcome page to a plan, safety check passed: the questions, then
+    "Check your answers", then the plan (seven history entries: welcome first)."""
     d = as_driver(page)
     start(d)
     answer_safety(d)
@@ -147,6 +156,20 @@ def walk_to_results(page, stance="not_asked", reasons=("blame",), **context):
     choose_stance(d, stance)
     choose_reasons(d, reasons)
     give_context(d, **context)
+    see_plan(d)
+
+
+RESULTS = css("[data-results]")
+
+
+def start_over(page, within=RESULTS):
+    """Press "Start over" (on the plan by default) and, where Doorway asks
+    whether to (a plan is held), say yes; ends on the welcome step."""
+    d = as_driver(page)
+    d.click(css('[data-action="restart"]', within=within))
+    if d.attribute(APP, "data-current") in ("results", "practice", "check"):
+        d.click(css('[data-restart-dialog] [data-action="restart-confirm"]'))
+    expect_step(d, "welcome")
 
 
 def script_lines(page):

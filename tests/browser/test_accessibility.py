@@ -15,6 +15,7 @@ from flows import (
     open_page,
     open_plan_parts,
     reach_safety_page,
+    see_plan,
     submit,
     walk_to_results,
 )
@@ -58,8 +59,14 @@ def test_every_wizard_step_with_and_without_errors(page):
     page.locator("#partner-name").fill("Sam")
     page.locator("#limit-money").check()
     submit(page, "context")
-    expect_step(page, "results")
+    expect_step(page, "check")
+    assert_accessible(page, "check your answers")
+    see_plan(page)
     assert_accessible(page, "results")
+    page.locator('[data-results] [data-action="restart"]').click()
+    expect(page.locator("[data-restart-dialog]")).to_be_visible()
+    assert_accessible(page, "Start over?")
+    page.keyboard.press("Escape")
     page.get_by_role("button", name="Show as a QR code").count()
 
 
@@ -220,5 +227,12 @@ def test_results_with_the_whole_map_in_the_dark(browser, base_url):
         open_plan_parts(page)  # every part of the plan, each closed at first
         expect(page.locator('[data-branch="worry"]')).to_be_visible()
         assert_accessible(page, "dark results")
+        page.locator('[data-results] [data-action="restart"]').click()
+        expect(page.locator("[data-restart-dialog]")).to_be_visible()
+        assert_accessible(page, "dark Start over?")
+        page.keyboard.press("Escape")
+        page.locator('[data-step="results"] [data-action="back"]').click()
+        expect_step(page, "check")
+        assert_accessible(page, "dark check your answers")
     finally:
         context.close()

@@ -26,7 +26,9 @@ from flows import (
     expect_step,
     open_page,
     open_plan_parts,
+    see_plan,
     start,
+    start_over,
     submit,
     words,
 )
@@ -67,7 +69,7 @@ def walk_with_situations(page, situations, stance="not_asked", name=""):
     for situation in situations:
         page.get_by_label(words_situation(situation)).check()
     submit(page, "context")
-    expect_step(page, "results")
+    see_plan(page)
     open_plan_parts(page)
 
 
@@ -411,8 +413,7 @@ def test_start_over_forgets_the_weights_the_words_and_the_link(page):
     url, secret = _keep(page)
     token = url.split("#", 1)[1]
     expect(page.locator("[data-results]")).to_have_attribute("data-private", "")
-    page.get_by_role("button", name=words("wizard", "buttons", "start_over")).click()
-    expect_step(page, "welcome")
+    start_over(page)
     held = page.evaluate("""() => document.documentElement.outerHTML
         + [...document.querySelectorAll('input, textarea')].map((f) => f.value).join(' ')""")
     assert secret not in held and token not in held

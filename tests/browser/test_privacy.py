@@ -30,6 +30,7 @@ from flows import (
     open_reply,
     reply,
     script_lines,
+    see_plan,
     start,
     submit,
     unlock,
@@ -155,6 +156,7 @@ def test_the_not_sure_route(flow):
     submit(page, "reasons")
     expect_step(page, "context")
     give_context(page)
+    see_plan(page)
     flow.finish(page)
 
 
@@ -246,6 +248,7 @@ def test_forget_doorway_on_this_device_removes_the_worker_and_its_cache(page, si
     choose_stance(page, "hesitated")
     choose_reasons(page, ["time"])
     give_context(page, name="Ari")
+    see_plan(page)
     assert script_lines(page)[0].startswith("Ari")
     assert page.evaluate(REGISTRATIONS) == 0
     assert cache_contents(page) == {}

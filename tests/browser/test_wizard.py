@@ -11,7 +11,9 @@ from flows import (
     open_page,
     open_plan_parts,
     script_lines,
+    see_plan,
     start,
+    start_over,
     submit,
     tab_to,
     walk_to_results,
@@ -145,10 +147,9 @@ def test_back_keeps_answers_and_start_over_clears_them(page):
     submit(page, "stance")
     choose_reasons(page, ["time"])
     give_context(page)
-    history = page.evaluate("history.length")
-    page.locator("[data-results]").get_by_role("button", name="Start over").click()
-    expect_step(page, "welcome")
-    assert page.evaluate("history.length") == history, "steps must not add history entries"
+    see_plan(page)
+    start_over(page)
+    assert page.evaluate("history.state") == 0, "Start over returns to the first entry"
     page.get_by_role("button", name="Start").click()
     expect(page.locator("#safety-afraid-no")).not_to_be_checked()
 
@@ -223,6 +224,9 @@ def test_the_map_works_by_keyboard(page, guide_catalogue):
     page.keyboard.press("Space")
     expect(page.locator("#topic-money")).to_be_checked()
     tab_to(page, page.locator('[data-step="context"] button[type=submit]'))
+    page.keyboard.press("Enter")
+    expect_step(page, "check")
+    tab_to(page, page.locator('[data-step="check"] [data-action="see-plan"]'))
     page.keyboard.press("Enter")
     expect_step(page, "results")
     card_first = page.locator("[data-card-line]").first

@@ -90,6 +90,30 @@ REASON = table({
 CHOICE = table({"id": identifier, "label": text})
 
 
+def slotted(slot, what):
+    """Text that marks where ``{slot}`` goes, exactly once (a link, a number)."""
+    @describe("text with one `{%s}`, where %s goes" % (slot, what))
+    def check(value, where):
+        value = text(value, where)
+        if value.count("{%s}" % slot) != 1:
+            raise ContentError(where, "must mark where %s goes with {%s}, exactly once"
+                               % (what, slot))
+        return value
+    return check
+
+
+def slots(*names):
+    """Text that marks each of ``{name}`` exactly once (a number and a count, say)."""
+    checks = [slotted(name, "the " + name) for name in names]
+
+    @describe("text with %s, each exactly once" % ", ".join("`{%s}`" % n for n in names))
+    def check(value, where):
+        for one in checks:
+            value = one(value, where)
+        return value
+    return check
+
+
 WIZARD = table({
     "answers": table({"yes": text, "no": text, "unsure": text}),
     "welcome": table({
@@ -120,6 +144,14 @@ WIZARD = table({
                           minimum=2),
     }),
     "buttons": table({"next": text, "back": text, "start_over": text, "results": text}),
+    "progress": slots("number", "total"),
+    "check": table({
+        "heading": text, "intro": text, "change": text, "not_given": text,
+        "rows": table({name: text for name in (
+            "stance", "reasons", "name", "conflict", "topics", "hopes", "limits",
+            "situations")}),
+    }),
+    "restart": table({"heading": text, "body": text, "confirm": text, "cancel": text}),
     "errors": table({"heading": text}),
     "problem": table({"heading": text, "body": text, "retry": text}),
 })
@@ -580,18 +612,6 @@ PRIVACY = table({
         "button", "hint", "working", "done", "remains", "again", "failed")}),
 })
 
-def slotted(slot, what):
-    """Text that marks where ``{slot}`` goes, exactly once (a link, a number)."""
-    @describe("text with one `{%s}`, where %s goes" % (slot, what))
-    def check(value, where):
-        value = text(value, where)
-        if value.count("{%s}" % slot) != 1:
-            raise ContentError(where, "must mark where %s goes with {%s}, exactly once"
-                               % (what, slot))
-        return value
-    return check
-
-
 linked_text = slotted("link", "the link")
 
 
@@ -612,18 +632,6 @@ PAGES = table({
                           "partner_heading", "partners_heading", "partners_lead")
                    | {"guided": linked_text, "safety": linked_text, "tracks": linked_text}),
 })
-
-def slots(*names):
-    """Text that marks each of ``{name}`` exactly once (a number and a count, say)."""
-    checks = [slotted(name, "the " + name) for name in names]
-
-    @describe("text with %s, each exactly once" % ", ".join("`{%s}`" % n for n in names))
-    def check(value, where):
-        for one in checks:
-            value = one(value, where)
-        return value
-    return check
-
 
 #: What a note with sources looks like in the decision aid.
 SOURCED = table({"text": text, "sources": list_of(reference("source"))})

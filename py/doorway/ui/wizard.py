@@ -2,8 +2,11 @@
 
 Every question step is already in the page (rendered by jinja2); this module
 shows one at a time, checks each step's answers with :mod:`doorway.guide.answers`
-and builds the results from :mod:`doorway.guide.plan`. Steps never touch the
-browser history: Back and Start over are buttons, not links.
+and builds the results from :mod:`doorway.guide.plan`. Each step shown is a
+history entry of the same address whose state is a number only
+(:mod:`doorway.guide.trail`): the browser's Back and Forward move between
+steps, answers stay in this object, and an entry it does not hold (after a
+wipe, or on a fresh load) shows a clean start.
 """
 
 import js
@@ -17,6 +20,8 @@ from doorway.guide import resume
 from doorway.guide import safety as routes
 from doorway.guide import script as scripts
 from doorway.guide import text as plain
+from doorway.guide import trail as trails
+from doorway.guide.views import check as check_views
 from doorway.guide.views import decision as decision_views
 from doorway.guide.views import results as views
 from doorway.guide.views import script as script_views
@@ -24,13 +29,32 @@ from doorway.guide.views import script as script_views
 from . import clipboard, dom, files, forms, safety
 
 
+def address():
+    """This page's address, as every history entry of the wizard has it: no
+    fragment, and nothing that names a step or an answer."""
+    return window.location.pathname + window.location.search
+
+
+def copy_answers(answers):
+    """A copy that later answers cannot change (lists and the safety answers too)."""
+    copied = {}
+    for key in answers:
+        value = answers[key]
+        copied[key] = list(value) if isinstance(value, list) else (
+            dict(value) if isinstance(value, dict) else value)
+    return copied
+
+
 class Wizard:
     def __init__(self, catalogue):
         self.catalogue = catalogue
         self.app = dom.one("#app")
         self.answers = checks.blank_answers()
-        self.history = []
-        self.current = "welcome"
+        self.trail = trails.Trail()
+        self.current = trails.FIRST
+        self.changing = False  # a Change on "Check your answers" leads back there
+        self.opener = None  # what had the focus before "Start over?" opened
+        self.planned = None  # the answers self.plan was made from
         self.plan = None
         self.tone = scripts.TONES[0]
         self.lines = []
@@ -43,6 +67,10 @@ class Wizard:
 
     # Steps ----------------------------------------------------------------
     def show(self, step):
+        """Draw ``step`` (the one the current history entry holds)."""
+        if step == trails.CHECK:
+            dom.replace(dom.one("[data-check]", self.app),
+                        check_views.summary(self.catalogue, self.answers))
         for section in dom.every("[data-step]", self.app):
             dom.show(section, section.getAttribute("data-step") == step)
         self.current = step
@@ -51,24 +79,58 @@ class Wizard:
         dom.focus(dom.one('[data-step="%s"] h1' % step, self.app))
 
     def go(self, step):
-        self.history.append(self.current)
+        """Show ``step`` in a new history entry of the same address."""
+        window.history.pushState(self.trail.push(step), "", address())
         self.show(step)
 
     def back(self):
-        if self.history:
-            self.show(self.history.pop())
+        """The page's own Back buttons do what the browser's Back does."""
+        if self.trail.has_previous():
+            window.history.back()
+
+    def on_popstate(self, event):
+        """The browser's Back or Forward moved to another entry of this page."""
+        if dom.read_fragment():
+            return  # a link pasted into the address bar: "hashchange" reads it
+        self.changing = False
+        self.close_restart()
+        step = self.trail.reach(event.state)
+        if step is None:  # nothing in memory for it: a clean start
+            self.wipe()
+            self.settle()
+        else:
+            self.show(step)
+
+    def settle(self):
+        """The current history entry holds the trail's position: 0, the first
+        step, after a wipe or on a page loaded or restored into an old entry."""
+        window.history.replaceState(self.trail.position, "", address())
 
     def wipe(self):
         """Back to the welcome step with nothing remembered and every field empty:
-        Start over, and leaving the page in any way."""
+        Start over, and leaving the page in any way. The history is left as it
+        is (the page may be on its way out); its entries now lead to a clean start."""
         for form in dom.every("form", self.app):
             form.reset()
             forms.clear_errors(form)
-        dom.clear(dom.one("[data-results]", self.app))
         self.help.wipe(self.app)
         self.answers = checks.blank_answers()
-        self.history = []
+        self.trail = trails.Trail()
+        self.changing = False
+        self.opener = None
+        self.close_restart()
+        dom.clear(dom.one("[data-check]", self.app))
+        self.drop_plan()
+        if self.resume:
+            self.resume.wipe()
+        self.tone = scripts.TONES[0]
+        self.show(trails.FIRST)
+
+    def drop_plan(self):
+        """Forget the plan and everything made from it (the script, a link, practice)."""
+        dom.clear(dom.one("[data-results]", self.app))
         self.plan = None
+        self.planned = None
         self.lines = []
         self.edited = set()
         self.share = None
@@ -77,10 +139,30 @@ class Wizard:
         if self.decision:
             self.decision.wipe()
         self.decision = None
-        if self.resume:
-            self.resume.wipe()
-        self.tone = scripts.TONES[0]
-        self.show("welcome")
+
+    def restart(self):
+        """Start over: wipe, then return to the first of this page's history
+        entries, so the next Back leaves Doorway as it would have at the start."""
+        back = self.trail.position
+        self.wipe()
+        if back:
+            window.history.go(-back)
+
+    def ask_restart(self):
+        """Start over from a plan asks first, in the page: the answers, the plan
+        and any words changed in the script cannot be brought back."""
+        if self.plan is None:
+            self.restart()
+            return
+        dialog = dom.one("[data-restart-dialog]", self.app)
+        if not dialog.open:
+            self.opener = js.document.activeElement
+            dialog.showModal()
+
+    def close_restart(self):
+        dialog = dom.one("[data-restart-dialog]", self.app)
+        if dialog and dialog.open:
+            dialog.close()
 
     # Events ---------------------------------------------------------------
     def start(self):
@@ -93,15 +175,26 @@ class Wizard:
         dom.on(self.app, "input", self.on_input)
         from .resume import Resume
         self.resume = Resume(self.catalogue, self.app, self.go, self.restore)
-        self.read_link()
+        dom.on(js.window, "popstate", self.on_popstate)
+        # A page the back/forward cache brings back was wiped as it was left
+        # (app.py): the entry it comes back in is its first step now.
+        dom.on(js.window, "pageshow", lambda event: self.settle() if event.persisted else None)
+        if not self.read_link():
+            self.settle()  # an entry left from an earlier visit starts afresh too
         # A kept plan's link pasted into this tab later only changes the fragment.
         dom.on(js.window, "hashchange", lambda event: self.read_link())
 
     def read_link(self):
-        """Open a kept plan's link in the address bar, if there is one (ui.resume)."""
-        if self.resume.pending():
-            self.wipe()
-            self.show(self.resume.read())
+        """Open a kept plan's link in the address bar, if there is one (ui.resume);
+        True if there was."""
+        if not self.resume.pending():
+            return False
+        self.wipe()
+        step = self.resume.read()
+        self.trail.replace(step)
+        self.settle()
+        self.show(step)
+        return True
 
     def on_click(self, event):
         if self.share and self.share.owns(event.target):
@@ -118,7 +211,11 @@ class Wizard:
         handler = {
             "start": lambda: self.go("safety"),
             "back": self.back,
-            "restart": self.wipe,
+            "restart": self.ask_restart,
+            "restart-confirm": self.restart,
+            "restart-cancel": self.cancel_restart,
+            "change": lambda: self.change(target.getAttribute("data-change")),
+            "see-plan": self.see_plan,
             "help": lambda: self.safety_next(routes.HELP),
             "continue": lambda: self.safety_next("continue"),
             "confirm": lambda: self.safety_next("confirm"),
@@ -190,21 +287,24 @@ class Wizard:
         if errors:
             return
         self.answers["safety"] = checked
-        self.show_page(routes.first_page(self.catalogue, checked))
+        step = routes.first_page(self.catalogue, checked)
+        if step != routes.GUIDE:
+            self.drop_plan()  # no plan, script or partner link on the safety route
+        self.show_page(step)
 
     def submit_stance(self, form):
         stance, errors = checks.check_stance(self.catalogue, forms.checked_one(form, "stance"))
         forms.show_errors(form, errors)
         if not errors:
             self.answers["stance"] = stance
-            self.go("reasons")
+            self.answered("stance")
 
     def submit_reasons(self, form):
         reasons, errors = checks.check_reasons(self.catalogue, forms.checked(form, "reasons"))
         forms.show_errors(form, errors)
         if not errors:
             self.answers["reasons"] = reasons
-            self.go("context")
+            self.answered("reasons")
 
     def submit_context(self, form):
         context, errors = checks.check_context(self.catalogue, {
@@ -221,7 +321,32 @@ class Wizard:
             self.answers[key] = context[key]
         self.answers["situations"] = decisions.check_situations(
             self.catalogue, forms.checked(form, "situations"))
-        self.show_results()
+        self.answered("context")
+
+    def answered(self, step):
+        """On to the next question, or back to "Check your answers" after a Change."""
+        following = trails.next_step(step, self.changing)
+        self.changing = False
+        self.go(following)
+
+    # Check your answers ---------------------------------------------------
+    def change(self, step):
+        """A Change button: that question again, then back to the check page."""
+        self.changing = True
+        self.go(step)
+
+    def see_plan(self):
+        """The plan for the answers: the one already made (with any words changed
+        in it) when the answers are the same, else a new one."""
+        if self.plan is not None and self.planned == self.answers:
+            self.go("results")
+        else:
+            self.show_results()
+
+    def cancel_restart(self):
+        self.close_restart()
+        if self.opener:
+            dom.focus(self.opener)
 
     def exclusive_reason(self, box):
         """"I don't know" and the other reasons exclude each other (GOV.UK "none" pattern)."""
@@ -277,6 +402,7 @@ class Wizard:
                                  results.firstChild)
         self.decision.attach(results)
         self.share.attach(dom.one("#section-share", self.app))
+        self.planned = copy_answers(self.answers)
         self.go("results")
 
     def open_practice(self):
@@ -293,8 +419,10 @@ class Wizard:
         self.answers = kept["answers"]
         self.answers["safety"] = safety_answers
         self.tone = kept["tone"]
+        # The passphrase step behind the plan has nothing left to open: its
+        # entry shows the kept answers instead.
+        self.trail.replace(trails.CHECK)
         self.show_results(kept)
-        self.history = []  # the passphrase step behind it has nothing left to open
 
     def change_tone(self, tone):
         self.tone = tone
