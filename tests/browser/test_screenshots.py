@@ -1,0 +1,156 @@
+"""Full-page screenshots of every step and page, at 320, 390 and 1280 px, light and dark.
+
+Written to ``screenshots/<scheme>/<name>-<width>.png`` at the top of the
+checkout (git-ignored; ``$DOORWAY_SCREENSHOTS`` names another folder), so
+anyone can look at what a person sees after a test run. Each screenshot is
+also a check: at that width the page must not scroll sideways, and the Quick
+exit must be on the first screen.
+"""
+
+import os
+from pathlib import Path
+
+import pytest
+from flows import (
+    SAFETY_PAGES,
+    answer_safety,
+    choose_reasons,
+    choose_stance,
+    expect_step,
+    expect_view,
+    invite_words,
+    make_invite,
+    open_page,
+    open_sealed,
+    reach_safety_page,
+    reply,
+    start,
+    submit,
+    unlock,
+    walk_to_results,
+    words,
+)
+from playwright.sync_api import expect
+
+from doorway.builder import ROOT
+
+FOLDER = Path(os.environ.get("DOORWAY_SCREENSHOTS") or ROOT / "screenshots")
+WIDTHS = (320, 390, 1280)
+HEIGHT = 800
+SCHEMES = ("light", "dark")
+STATIC = ("guide/", "guide/talking.html", "guide/plan-b.html", "guide/therapist.html",
+          "guide/safety.html", "guide/for-partners.html", "guide/cover-your-tracks.html",
+          "guide/blame.html", "about.html", "404.html")
+
+
+class Camera:
+    """Takes one page's screenshots at every width and checks what each width shows."""
+
+    def __init__(self, page, scheme):
+        self.page = page
+        self.folder = FOLDER / scheme
+        self.folder.mkdir(parents=True, exist_ok=True)
+        self.taken = []
+
+    def shoot(self, name):
+        page = self.page
+        for width in WIDTHS:
+            page.set_viewport_size({"width": width, "height": HEIGHT})
+            sideways = page.evaluate("document.documentElement.scrollWidth") - width
+            assert sideways <= 0, "%s scrolls %d px sideways at %d px" % (name, sideways, width)
+            page.evaluate("window.scrollTo(0, 0)")
+            expect(page.locator("[data-quick-exit]")).to_be_in_viewport()
+            path = self.folder / ("%s-%d.png" % (name, width))
+            page.screenshot(path=path, full_page=True, animations="disabled")
+            self.taken.append(path)
+        page.set_viewport_size({"width": WIDTHS[-1], "height": HEIGHT})
+
+
+@pytest.fixture(params=SCHEMES)
+def camera(request, browser, base_url):
+    context = browser.new_context(base_url=base_url, color_scheme=request.param,
+                                  locale="en-GB", viewport={"width": 1280, "height": HEIGHT})
+    camera = Camera(context.new_page(), request.param)
+    yield camera
+    context.close()
+    assert all(path.stat().st_size > 0 for path in camera.taken)
+
+
+def test_the_wizard_step_by_step(camera):
+    page = camera.page
+    open_page(page, "./")
+    camera.shoot("wizard-01-welcome")
+    start(page)
+    camera.shoot("wizard-02-safety")
+    submit(page, "safety")
+    expect(page.locator('[data-step="safety"] .error-summary')).to_be_visible()
+    camera.shoot("wizard-03-safety-errors")
+    answer_safety(page)
+    expect_step(page, "stance")
+    camera.shoot("wizard-04-stance")
+    choose_stance(page, "hesitated")
+    camera.shoot("wizard-05-reasons")
+    choose_reasons(page, ["blame", "cost"])
+    camera.shoot("wizard-06-context")
+
+
+def test_the_plan_and_what_opens_from_it(camera):
+    page = camera.page
+    walk_to_results(page, "hesitated", ["blame", "cost"], name="Sam",
+                    conflict="heated", hopes=["trust"])
+    camera.shoot("plan-01-plan")
+    for summary in page.locator('[data-step="results"] details > summary').all():
+        summary.click()
+    camera.shoot("plan-02-every-section-open")
+    link = make_invite(page, note="Whenever you are ready.", reasons=["cost"])
+    camera.shoot("plan-03-link-made")
+    page.get_by_role("button", name=words("practice", "open_button")).click()
+    expect_step(page, "practice")
+    camera.shoot("plan-04-practice")
+    assert "#" in link
+
+
+def test_the_partner_pages(camera):
+    page = camera.page
+    walk_to_results(page, "hesitated", ["cost"])
+    link = make_invite(page, note="Whenever you are ready.", reasons=["cost"])
+    secret = invite_words(page)
+    open_page(page, "invite/")
+    camera.shoot("partner-01-paste")
+    open_page(page, link)
+    expect_view(page, "unlock")
+    camera.shoot("partner-02-unlock")
+    unlock(page, secret)
+    expect_view(page, "invitation")
+    camera.shoot("partner-03-invitation")
+    back = reply(page)
+    camera.shoot("partner-04-reply-made")
+    open_sealed(page, back, secret, "received")
+    camera.shoot("partner-05-reply-received")
+    open_page(page, "invite/#i2.broken")
+    expect_view(page, "link-error")
+    camera.shoot("partner-06-broken-link")
+
+
+def test_the_safety_route(camera):
+    page = camera.page
+    for step in [*sorted(SAFETY_PAGES), "danger-confirm"]:
+        reach_safety_page(page, step)
+        camera.shoot("safety-%s" % step)
+
+
+def test_the_pages_without_python(camera):
+    page = camera.page
+    for path in STATIC:
+        page.goto(path)
+        name = path.replace("/", "-").replace(".html", "").strip("-") or "guide"
+        camera.shoot("static-" + name)
+
+
+def test_a_screenshot_that_scrolls_sideways_is_caught(camera):
+    """The width check can fail: a page made too wide on purpose is reported."""
+    page = camera.page
+    page.goto("about.html")
+    page.set_content("<div style='width:2000px'>wide</div>")
+    with pytest.raises(AssertionError, match=r"scrolls \d+ px sideways at 320 px"):
+        camera.shoot("never-kept")
