@@ -18,12 +18,15 @@ from flows import (
     choose_stance,
     expect_step,
     expect_view,
+    give_context,
     invite_words,
     make_invite,
     open_page,
+    open_plan_parts,
     open_sealed,
     reach_safety_page,
     reply,
+    see_plan,
     start,
     submit,
     unlock,
@@ -92,6 +95,12 @@ def test_the_wizard_step_by_step(camera):
     camera.shoot("wizard-05-reasons")
     choose_reasons(page, ["blame", "cost"])
     camera.shoot("wizard-06-context")
+    give_context(page, name="Sam", conflict="heated", hopes=["trust"])
+    camera.shoot("wizard-07-check-your-answers")
+    see_plan(page)
+    page.locator('[data-results] [data-action="restart"]').click()
+    expect(page.locator("[data-restart-dialog]")).to_be_visible()
+    camera.shoot("wizard-08-start-over-asks")
 
 
 def test_the_plan_and_what_opens_from_it(camera):
@@ -99,9 +108,8 @@ def test_the_plan_and_what_opens_from_it(camera):
     walk_to_results(page, "hesitated", ["blame", "cost"], name="Sam",
                     conflict="heated", hopes=["trust"])
     camera.shoot("plan-01-plan")
-    for summary in page.locator('[data-step="results"] details > summary').all():
-        summary.click()
-    camera.shoot("plan-02-every-section-open")
+    open_plan_parts(page)
+    camera.shoot("plan-02-every-part-open")
     link = make_invite(page, note="Whenever you are ready.", reasons=["cost"])
     camera.shoot("plan-03-link-made")
     page.get_by_role("button", name=words("practice", "open_button")).click()
