@@ -90,6 +90,61 @@ class _ContentEnvironment(jinja2.Environment):
         return super().getattr(obj, attribute)
 
 
+#: PyScript's plugins Doorway does not use, switched off so their code is never
+#: fetched. ``error`` is the red traceback banner (Doorway shows its own calm
+#: message); PyScript fetches that one small file even when it is off.
+PLUGINS_OFF = ("error", "codemirror", "deprecations-manager", "donkey", "py-editor", "py-game",
+               "py-terminal")
+
+
+def plugins_config():
+    """The PyScript config that only switches plugins off, as compact JSON.
+
+    Pages give it to the ``mpy`` config and, in a ``<py-config>`` element, to
+    the ``py`` type too: PyScript loads every plugin for an interpreter type
+    that has no config, whether or not the page uses that type.
+    """
+    return json.dumps({"plugins": ["!" + name for name in PLUGINS_OFF]}, separators=(",", ":"))
+
+
+def page_kind(templates, template):
+    """What a template's page is (``<html data-page>``): its ``page_kind`` block."""
+    compiled = _environment(templates).get_template(template)
+    block = compiled.blocks.get("page_kind")
+    return "".join(block(compiled.new_context({}))).strip() if block else "static"
+
+
+def python_kinds(templates, catalogue):
+    """The kinds of page that run Python, each once, in the site's order."""
+    kinds = []
+    for page in site_pages(catalogue):
+        kind = page_kind(templates, page.template) if page.python else None
+        if kind and kind not in kinds:
+            kinds.append(kind)
+    return kinds
+
+
+def bundle_path(kind):
+    """Where the bundle of a page of ``kind`` is in the build (see :mod:`.bundles`)."""
+    return "py/%s.bundle" % kind
+
+
+def _preloads(asset, runtime, bundle, early_modules):
+    """What a Python page fetches on its way to ready, for ``<link rel=preload>``.
+
+    ``(rel, url, as)``: without these the browser finds each file only when
+    the one before it has run (PyScript, then MicroPython's loader, then its
+    wasm, then the config's bundle and ``main.py``). ``fetch`` preloads are
+    ``crossorigin`` (anonymous): the runtime fetches with ``same-origin``
+    credentials in ``cors`` mode, and only a preload made the same way is used.
+    """
+    return ([("preload", runtime("micropython/micropython.wasm"), "fetch"),
+             ("modulepreload", runtime("micropython/micropython.mjs"), None)]
+            + [("modulepreload", runtime(module), None) for module in early_modules]
+            + [("preload", bundle, "fetch"),
+               ("preload", asset("py/doorway/ui/main.py"), "fetch")])
+
+
 def _environment(templates):
     return _ContentEnvironment(
         loader=jinja2.FileSystemLoader(str(templates)),
@@ -110,16 +165,18 @@ def _example_script(catalogue, guide_catalogue):
     return scripts.compose(guide_catalogue, example, ask_id, "gentle")
 
 
-def render(templates, catalogue, guide_catalogue, versions, folders, base="/"):
+def render(templates, catalogue, guide_catalogue, versions, folders, base="/",
+           pyscript_module="pyscript/core.js", early_modules=()):
     """Render every page. Returns ``{path: bytes}``.
 
     ``versions`` maps each asset path to its version tag, ``folders`` the
-    runtime packages to their versioned folders (see :mod:`.assets`).
+    runtime packages to their versioned folders, ``pyscript_module`` the
+    PyScript module pages load and ``early_modules`` other runtime modules
+    it always imports, which pages preload (see :mod:`.assets`).
     ``base`` is the path the site is deployed under; only pages served at any
     address (the 404 page) use it, every other link is relative.
     """
     env = _environment(templates)
-    py_files = sorted(p for p in versions if p.startswith("py/") and not p.endswith("/main.py"))
     example_script = _example_script(catalogue, guide_catalogue)
     files = {}
     for page in site_pages(catalogue):
@@ -135,12 +192,13 @@ def render(templates, catalogue, guide_catalogue, versions, folders, base="/"):
             key, _, name = path.partition("/")
             return "%s%s/%s" % (root, folders[key], name)
 
-        config = None
+        config, preloads = None, []
         if page.python:
-            mapping = {asset(p): p[len("py/"):] for p in py_files}
-            mapping[asset("content/catalogue.json")] = "catalogue.json"
+            bundle = asset(bundle_path(page_kind(templates, page.template)))
+            preloads = _preloads(asset, runtime, bundle, early_modules)
             config = json.dumps({"interpreter": runtime("micropython/micropython.mjs"),
-                                 "plugins": ["!error"], "files": mapping},
+                                 "plugins": ["!" + name for name in PLUGINS_OFF],
+                                 "files": {bundle: "doorway.bundle"}},
                                 sort_keys=True, separators=(",", ":"))
         context = {
             "site": catalogue["site"],
@@ -152,6 +210,9 @@ def render(templates, catalogue, guide_catalogue, versions, folders, base="/"):
             "runtime": runtime,
             "csp": META_CSP,
             "pyscript_config": config,
+            "plugins_config": plugins_config(),
+            "pyscript_module": pyscript_module,
+            "preloads": preloads,
             "fields": answer_fields,
             "planner": planner,
             "view": view,
