@@ -31,10 +31,14 @@ VIEWS = SimpleNamespace(forms=forms, partner=partner, plan=plan, safety=safety, 
 class Page:
     """One output page: which template, where it goes, and what it needs."""
 
-    def __init__(self, template, path, python=False, context=None, anywhere=False):
+    def __init__(self, template, path, python=False, context=None, anywhere=False,
+                 description=None):
         self.template = template
         self.path = path
         self.python = python
+        #: Its ``<meta name="description">``: a key of ``descriptions`` in pages.toml
+        #: (public pages only; the partner's pages have link-preview words instead).
+        self.description = description
         self.context = context or {}
         #: Served at any address (the 404 page): links start from the site's base
         #: path instead of being relative to the page's own folder.
@@ -55,25 +59,28 @@ def site_pages(catalogue):
     pages = [
         # <html data-word-list> for the share step; <html data-link-cap> for boot.js.
         # The wizard opens resume links (a kept plan, issue 16): their own cap.
-        Page("index.html", "index.html", python=True,
+        Page("index.html", "index.html", python=True, description="welcome",
              context={"word_list": WORD_LIST, "link_cap": link.TOKEN_CAPS[link.RESUME]}),
         Page("invite.html", "invite/index.html", python=True,
              context={"link_cap": link.TOKEN_CAPS[link.INVITE]}),
         Page("reply.html", "reply/index.html", python=True,
              context={"link_cap": link.TOKEN_CAPS[link.REPLY]}),
-        Page("guide/index.html", "guide/index.html"),
-        Page("guide/talking.html", "guide/talking.html"),
-        Page("guide/guidance.html", "guide/plan-b.html", context={"section_id": "plan_b"}),
-        Page("guide/guidance.html", "guide/therapist.html", context={"section_id": "therapist"}),
-        Page("guide/safety.html", "guide/safety.html"),
-        Page("guide/cover-your-tracks.html", "guide/cover-your-tracks.html"),
-        Page("guide/for-partners.html", "guide/for-partners.html"),
-        Page("about.html", "about.html"),
+        Page("guide/index.html", "guide/index.html", description="guide"),
+        Page("guide/talking.html", "guide/talking.html", description="talking"),
+        Page("guide/guidance.html", "guide/plan-b.html", context={"section_id": "plan_b"},
+             description="plan_b"),
+        Page("guide/guidance.html", "guide/therapist.html", context={"section_id": "therapist"},
+             description="therapist"),
+        Page("guide/safety.html", "guide/safety.html", description="safety"),
+        Page("guide/cover-your-tracks.html", "guide/cover-your-tracks.html",
+             description="cover_your_tracks"),
+        Page("guide/for-partners.html", "guide/for-partners.html", description="for_partners"),
+        Page("about.html", "about.html", description="about"),
         Page("404.html", "404.html", anywhere=True),
     ]
     for reason in catalogue["reasons"]:
         pages.append(Page("guide/reason.html", "guide/%s.html" % reason["id"],
-                          context={"reason": reason}))
+                          context={"reason": reason}, description="reason"))
     return pages
 
 
