@@ -88,7 +88,9 @@ def first_visit_and_offline(browser, spec, sizes):
         page = context.new_page()
         first, _ = load(page, spec, sizes)
         # The worker claims the page once it has stored every file of the build.
-        page.wait_for_function("navigator.serviceWorker.controller !== null", timeout=TIMEOUT)
+        # A function, not an expression: the page's Trusted Types refuse a string to eval.
+        page.wait_for_function("() => navigator.serviceWorker.controller !== null",
+                               timeout=TIMEOUT)
         context.set_offline(True)
         offline, _ = load(page, spec, sizes)
     finally:

@@ -58,7 +58,7 @@ def pages_table(figures, pages):
                 show(key + "brotli_bytes", figures.get(key + "brotli_bytes")),
             ])
     return table(["page, mode", "first paint", "÷ plain", "ready", "÷ floor", "requests",
-                  "sent (gzip)", "brotli 11"], rows)
+                  "sent", "brotli 11"], rows)
 
 
 def lighthouse_table(figures, pages):
@@ -157,7 +157,8 @@ def summary(machine, rounds, figures, pages, profiles, evaluation, notes, by_ste
         "",
         "\n".join("  " + text for _, text in MODES),
         "  first paint ÷ the plain page, ready ÷ the floor, in the same mode (cold_sw: ÷ cold);",
-        "  sent = what the local server sent (gzip, headers included; 0 from a cache);",
+        "  sent = what the local server sent (the build's .br or .gz copies, as the browser",
+        "    accepts them; headers included; 0 from a cache);",
         "  brotli 11 = the same files as a good host would send them (bodies only)",
         "",
         "wizard, welcome to plan: click to next step drawn %s median, %s p95 (%s steps); "

@@ -97,7 +97,7 @@ def test_an_unknown_page_offline_shows_the_not_found_page(page, context, base_ur
 
 
 #: Same-origin files asked for under URLs the build never uses.
-ODD_FETCHES = ["assets/css/doorway.css?x=1#y", "content/catalogue.json?fresh#frag",
+ODD_FETCHES = ["assets/css/doorway.css?x=1#y", "py/invite.bundle?fresh#frag",
                "sw.js?v=1#z", "guide/?q=1#top"]
 
 

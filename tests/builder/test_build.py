@@ -138,6 +138,35 @@ def test_every_page_puts_the_policy_first_and_keeps_one_neutral_title(parsed):
         assert page.titles == [title], (name, page.titles)
 
 
+def test_public_pages_describe_themselves_and_the_partners_pages_stay_unlisted(site):
+    """Search results show the description; the partner's pages are noindex instead."""
+    words = tomllib.loads((FIXTURE / "pages.toml").read_text())["descriptions"]
+    expected = {"index.html": "welcome", "guide/index.html": "guide",
+                "guide/talking.html": "talking", "guide/plan-b.html": "plan_b",
+                "guide/therapist.html": "therapist", "guide/safety.html": "safety",
+                "guide/cover-your-tracks.html": "cover_your_tracks",
+                "guide/for-partners.html": "for_partners", "about.html": "about",
+                "guide/blame.html": "reason"}
+    used = set()
+    for path in pages_of(site):
+        name = path.relative_to(site).as_posix()
+        text = path.read_text()
+        found = re.findall(r'<meta name="description" content="([^"]*)"', text)
+        robots = re.findall(r'<meta name="robots" content="([^"]*)"', text)
+        if name in ("invite/index.html", "reply/index.html"):
+            assert robots == ["noindex, nofollow"], name
+            assert html.unescape(found[0]) not in words.values(), name
+            continue
+        if name == "404.html":
+            assert found == [], name
+            continue
+        key = expected.get(name, "reason")
+        assert [html.unescape(f) for f in found] == [words[key]], name
+        assert robots == [], name
+        used.add(key)
+    assert used == set(words), "every description in pages.toml is on a page"
+
+
 @pytest.mark.parametrize("page, kind", [("invite/index.html", "invite"),
                                         ("reply/index.html", "reply")])
 def test_link_previews_show_warm_words_and_nothing_from_the_link(site, page, kind):
@@ -194,10 +223,10 @@ def test_pyscript_pages_load_everything_from_the_site(site):
         config = json.loads(unescape(match.group(2)))
         folder = (site / name).parent
         assert (folder / config["interpreter"]).resolve().is_file()
-        assert config["plugins"] == ["!error"]
-        for url, target in config["files"].items():
-            assert (folder / urlsplit(url).path).resolve().is_file(), url
-            assert target.startswith(("doorway/", "catalogue.json"))
+        assert "!error" in config["plugins"] and "!py-editor" in config["plugins"]
+        [(url, target)] = config["files"].items()
+        assert target == "doorway.bundle"
+        assert (folder / urlsplit(url).path).resolve().is_file(), url
         assert (folder / urlsplit(match.group(1)).path).resolve().is_file()
 
 

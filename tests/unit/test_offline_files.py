@@ -25,7 +25,7 @@ from urllib.parse import urljoin, urlsplit
 import pytest
 
 from built import cache_name, precache
-from doorway.builder import CONTENT, csp, offline
+from doorway.builder import CONTENT, compress, csp, offline
 from doorway.builder.serve import make_server, parse_headers_file
 
 NOT_PRECACHED = ("_headers", "sw.js")
@@ -40,7 +40,9 @@ BASE = "https://site.invalid/"
 
 
 def built_files(site):
-    return sorted(p.relative_to(site).as_posix() for p in site.rglob("*") if p.is_file())
+    """Every file of the build but the precompressed copies of others (``x.br``, ``x.gz``)."""
+    return sorted(p.relative_to(site).as_posix() for p in site.rglob("*")
+                  if p.is_file() and not compress.is_copy(p.name))
 
 
 def file_for(url):

@@ -10,11 +10,17 @@ import threading
 import time
 from urllib.parse import urlsplit
 
+import brotli
 import pytest
 
 from doorway.builder import CONTENT
 from doorway.builder.errors import PortInUse
-from doorway.builder.serve import make_server, parse_headers_file, serve_in_background
+from doorway.builder.serve import (
+    accepted_encodings,
+    make_server,
+    parse_headers_file,
+    serve_in_background,
+)
 from doorway.builder.watch import Watcher, snapshot
 from doorway.cli import main
 
@@ -52,13 +58,47 @@ def test_types_that_browsers_insist_on(served, site):
         "application/manifest+json"
 
 
-def test_gzip_only_when_asked(served, site):
-    response, body = get(served, "/", {"Accept-Encoding": "gzip, br"})
-    assert response.getheader("Content-Encoding") == "gzip"
-    assert gzip.decompress(body) == (site / "index.html").read_bytes()
-    response, body = get(served, "/")
-    assert response.getheader("Content-Encoding") is None
-    assert body == (site / "index.html").read_bytes()
+def test_compressed_only_as_asked_brotli_first(served, site):
+    wasm = "/" + next((site / "runtime").glob("micropython-*/micropython.wasm")) \
+        .relative_to(site).as_posix()
+    for path, file in (("/", "index.html"), (wasm, wasm[1:])):
+        original = (site / file).read_bytes()
+        response, body = get(served, path, {"Accept-Encoding": "gzip, deflate, br"})
+        assert response.getheader("Content-Encoding") == "br", path
+        assert brotli.decompress(body) == original
+        assert body == (site / (file + ".br")).read_bytes(), "the build's own copy"
+        assert response.getheader("Vary") == "Accept-Encoding"
+        assert int(response.getheader("Content-Length")) == len(body)
+        response, body = get(served, path, {"Accept-Encoding": "gzip, br;q=0"})
+        assert response.getheader("Content-Encoding") == "gzip", path
+        assert gzip.decompress(body) == original
+        response, body = get(served, path)
+        assert response.getheader("Content-Encoding") is None
+        assert response.getheader("Vary") == "Accept-Encoding"
+        assert body == original
+
+
+def test_files_without_copies_are_gzipped_here(tmp_path):
+    (tmp_path / "a.js").write_text("let a = 1;\n" * 200)
+    (tmp_path / "b.png").write_bytes(b"\x89PNG" + bytes(500))
+    url, server = serve_in_background(tmp_path)
+    try:
+        where = urlsplit(url)
+        response, body = get(where, "/a.js", {"Accept-Encoding": "br, gzip"})
+        assert response.getheader("Content-Encoding") == "gzip"
+        assert gzip.decompress(body) == (tmp_path / "a.js").read_bytes()
+        response, body = get(where, "/b.png", {"Accept-Encoding": "br, gzip"})
+        assert response.getheader("Content-Encoding") is None
+        assert response.getheader("Vary") is None
+    finally:
+        server.shutdown()
+
+
+def test_accepted_encodings_reads_quality_values():
+    assert accepted_encodings("gzip, deflate, br, zstd") == {"gzip", "deflate", "br", "zstd"}
+    assert accepted_encodings("br;q=0, gzip;q=0.5") == {"gzip"}
+    assert accepted_encodings("BR ; q=1.0") == {"br"}
+    assert accepted_encodings("") == set() and accepted_encodings(None) == set()
 
 
 def test_pages_and_worker_revalidate_versioned_files_are_kept(served):

@@ -38,16 +38,18 @@ def _collect(content_dir, base):
     """Every file of the site as ``{path: bytes}``, built in memory."""
     from doorway.guide.catalogue import Catalogue
 
-    from . import assets, offline, pages, wordlist
+    from . import assets, bundles, compress, offline, pages, wordlist
     from .content import load
 
     catalogue = load(content_dir)
     files = {}
     runtime_files, folders = assets.runtime_files(VENDOR)
     files.update(runtime_files)
-    files.update(assets.python_files(PACKAGE))
+    sources = assets.python_sources(PACKAGE)
+    files["py/doorway/ui/main.py"] = sources["doorway/ui/main.py"]
+    for kind in pages.python_kinds(TEMPLATES, catalogue):
+        files[pages.bundle_path(kind)] = bundles.page_bundle(sources, kind, catalogue)
     files.update(assets.static_files(STATIC))
-    files.update(assets.catalogue_file(catalogue))
     files.update(wordlist.files(VENDOR))
     versions = {path: assets.version(data) for path, data in files.items()
                 if not path.startswith("runtime/")}
@@ -59,12 +61,14 @@ def _collect(content_dir, base):
 
     site_pages = pages.site_pages(catalogue)
     files.update(pages.render(TEMPLATES, catalogue, Catalogue(catalogue), versions, folders,
-                              base))
+                              base, assets.pyscript_module(files, folders),
+                              [assets.error_plugin_module(files, folders)]))
     page_urls = [page.url or "./" for page in site_pages]
     files["_headers"] = offline.headers_file([page.url for page in site_pages])
     cache_name = offline.CACHE_PREFIX + offline.build_hash(files)
     urls = offline.precache_urls(files, versions, page_urls)
     files["sw.js"] = offline.service_worker(TEMPLATES, cache_name, urls)
+    files.update(compress.precompressed(files))
     return files
 
 

@@ -9,6 +9,7 @@ the service worker's precache list is just these URLs.
 
 import hashlib
 import json
+import re
 
 from . import patches, runtime
 from .errors import BuildError
@@ -46,13 +47,41 @@ def runtime_files(vendor):
     return files, folders
 
 
-def python_files(package_dir):
-    """The Python that runs in the browser: doorway/__init__.py, guide/ and ui/
-    with their sub-packages (guide/views/)."""
-    files = {"py/doorway/__init__.py": (package_dir / "__init__.py").read_bytes()}
+def pyscript_module(files, folders):
+    """The PyScript module a page loads, as ``pyscript/<name>``.
+
+    ``core.js`` only re-exports the chunk that holds all of PyScript's code
+    and starts it: pages load that chunk directly, one request fewer on the
+    way to ready (PyScript's own exports stay available from ``core.js``).
+    """
+    core = files["%s/core.js" % folders["pyscript"]].decode("utf-8")
+    found = set(re.findall(r'from\s*"\./(core-[\w-]+\.js)"', core))
+    if len(found) != 1:
+        raise BuildError("site/vendor/pyscript/core.js: expected it to re-export one core-*.js "
+                         "chunk, found %s; check doorway/builder/assets.py for this runtime "
+                         "version" % (sorted(found) or "none"))
+    return "pyscript/" + found.pop()
+
+
+def error_plugin_module(files, folders):
+    """PyScript's ``error`` plugin chunk, as ``pyscript/<name>``: PyScript fetches it
+    even when the plugin is switched off, so pages preload it."""
+    prefix = folders["pyscript"] + "/"
+    found = [path[len(prefix):] for path in files
+             if path.startswith(prefix + "error-") and path.endswith(".js")]
+    if len(found) != 1:
+        raise BuildError("site/vendor/pyscript: expected one error-*.js chunk, found %s"
+                         % (sorted(found) or "none"))
+    return "pyscript/" + found[0]
+
+
+def python_sources(package_dir):
+    """The Python that runs in the browser, ``{"doorway/…/x.py": bytes}``:
+    doorway/__init__.py, guide/ and ui/ with their sub-packages (guide/views/)."""
+    files = {"doorway/__init__.py": (package_dir / "__init__.py").read_bytes()}
     for sub in BROWSER_PACKAGES:
         for path in sorted((package_dir / sub).rglob("*.py")):
-            files["py/doorway/" + path.relative_to(package_dir).as_posix()] = path.read_bytes()
+            files["doorway/" + path.relative_to(package_dir).as_posix()] = path.read_bytes()
     return files
 
 
@@ -65,7 +94,12 @@ def static_files(static_dir):
     return files
 
 
-def catalogue_file(catalogue):
-    """The content, compiled to compact, deterministic JSON for the browser."""
+def catalogue_json(catalogue):
+    """The content (or some of its sections), as compact, deterministic JSON for the browser."""
     text = json.dumps(catalogue, sort_keys=True, ensure_ascii=False, separators=(",", ":"))
-    return {"content/catalogue.json": text.encode("utf-8")}
+    return text.encode("utf-8")
+
+
+def catalogue_file(catalogue):
+    """The whole content as one file, for test harnesses (pages get theirs in a bundle)."""
+    return {"content/catalogue.json": catalogue_json(catalogue)}

@@ -619,6 +619,10 @@ def _words(*names):
     return {name: text for name in names}
 
 
+#: The public pages with a description of their own (``reason``: every guide/<reason>.html).
+DESCRIBED_PAGES = ("welcome", "guide", "talking", "plan_b", "therapist", "safety",
+                   "cover_your_tracks", "for_partners", "about", "reason")
+
 PAGES = table({
     "frame": table(_words("exit_bar_label", "exit_hint", "skip_link", "shift_one_more",
                           "exiting", "shift_expired", "update_ready", "update_button")
@@ -631,6 +635,9 @@ PAGES = table({
                           "therapist_link", "partners_link",
                           "partner_heading", "partners_heading", "partners_lead")
                    | {"guided": linked_text, "safety": linked_text, "tracks": linked_text}),
+    # <meta name="description"> of each public page (search results show it); the
+    # partner's pages have their link-preview words in partner.toml instead.
+    "descriptions": table(_words(*DESCRIBED_PAGES)),
 })
 
 #: What a note with sources looks like in the decision aid.

@@ -31,10 +31,14 @@ VIEWS = SimpleNamespace(forms=forms, partner=partner, plan=plan, safety=safety, 
 class Page:
     """One output page: which template, where it goes, and what it needs."""
 
-    def __init__(self, template, path, python=False, context=None, anywhere=False):
+    def __init__(self, template, path, python=False, context=None, anywhere=False,
+                 description=None):
         self.template = template
         self.path = path
         self.python = python
+        #: Its ``<meta name="description">``: a key of ``descriptions`` in pages.toml
+        #: (public pages only; the partner's pages have link-preview words instead).
+        self.description = description
         self.context = context or {}
         #: Served at any address (the 404 page): links start from the site's base
         #: path instead of being relative to the page's own folder.
@@ -55,25 +59,28 @@ def site_pages(catalogue):
     pages = [
         # <html data-word-list> for the share step; <html data-link-cap> for boot.js.
         # The wizard opens resume links (a kept plan, issue 16): their own cap.
-        Page("index.html", "index.html", python=True,
+        Page("index.html", "index.html", python=True, description="welcome",
              context={"word_list": WORD_LIST, "link_cap": link.TOKEN_CAPS[link.RESUME]}),
         Page("invite.html", "invite/index.html", python=True,
              context={"link_cap": link.TOKEN_CAPS[link.INVITE]}),
         Page("reply.html", "reply/index.html", python=True,
              context={"link_cap": link.TOKEN_CAPS[link.REPLY]}),
-        Page("guide/index.html", "guide/index.html"),
-        Page("guide/talking.html", "guide/talking.html"),
-        Page("guide/guidance.html", "guide/plan-b.html", context={"section_id": "plan_b"}),
-        Page("guide/guidance.html", "guide/therapist.html", context={"section_id": "therapist"}),
-        Page("guide/safety.html", "guide/safety.html"),
-        Page("guide/cover-your-tracks.html", "guide/cover-your-tracks.html"),
-        Page("guide/for-partners.html", "guide/for-partners.html"),
-        Page("about.html", "about.html"),
+        Page("guide/index.html", "guide/index.html", description="guide"),
+        Page("guide/talking.html", "guide/talking.html", description="talking"),
+        Page("guide/guidance.html", "guide/plan-b.html", context={"section_id": "plan_b"},
+             description="plan_b"),
+        Page("guide/guidance.html", "guide/therapist.html", context={"section_id": "therapist"},
+             description="therapist"),
+        Page("guide/safety.html", "guide/safety.html", description="safety"),
+        Page("guide/cover-your-tracks.html", "guide/cover-your-tracks.html",
+             description="cover_your_tracks"),
+        Page("guide/for-partners.html", "guide/for-partners.html", description="for_partners"),
+        Page("about.html", "about.html", description="about"),
         Page("404.html", "404.html", anywhere=True),
     ]
     for reason in catalogue["reasons"]:
         pages.append(Page("guide/reason.html", "guide/%s.html" % reason["id"],
-                          context={"reason": reason}))
+                          context={"reason": reason}, description="reason"))
     return pages
 
 
@@ -88,6 +95,61 @@ class _ContentEnvironment(jinja2.Environment):
         if isinstance(obj, dict) and attribute in obj:
             return obj[attribute]
         return super().getattr(obj, attribute)
+
+
+#: PyScript's plugins Doorway does not use, switched off so their code is never
+#: fetched. ``error`` is the red traceback banner (Doorway shows its own calm
+#: message); PyScript fetches that one small file even when it is off.
+PLUGINS_OFF = ("error", "codemirror", "deprecations-manager", "donkey", "py-editor", "py-game",
+               "py-terminal")
+
+
+def plugins_config():
+    """The PyScript config that only switches plugins off, as compact JSON.
+
+    Pages give it to the ``mpy`` config and, in a ``<py-config>`` element, to
+    the ``py`` type too: PyScript loads every plugin for an interpreter type
+    that has no config, whether or not the page uses that type.
+    """
+    return json.dumps({"plugins": ["!" + name for name in PLUGINS_OFF]}, separators=(",", ":"))
+
+
+def page_kind(templates, template):
+    """What a template's page is (``<html data-page>``): its ``page_kind`` block."""
+    compiled = _environment(templates).get_template(template)
+    block = compiled.blocks.get("page_kind")
+    return "".join(block(compiled.new_context({}))).strip() if block else "static"
+
+
+def python_kinds(templates, catalogue):
+    """The kinds of page that run Python, each once, in the site's order."""
+    kinds = []
+    for page in site_pages(catalogue):
+        kind = page_kind(templates, page.template) if page.python else None
+        if kind and kind not in kinds:
+            kinds.append(kind)
+    return kinds
+
+
+def bundle_path(kind):
+    """Where the bundle of a page of ``kind`` is in the build (see :mod:`.bundles`)."""
+    return "py/%s.bundle" % kind
+
+
+def _preloads(asset, runtime, bundle, early_modules):
+    """What a Python page fetches on its way to ready, for ``<link rel=preload>``.
+
+    ``(rel, url, as)``: without these the browser finds each file only when
+    the one before it has run (PyScript, then MicroPython's loader, then its
+    wasm, then the config's bundle and ``main.py``). ``fetch`` preloads are
+    ``crossorigin`` (anonymous): the runtime fetches with ``same-origin``
+    credentials in ``cors`` mode, and only a preload made the same way is used.
+    """
+    return ([("preload", runtime("micropython/micropython.wasm"), "fetch"),
+             ("modulepreload", runtime("micropython/micropython.mjs"), None)]
+            + [("modulepreload", runtime(module), None) for module in early_modules]
+            + [("preload", bundle, "fetch"),
+               ("preload", asset("py/doorway/ui/main.py"), "fetch")])
 
 
 def _environment(templates):
@@ -110,16 +172,18 @@ def _example_script(catalogue, guide_catalogue):
     return scripts.compose(guide_catalogue, example, ask_id, "gentle")
 
 
-def render(templates, catalogue, guide_catalogue, versions, folders, base="/"):
+def render(templates, catalogue, guide_catalogue, versions, folders, base="/",
+           pyscript_module="pyscript/core.js", early_modules=()):
     """Render every page. Returns ``{path: bytes}``.
 
     ``versions`` maps each asset path to its version tag, ``folders`` the
-    runtime packages to their versioned folders (see :mod:`.assets`).
+    runtime packages to their versioned folders, ``pyscript_module`` the
+    PyScript module pages load and ``early_modules`` other runtime modules
+    it always imports, which pages preload (see :mod:`.assets`).
     ``base`` is the path the site is deployed under; only pages served at any
     address (the 404 page) use it, every other link is relative.
     """
     env = _environment(templates)
-    py_files = sorted(p for p in versions if p.startswith("py/") and not p.endswith("/main.py"))
     example_script = _example_script(catalogue, guide_catalogue)
     files = {}
     for page in site_pages(catalogue):
@@ -135,12 +199,13 @@ def render(templates, catalogue, guide_catalogue, versions, folders, base="/"):
             key, _, name = path.partition("/")
             return "%s%s/%s" % (root, folders[key], name)
 
-        config = None
+        config, preloads = None, []
         if page.python:
-            mapping = {asset(p): p[len("py/"):] for p in py_files}
-            mapping[asset("content/catalogue.json")] = "catalogue.json"
+            bundle = asset(bundle_path(page_kind(templates, page.template)))
+            preloads = _preloads(asset, runtime, bundle, early_modules)
             config = json.dumps({"interpreter": runtime("micropython/micropython.mjs"),
-                                 "plugins": ["!error"], "files": mapping},
+                                 "plugins": ["!" + name for name in PLUGINS_OFF],
+                                 "files": {bundle: "doorway.bundle"}},
                                 sort_keys=True, separators=(",", ":"))
         context = {
             "site": catalogue["site"],
@@ -152,6 +217,9 @@ def render(templates, catalogue, guide_catalogue, versions, folders, base="/"):
             "runtime": runtime,
             "csp": META_CSP,
             "pyscript_config": config,
+            "plugins_config": plugins_config(),
+            "pyscript_module": pyscript_module,
+            "preloads": preloads,
             "fields": answer_fields,
             "planner": planner,
             "view": view,

@@ -5,7 +5,9 @@ real deployment sends:
 
 - the right types for ``.mjs`` (JavaScript) and ``.wasm`` (``application/wasm``,
   which streaming compilation requires);
-- gzip for text files when the browser accepts it;
+- brotli or gzip for text files when the browser accepts it: the build's
+  precompressed ``x.br`` and ``x.gz`` copies (see :mod:`.compress`), or gzip
+  made here for a folder without them, always with ``Vary: Accept-Encoding``;
 - ``no-cache`` for pages and the service worker, so a new deploy is noticed,
   and a year of caching for versioned files (``?v=…`` or runtime folders);
 - ETags and ``304 Not Modified``;
@@ -26,6 +28,7 @@ import threading
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
+from .compress import COMPRESSIBLE, ENCODINGS
 from .errors import DoorwayError, PortInUse
 
 TYPES = {
@@ -41,8 +44,6 @@ TYPES = {
     ".png": "image/png",
     ".txt": "text/plain; charset=utf-8",
 }
-COMPRESSIBLE = (".html", ".js", ".mjs", ".css", ".json", ".webmanifest", ".wasm", ".py", ".svg",
-                ".txt")
 NO_CACHE = (".html", ".webmanifest")
 LONG_CACHE = "public, max-age=31536000, immutable"
 
@@ -61,6 +62,24 @@ def parse_headers_file(text):
     return rules
 
 
+def accepted_encodings(header):
+    """The content codings an ``Accept-Encoding`` header allows (``q=0`` refuses one)."""
+    allowed = set()
+    for part in (header or "").split(","):
+        name, _, parameters = part.partition(";")
+        quality = 1.0
+        for parameter in parameters.split(";"):
+            key, _, value = parameter.strip().partition("=")
+            if key.strip().lower() == "q":
+                try:
+                    quality = float(value)
+                except ValueError:
+                    quality = 0.0
+        if name.strip() and quality > 0:
+            allowed.add(name.strip().lower())
+    return allowed
+
+
 def _matches(pattern, path):
     if pattern.endswith("*"):
         return path.startswith(pattern[:-1])
@@ -68,7 +87,7 @@ def _matches(pattern, path):
 
 
 class _Files:
-    """The build in memory: bytes, gzip and ETag per file.
+    """The build in memory: bytes, compressed copies and ETag per file.
 
     A file is read again when it changes on disk (another size, time or
     inode), so a rebuild while serving, like a new deploy, is served at once.
@@ -93,10 +112,21 @@ class _Files:
             if entry is None or entry["stamp"] != stamp:
                 data = path.read_bytes()
                 suffix = path.suffix
+                encoded = {}
+                if suffix in COMPRESSIBLE:
+                    for coding, ending in ENCODINGS:
+                        copy = path.with_name(path.name + ending)
+                        if copy.is_file():
+                            encoded[coding] = copy.read_bytes()
+                    if "gzip" not in encoded:
+                        encoded["gzip"] = gzip.compress(data, 9, mtime=0)
                 entry = self.cache[relative] = {
                     "stamp": stamp,
                     "data": data,
-                    "gzip": gzip.compress(data, 9, mtime=0) if suffix in COMPRESSIBLE else None,
+                    # Only copies that are smaller than the file itself are worth sending.
+                    "encoded": {coding: copy for coding, copy in encoded.items()
+                                if len(copy) < len(data)},
+                    "compressible": suffix in COMPRESSIBLE,
                     "etag": '"%s"' % hashlib.sha1(data).hexdigest()[:16],
                     "type": TYPES.get(suffix, "application/octet-stream"),
                     "suffix": suffix,
@@ -227,13 +257,16 @@ def make_handler(root, prefix="/", quiet=False, clean_urls=False, watcher=None):
                 return
             body = entry["data"]
             encoding = None
-            if entry["gzip"] is not None and "gzip" in self.headers.get("Accept-Encoding", ""):
-                body, encoding = entry["gzip"], "gzip"
+            allowed = accepted_encodings(self.headers.get("Accept-Encoding"))
+            for coding, _ in ENCODINGS:
+                if coding in allowed and coding in entry["encoded"]:
+                    body, encoding = entry["encoded"][coding], coding
+                    break
             self.send_response(status)
             self.send_header("Content-Type", entry["type"])
             self.send_header("Content-Length", str(len(body)))
             self.send_header("ETag", entry["etag"])
-            if entry["gzip"] is not None:
+            if entry["compressible"]:
                 self.send_header("Vary", "Accept-Encoding")
             if encoding:
                 self.send_header("Content-Encoding", encoding)

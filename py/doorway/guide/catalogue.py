@@ -8,134 +8,183 @@ first steps from smallest to largest.
 
 import json
 
-
-def _index(entries, key="id"):
-    return {entry[key]: entry for entry in entries}
+#: What a page that was not given a section says when its Python reads it.
+MISSING = ("the content section %r is not on this page: the build gives each page the "
+           "sections its Python reads (doorway.builder.sections)")
 
 
 class Catalogue:
-    """Read-only access to the content, with indexes built once."""
+    """Read-only access to the content, with indexes built on first use.
+
+    A page's bundle holds only the content sections its Python reads (see
+    ``doorway.builder.sections``, which finds them by reading this class and
+    the page's modules), so nothing here reads a section before it is asked
+    for, and every read names its section as a literal:
+    :meth:`read_section` and :meth:`_find` (``"reasons"``, not a variable).
+    """
 
     def __init__(self, data):
         self.data = data
-        self.site = data["site"]
-        self.wizard = data["wizard"]
-        self.script = data["script"]
-        self.guidance = data["guidance"]
-        self.safety = data["safety"]
-        self.partner = data["partner"]
-        self.reasons = data["reasons"]
-        self.asks = data["asks"]
-        self.stances = self.wizard["stance"]["options"]
-        reply = self.partner["reply"]
-        self.reply_options = reply["options"]
-        self.reply_choices = reply["choices"]
-        self.reply_conditions = reply["conditions"]
-        self.reply_periods = reply["periods"]
-        self.decision = data["decision"]
-        self._options = _index(self.decision["options"])
-        self._situations = _index(self.decision["situations"]["items"])
-        self._reasons = _index(self.reasons)
-        self._reasons_by_code = _index(self.reasons, "code")
-        self._asks = _index(self.asks)
-        self._asks_by_code = _index(self.asks, "code")
-        self._ask_rank = {}
-        for rank, ask in enumerate(self.asks):
-            self._ask_rank[ask["id"]] = rank
-        self._stances = _index(self.stances)
-        self._tips = _index(data["tips"])
-        self._sources = _index(data["sources"])
-        self._replies = _index(self.reply_options)
-        self._replies_by_code = _index(self.reply_options, "code")
-        self._choices = _index(self.reply_choices)
-        self._choices_by_code = _index(self.reply_choices, "code")
-        self._conditions = _index(self.reply_conditions)
-        self._periods = _index(self.reply_periods)
-        self._periods_by_code = _index(self.reply_periods, "code")
-        self._countries = _index(self.safety["countries"])
-        context = self.wizard["context"]
-        self._hopes = _index(context["hopes"])
-        self._limits = _index(context["limits"])
-        self._conflicts = _index(context["conflict"])
-        self._topics = _index(context["topics"])
-        self._reply_rules = _index(data["reply_checker"], "language")
+        self._indexes = {}
         self._reply_checkers = {}
 
     @classmethod
     def from_json(cls, text):
         return cls(json.loads(text))
 
+    def read_section(self, name):
+        """One top-level section of the content (a file of site/content, or a folder)."""
+        if name not in self.data:
+            raise LookupError(MISSING % name)
+        return self.data[name]
+
+    def _find(self, section, path, key, value):
+        """The entry of ``section`` (then ``path`` inside it) whose ``key`` is ``value``."""
+        name = (section, path, key)
+        index = self._indexes.get(name)
+        if index is None:
+            entries = self.read_section(section)
+            for step in path:
+                entries = entries[step]
+            index = self._indexes[name] = {entry[key]: entry for entry in entries}
+        return index.get(value)
+
+    @property
+    def site(self):
+        return self.read_section("site")
+
+    @property
+    def wizard(self):
+        return self.read_section("wizard")
+
+    @property
+    def script(self):
+        return self.read_section("script")
+
+    @property
+    def guidance(self):
+        return self.read_section("guidance")
+
+    @property
+    def safety(self):
+        return self.read_section("safety")
+
+    @property
+    def partner(self):
+        return self.read_section("partner")
+
+    @property
+    def reasons(self):
+        return self.read_section("reasons")
+
+    @property
+    def asks(self):
+        return self.read_section("asks")
+
+    @property
+    def decision(self):
+        return self.read_section("decision")
+
+    @property
+    def stances(self):
+        return self.read_section("wizard")["stance"]["options"]
+
+    @property
+    def reply_options(self):
+        return self.read_section("partner")["reply"]["options"]
+
+    @property
+    def reply_choices(self):
+        return self.read_section("partner")["reply"]["choices"]
+
+    @property
+    def reply_conditions(self):
+        return self.read_section("partner")["reply"]["conditions"]
+
+    @property
+    def reply_periods(self):
+        return self.read_section("partner")["reply"]["periods"]
+
     @property
     def note_limit(self):
         """Most characters a personal note in a link may have."""
-        return self.site["note_limit"]
+        return self.read_section("site")["note_limit"]
 
     def reason(self, reason_id):
-        return self._reasons.get(reason_id)
+        return self._find("reasons", (), "id", reason_id)
 
     def reason_by_code(self, code):
-        return self._reasons_by_code.get(code)
+        return self._find("reasons", (), "code", code)
 
     def ask(self, ask_id):
-        return self._asks.get(ask_id)
+        return self._find("asks", (), "id", ask_id)
 
     def ask_by_code(self, code):
-        return self._asks_by_code.get(code)
+        return self._find("asks", (), "code", code)
 
     def ask_rank(self, ask_id):
         """Position of a first step on the ladder, 0 being the smallest."""
-        return self._ask_rank[ask_id]
+        for rank, ask in enumerate(self.read_section("asks")):
+            if ask["id"] == ask_id:
+                return rank
+        raise KeyError(ask_id)
 
     def stance(self, stance_id):
-        return self._stances.get(stance_id)
+        return self._find("wizard", ("stance", "options"), "id", stance_id)
 
     def tip(self, tip_id):
-        return self._tips[tip_id]
+        found = self._find("tips", (), "id", tip_id)
+        if found is None:
+            raise KeyError(tip_id)
+        return found
 
     def source(self, source_id):
-        return self._sources[source_id]
+        found = self._find("sources", (), "id", source_id)
+        if found is None:
+            raise KeyError(source_id)
+        return found
 
     def reply_option(self, option_id):
-        return self._replies.get(option_id)
+        return self._find("partner", ("reply", "options"), "id", option_id)
 
     def reply_option_by_code(self, code):
-        return self._replies_by_code.get(code)
+        return self._find("partner", ("reply", "options"), "code", code)
 
     def reply_choice(self, choice_id):
-        return self._choices.get(choice_id)
+        return self._find("partner", ("reply", "choices"), "id", choice_id)
 
     def reply_choice_by_code(self, code):
-        return self._choices_by_code.get(code)
+        return self._find("partner", ("reply", "choices"), "code", code)
 
     def reply_condition(self, condition_id):
-        return self._conditions.get(condition_id)
+        return self._find("partner", ("reply", "conditions"), "id", condition_id)
 
     def reply_period(self, period_id):
-        return self._periods.get(period_id)
+        return self._find("partner", ("reply", "periods"), "id", period_id)
 
     def reply_period_by_code(self, code):
-        return self._periods_by_code.get(code)
+        return self._find("partner", ("reply", "periods"), "code", code)
 
     def country(self, country_id):
-        return self._countries.get(country_id)
+        return self._find("safety", ("countries",), "id", country_id)
 
     def hope(self, hope_id):
-        return self._hopes.get(hope_id)
+        return self._find("wizard", ("context", "hopes"), "id", hope_id)
 
     def limit(self, limit_id):
-        return self._limits.get(limit_id)
+        return self._find("wizard", ("context", "limits"), "id", limit_id)
 
     def conflict(self, conflict_id):
-        return self._conflicts.get(conflict_id)
+        return self._find("wizard", ("context", "conflict"), "id", conflict_id)
 
     def topic(self, topic_id):
         """What the arguments are about (the context step), or None."""
-        return self._topics.get(topic_id)
+        return self._find("wizard", ("context", "topics"), "id", topic_id)
 
     def reply_checker(self, language="en"):
         """The reply checker for ``language``, built on first use; None if there is none."""
         if language not in self._reply_checkers:
-            rules = self._reply_rules.get(language)
+            rules = self._find("reply_checker", (), "language", language)
             if rules is None:
                 return None
             from .reply_check import ReplyChecker
@@ -144,11 +193,11 @@ class Catalogue:
 
     def option(self, option_id):
         """An option of the decision aid (``decision.toml``), or None."""
-        return self._options.get(option_id)
+        return self._find("decision", ("options",), "id", option_id)
 
     def situation(self, situation_id):
         """A situation that changes the advice (``decision.toml``), or None."""
-        return self._situations.get(situation_id)
+        return self._find("decision", ("situations", "items"), "id", situation_id)
 
     def exclusive_reason(self):
         """The id of the reason that stands alone ("I don't know")."""

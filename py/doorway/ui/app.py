@@ -36,18 +36,23 @@ def fail(error):
         dom.focus(dom.one(".startup-failed"))
 
 
+#: The object that runs each kind of page (``<html data-page>``): its module and
+#: class. Imported by name, so a page loads only its own controller; the build
+#: reads this table to give each page just the Python it runs
+#: (``doorway.builder.imports``).
+CONTROLLERS = {
+    "wizard": ("doorway.ui.wizard", "Wizard"),
+    "invite": ("doorway.ui.partner", "PartnerPage"),
+    "reply": ("doorway.ui.received", "ReplyPage"),
+}
+
+
 def controller(page, catalogue):
     """The object that runs this kind of page, or None for a page without one."""
-    if page == "wizard":
-        from .wizard import Wizard
-        return Wizard(catalogue)
-    if page == "invite":
-        from .partner import PartnerPage
-        return PartnerPage(catalogue)
-    if page == "reply":
-        from .received import ReplyPage
-        return ReplyPage(catalogue)
-    return None
+    if page not in CONTROLLERS:
+        return None
+    module, name = CONTROLLERS[page]
+    return getattr(__import__(module, None, None, [name]), name)(catalogue)
 
 
 def wipe(running, help_in_place):

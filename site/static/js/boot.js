@@ -325,6 +325,20 @@
     }
   });
 
+  // 3d. The kind of link, for the first paint ----------------------------------
+  // The partner's and the sender's pages show, before Python has started, the
+  // view Python will show for this address, so the page reads at once and does
+  // not jump when Python takes over: "open" (a readable link: the invitation
+  // or reply, with room kept for its personal part), "sealed" (the passphrase
+  // form) or "none" (no link: the paste view); anything else keeps the
+  // loading line until Python has read it. Only the link's prefix is looked
+  // at, and nothing of it is kept (doorway.guide.link names the prefixes).
+  if (linkCap > 0 && !html.dataset.linkError) {
+    const fragment = window.location.hash;
+    const prefix = /^#[a-z]\d+(p?)\./.exec(fragment);
+    html.dataset.link = !fragment ? "none" : prefix ? (prefix[1] ? "sealed" : "open") : "other";
+  }
+
   // 4. Pages that run Python -----------------------------------------------
   const page = html.dataset.page;
   const needsPython = html.dataset.app === "loading";

@@ -1,0 +1,129 @@
+"""The partner's and the sender's pages read at once, and nothing jumps when Python arrives.
+
+Everything that does not depend on the link is in the HTML, and boot.js names
+the kind of link (``<html data-link>``) so the view Python will show is on
+screen from the first paint, with room kept for the personal part (issue 14,
+item 6). Each load here holds the page's bundle back, checks what shows before
+any Python runs, then lets it through and reads the page's own layout-shift
+total (a PerformanceObserver, as the benchmark does): a value, never a time.
+The same load checks how many files a page needs to get ready (issue 15).
+"""
+
+import flows
+import pytest
+from playwright.sync_api import expect
+
+from doorway.builder.pages import bundle_path
+from doorway.guide import link
+
+#: Sums every layout shift not caused by input, from before the first paint.
+SHIFTS = """
+window.__shift = 0;
+new PerformanceObserver((list) => {
+  for (const entry of list.getEntries()) {
+    if (!entry.hadRecentInput) { window.__shift += entry.value; }
+  }
+}).observe({type: "layout-shift", buffered: true});
+"""
+#: The largest layout shift the budget allows (issue 14, item 6; issue 15).
+MOST_SHIFT = 0.02
+#: The most files a page may fetch before it is ready (issue 15's budget).
+MOST_REQUESTS = 10
+NOTE = ("I have been reading about couples counselling and I think it could help us. "
+        "No pressure at all: have a look when you have a quiet moment.")
+
+
+def invitation_token():
+    catalogue = flows.catalogue()
+    exclusive = catalogue.exclusive_reason()
+    reasons = [r["id"] for r in catalogue.reasons if r["id"] != exclusive][:3]
+    body = link.encode_invite(catalogue, catalogue.asks[0]["id"], reasons, NOTE)
+    return link.plain_token(link.INVITE, body)
+
+
+def reply_token():
+    catalogue = flows.catalogue()
+    body = link.encode_reply(catalogue, [catalogue.reply_options[0]["id"]],
+                             "Thank you for asking. Let us talk about it on Sunday.")
+    return link.plain_token(link.REPLY, body)
+
+
+def hold_python(page, kind):
+    """Keep the page's bundle from arriving until the returned function is called."""
+    held = []
+    page.route("**/%s?*" % bundle_path(kind), lambda route: held.append(route))
+
+    def release():
+        page.wait_for_function("() => document.documentElement.dataset.app === 'loading'")
+        assert len(held) == 1, "the page asked for its bundle once"
+        held[0].continue_()
+        page.unroute("**/%s?*" % bundle_path(kind))
+        expect(page.locator("html")).to_have_attribute("data-app", "ready",
+                                                       timeout=flows.STEP_TIMEOUT)
+    return release
+
+
+def requests_to_ready(page):
+    return page.evaluate("""() => {
+        const ready = performance.getEntriesByName("doorway-ready")[0].startTime;
+        return performance.getEntriesByType("resource").filter((e) => e.startTime <= ready)
+            .map((e) => e.name).concat([location.href]);
+    }""")
+
+
+def test_the_invitation_shows_at_once_and_does_not_jump(page, context):
+    context.add_init_script(SHIFTS)
+    page.set_viewport_size({"width": 412, "height": 823})  # Lighthouse's phone
+    warnings = []
+    page.on("console", lambda m: warnings.append(m.text) if m.type == "warning" else None)
+    release = hold_python(page, "invite")
+    page.goto("invite/#" + invitation_token())
+
+    # Before any Python: the invitation's own parts, the reply form, the quiet
+    # safety line; room kept at the top for who it is from, the note and the step.
+    expect(page.locator("html")).to_have_attribute("data-link", "open")
+    invitation = page.locator('[data-part="invitation"]')
+    expect(invitation).to_be_visible()
+    expect(invitation.locator('[data-form="reply"]')).to_be_visible()
+    expect(invitation.locator("[data-quiet-help]")).to_be_visible()
+    expect(page.locator('[data-part="loading"]')).to_be_visible()
+    for part in ("paste", "unlock", "link-error"):
+        expect(page.locator('[data-part="%s"]' % part)).to_be_hidden()
+    top = invitation.locator('[data-slot="top"]')
+    assert top.bounding_box()["height"] >= 0.5 * 823 - 120, "room for the personal part"
+
+    release()
+    expect(page.locator("#app")).to_have_attribute("data-view", "invitation")
+    expect(top.locator("h1")).to_be_visible()
+    expect(page.locator('[data-part="loading"]')).to_be_hidden()
+    shift = page.evaluate("() => window.__shift")
+    assert shift <= MOST_SHIFT, "the page moved by %.3f when Python drew the link" % shift
+    loaded = requests_to_ready(page)
+    assert len(loaded) <= MOST_REQUESTS, loaded
+    assert not [w for w in warnings if "preload" in w.lower()], warnings
+
+
+@pytest.mark.parametrize("address, view", [
+    ("invite/", "paste"),
+    ("invite/#i2p." + "A" * 80, "unlock"),
+])
+def test_a_sealed_link_or_none_shows_its_form_before_python(page, address, view):
+    release = hold_python(page, "invite")
+    page.goto(address)
+    expect(page.locator('[data-part="%s"]' % view)).to_be_visible()
+    expect(page.locator('[data-part="invitation"]')).to_be_hidden()
+    expect(page.locator('[data-part="loading"]')).to_be_hidden()
+    release()
+
+
+def test_a_reply_shows_at_once_and_does_not_jump(page, context):
+    context.add_init_script(SHIFTS)
+    release = hold_python(page, "reply")
+    page.goto("reply/#" + reply_token())
+    received = page.locator('[data-part="received"]')
+    expect(received.locator("h1")).to_be_visible()
+    release()
+    expect(page.locator("#app")).to_have_attribute("data-view", "received")
+    shift = page.evaluate("() => window.__shift")
+    assert shift <= MOST_SHIFT, "the page moved by %.3f when Python drew the reply" % shift
+    assert len(requests_to_ready(page)) <= MOST_REQUESTS

@@ -1,0 +1,80 @@
+"""Each page's bundle holds the content sections its Python reads (doorway.builder.sections).
+
+The sections come from the code: what each ``Catalogue`` member reads, and
+which members, ``.data["…"]`` keys and ``.read_section("…")`` calls the
+page's modules use. A page that reads a section it was not given would get a
+``LookupError`` naming it, so the derivation must never leave one out.
+"""
+
+import json
+
+import pytest
+
+from doorway.builder import PACKAGE, assets, bundles, sections
+from doorway.builder.content import load
+from doorway.guide.catalogue import Catalogue
+from fixtures import CONTENT as FIXTURE
+
+CATALOGUE_SOURCE = (PACKAGE / "guide" / "catalogue.py").read_text()
+
+
+def test_every_catalogue_member_names_the_sections_it_reads():
+    reads = sections.catalogue_reads(CATALOGUE_SOURCE)
+    assert reads["reason"] == {"reasons"} and reads["source"] == {"sources"}
+    assert reads["stances"] == {"wizard"} and reads["reply_conditions"] == {"partner"}
+    assert reads["exclusive_reason"] == {"reasons"}, "through self.reasons"
+    assert reads["reply_checker"] == {"reply_checker"} and reads["situation"] == {"decision"}
+    public = [name for name in dir(Catalogue) if not name.startswith("_")]
+    unread = [name for name in public
+              if name not in reads and name not in ("read_section", "from_json")]
+    # A member that reads self.data directly would hide its section from the build.
+    assert unread == [], "Catalogue members that read no section by name: %s" % unread
+    assert sections.EVERYTHING not in set().union(*reads.values())
+
+
+def test_a_module_reads_what_it_names_and_a_variable_means_everything():
+    reads = sections.catalogue_reads(CATALOGUE_SOURCE)
+    source = ("def f(catalogue, plan):\n"
+              "    catalogue.tip('x')\n"
+              "    plan.section('heading')\n"  # another class's method: no content section
+              "    return catalogue.data['practice'], catalogue.data.get('privacy')\n")
+    assert sections.module_reads(source, reads) == {"tips", "practice", "privacy"}
+    source = "def f(catalogue, name):\n    return catalogue.read_section(name)\n"
+    assert sections.module_reads(source, reads) == {sections.EVERYTHING}
+    content = {"tips": [], "practice": {}, "decision": {}}
+    sources = {sections.CATALOGUE: CATALOGUE_SOURCE.encode(), "doorway/ui/x.py": source.encode()}
+    assert sections.page_sections(sources, ["doorway/ui/x.py"], content) == sorted(content)
+
+
+def test_a_catalogue_without_a_section_says_which_one():
+    catalogue = Catalogue({"site": {"note_limit": 280}, "reasons": []})
+    assert catalogue.note_limit == 280 and catalogue.reason("cost") is None
+    for read in (lambda: catalogue.decision, lambda: catalogue.option("talk"),
+                 lambda: catalogue.read_section("decision")):
+        with pytest.raises(LookupError, match="'decision' is not on this page"):
+            read()
+
+
+def content_of(site, kind):
+    bundle = dict(bundles.unpack((site / "py" / (kind + ".bundle")).read_bytes()))
+    return json.loads(bundle["catalogue.json"])
+
+
+@pytest.mark.parametrize("kind", ["wizard", "invite", "reply"])
+def test_each_bundle_holds_exactly_the_sections_its_modules_read(site, kind):
+    catalogue = load(FIXTURE)
+    sources = assets.python_sources(PACKAGE)
+    wanted = sections.page_sections(sources, bundles.page_modules(sources, kind), catalogue)
+    content = content_of(site, kind)
+    assert sorted(content) == wanted
+    for name in wanted:
+        assert content[name] == json.loads(json.dumps(catalogue[name])), name
+
+
+def test_the_partner_pages_leave_out_the_wizards_own_sections(site):
+    wizard, invite = content_of(site, "wizard"), content_of(site, "invite")
+    for name in ("decision", "practice", "reply_checker"):
+        assert name in wizard and name not in invite, name
+    for name in ("partner", "reasons", "sources", "safety", "site"):
+        assert name in invite, name
+    assert "about" not in wizard, "the about page's words are only in its HTML"
