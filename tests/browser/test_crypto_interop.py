@@ -202,7 +202,9 @@ def _refused(page, typed):
     """Type a passphrase that must not open the link (submitting clears the last message)."""
     unlock(page, typed)
     summary = page.locator('[data-form="unlock"] [data-error-summary]')
-    expect(summary).to_contain_text(catalogue().partner["unlock"]["wrong"], timeout=STEP_TIMEOUT)
+    # The reply page speaks to the person who chose the passphrase.
+    wrong = "reply_wrong" if "/reply/" in page.url else "wrong"
+    expect(summary).to_contain_text(catalogue().partner["unlock"][wrong], timeout=STEP_TIMEOUT)
     expect(page.locator("#app")).to_have_attribute("data-view", "unlock")
     expect(page.get_by_role("button", name="Open")).to_be_enabled()
 

@@ -241,7 +241,8 @@ def test_a_sealed_link_refuses_wrong_passphrases_and_tampering(page, kind):
     raw[-1] ^= 0x40  # the last byte of the tag
     tampered = [prefix + "." + compat.b64url_encode(bytes(raw)),
                 prefix + "." + compat.b64url_encode(bytes(more))]
-    wrong = cat.partner["unlock"]["wrong"]
+    # The reply page speaks to the person who chose the passphrase.
+    wrong = cat.partner["unlock"]["wrong" if kind == link.INVITE else "reply_wrong"]
     app = page.locator("#app")
     form = page.locator('[data-form="unlock"]')
     for bad in tampered:

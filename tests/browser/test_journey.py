@@ -27,6 +27,7 @@ from flows import (
     expect_step,
     give_context,
     open_page,
+    open_plan_parts,
     quick_exit,
     script_lines,
     start,
@@ -101,6 +102,7 @@ def test_back_and_forward_move_between_steps_keeping_answers(page):
     expect_entry(page, "results", 8)
 
     # Browser Back and Forward, and the plan's own Back, keep the plan and its edits.
+    open_plan_parts(page, "script")
     box = page.locator("[data-script-lines] textarea").first
     box.fill(OWN_LINE)
     page.go_back()
@@ -159,6 +161,7 @@ def test_quick_exit_then_back_three_times_shows_only_clean_starts(bfcache_contex
         status=200, content_type="text/html", body="<!doctype html><title>News</title><p>News"))
     page = context.new_page()
     walk_to_results(page, "hesitated", ["blame", "time"], name=NAME)
+    open_plan_parts(page, "script")
     page.locator("[data-script-lines] textarea").first.fill(OWN_LINE)
     secrets = [NAME, OWN_LINE]
     quick_exit(page, "button")
@@ -178,12 +181,13 @@ def bar_bottom(page):
     return page.evaluate("document.querySelector('.exit-bar').getBoundingClientRect().bottom")
 
 
-#: Where the focused element is, and whether it is in the exit bar itself.
+#: Where the focused element is, whether it is in the exit bar itself, and whether
+#: nothing is (Tab past the last control leaves the page for the browser's own controls).
 FOCUSED = """() => {
   const el = document.activeElement;
   const box = el.getBoundingClientRect();
   return {top: box.top, bottom: box.bottom, inBar: !!el.closest('.exit-bar'),
-          what: el.outerHTML.slice(0, 80)};
+          none: el === document.body, what: el.outerHTML.slice(0, 80)};
 }"""
 
 
@@ -193,8 +197,8 @@ def expect_focus_clear(page, presses, key="Tab"):
     for _ in range(presses):
         page.keyboard.press(key)
         focused = page.evaluate(FOCUSED)
-        if focused["inBar"] or focused["bottom"] <= 0:
-            continue
+        if focused["inBar"] or focused["none"] or focused["bottom"] <= 0:
+            continue  # the bar itself, past the page's last control, or scrolled away
         assert focused["top"] >= bottom - 1, (key, bottom, focused)
 
 
@@ -207,13 +211,13 @@ def test_focus_and_headings_stay_clear_of_a_compact_exit_bar(browser, base_url):
         page.locator('[data-step="results"] [data-action="back"]').focus()
         expect_focus_clear(page, 60)
         expect_focus_clear(page, 30, "Shift+Tab")
-        # A heading jumped to from the plan's contents.
-        link = page.locator('[data-results] a[href^="#section-"]').last
-        target = link.get_attribute("href")[1:]
+        # A source jumped to from a link in the plan (it opens the closed Sources part).
+        open_plan_parts(page, "behind")
+        link = page.locator('[data-section="behind"] .refs a').first
+        target = page.locator(link.get_attribute("href"))
         link.click()
-        heading = page.locator("#" + target)
-        expect(heading).to_be_focused()
-        assert heading.bounding_box()["y"] >= bar_bottom(page) - 1
+        expect(target).to_be_focused()
+        assert target.bounding_box()["y"] >= bar_bottom(page) - 1
         # 200 % text: the bar stays small, focus still clear of it.
         page.evaluate("document.documentElement.style.fontSize = '200%'")
         assert bar_bottom(page) <= 0.15 * 740, bar_bottom(page)

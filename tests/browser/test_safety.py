@@ -16,6 +16,7 @@ from flows import (
     catalogue,
     expect_step,
     open_page,
+    open_plan_parts,
     reach_safety_page,
     start,
     walk_to_results,
@@ -577,6 +578,7 @@ def test_the_saved_plan_note_comes_before_copy_print_download_and_the_script(pag
         button = page.get_by_role("button", name=label, exact=True)
         expect(button).to_have_attribute("aria-describedby", "saved-plan-note")
         assert box(plan_note)["y"] < box(button)["y"]
+    open_plan_parts(page, "script")
     script_note = page.locator("#saved-script-note")
     expect(script_note).to_contain_text(note)
     copy_script = page.get_by_role("button", name=actions["copy_script"])
