@@ -152,6 +152,19 @@ def test_back_and_forward_move_between_steps_keeping_answers(page):
     expect(page.get_by_role("heading", level=1)).to_have_text(words("about", "heading"))
 
 
+def test_quick_exit_still_works_while_start_over_asks(page, context, audit):
+    """The question is not modal: a modal dialog would make Quick exit inert."""
+    neutral = "%s://%s/" % urlsplit(words("site", "exit_url"))[:2]
+    audit.allow(neutral)
+    context.route(neutral + "**", lambda route: route.fulfill(
+        status=200, content_type="text/html", body="<!doctype html><title>News</title><p>News"))
+    walk_to_results(page, "not_asked", ["time"])
+    page.locator('[data-results] [data-action="restart"]').click()
+    expect(page.locator("[data-restart-dialog]")).to_be_visible()
+    page.locator("[data-quick-exit]").click()
+    page.wait_for_url(neutral + "**")
+
+
 def test_quick_exit_then_back_three_times_shows_only_clean_starts(bfcache_context):
     """With the back/forward cache on: every entry Back reaches is a clean start."""
     context, audit = bfcache_context

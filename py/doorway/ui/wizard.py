@@ -156,8 +156,11 @@ class Wizard:
             return
         dialog = dom.one("[data-restart-dialog]", self.app)
         if not dialog.open:
+            # Not modal: a modal dialog makes the rest of the page inert, Quick
+            # exit included, and Quick exit must work at every moment.
             self.opener = js.document.activeElement
-            dialog.showModal()
+            dialog.show()
+            dom.focus(dom.one('[data-action="restart-cancel"]', dialog))
 
     def close_restart(self):
         dialog = dom.one("[data-restart-dialog]", self.app)
@@ -173,6 +176,7 @@ class Wizard:
         dom.on(self.app, "submit", self.on_submit)
         dom.on(self.app, "change", self.on_change)
         dom.on(self.app, "input", self.on_input)
+        dom.on(self.app, "keydown", self.on_keydown)
         from .resume import Resume
         self.resume = Resume(self.catalogue, self.app, self.go, self.restore)
         dom.on(js.window, "popstate", self.on_popstate)
@@ -342,6 +346,12 @@ class Wizard:
             self.go("results")
         else:
             self.show_results()
+
+    def on_keydown(self, event):
+        """Escape answers "No" to Start over, as it would in a modal dialog."""
+        if event.key == "Escape" and event.target.closest("[data-restart-dialog]"):
+            event.preventDefault()
+            self.cancel_restart()
 
     def cancel_restart(self):
         self.close_restart()
