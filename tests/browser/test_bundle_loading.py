@@ -13,10 +13,9 @@ import shutil
 from html import escape
 
 import pytest
-from playwright.sync_api import expect
+from harness import run_harness
 
 from doorway.builder import bundles
-from doorway.builder.serve import serve_in_background
 
 KINDS = ("wizard", "invite", "reply")
 
@@ -72,16 +71,7 @@ def loaded(browser, site, tmp_path_factory):
         '<script type="module" src="%s"></script></head>\n<body><pre id="result"></pre>\n'
         '<script type="mpy" src="check.py" config="%s"></script>\n</body></html>\n'
         % (core.as_posix(), escape(config)))
-    url, server = serve_in_background(root)
-    page = browser.new_page()
-    try:
-        page.goto(url + "harness.html")
-        expect(page.locator("#result")).to_have_attribute("data-done", "yes", timeout=120000)
-        result = json.loads(page.locator("#result").text_content())
-    finally:
-        page.close()
-        server.shutdown()
-    return result
+    return run_harness(browser, root, "harness.html", 120000)
 
 
 @pytest.mark.parametrize("kind", KINDS)

@@ -14,12 +14,11 @@ import shutil
 from pathlib import Path
 
 import pytest
-from playwright.sync_api import expect
+from harness import run_harness
 
 from doorway.builder import PACKAGE
 from doorway.builder.assets import catalogue_file
 from doorway.builder.content import load
-from doorway.builder.serve import serve_in_background
 from fixtures import CONTENT as FIXTURE_CONTENT
 
 TESTS = Path(__file__).resolve().parent.parent
@@ -59,16 +58,7 @@ def micropython_result(browser, site, tmp_path_factory):
     shutil.copy(site / "words" / "eff-long.txt", root / "eff-long.txt")
     files.append(["eff-long.txt", "/eff-long.txt"])
     (root / "files.json").write_text(json.dumps(files))
-    url, server = serve_in_background(root)
-    page = browser.new_page()
-    try:
-        page.goto(url)
-        expect(page.locator("#result")).to_have_attribute("data-done", "yes", timeout=240000)
-        result = json.loads(page.locator("#result").text_content())
-    finally:
-        page.close()
-        server.shutdown()
-    return result
+    return run_harness(browser, root, "", 240000)
 
 
 def test_the_harness_ran_under_micropython(micropython_result):
