@@ -32,6 +32,10 @@ class Catalogue:
     def from_json(cls, text):
         return cls(json.loads(text))
 
+    def add_sections(self, text):
+        """Sections that arrive after the page started (its second bundle, JSON)."""
+        self.data.update(json.loads(text))
+
     def read_section(self, name):
         """One top-level section of the content (a file of site/content, or a folder)."""
         if name not in self.data:
