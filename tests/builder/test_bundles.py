@@ -154,19 +154,21 @@ def bundle_of(site, kind):
 def test_each_page_bundle_holds_its_compiled_modules_and_the_content(site, kind):
     sources = assets.python_sources(PACKAGE)
     later = site / "py" / (kind + ".later.bundle")
-    parts = [(bundle_of(site, kind), bundles.page_modules(sources, kind), "catalogue.json")]
+    parts = [(bundle_of(site, kind), bundles.page_modules(sources, kind))]
     if kind == "wizard":
         parts.append((dict(bundles.unpack(later.read_bytes())),
-                      bundles.later_modules(sources, kind), bundles.LATER_CONTENT))
+                      bundles.later_modules(sources, kind)))
     else:
         assert not later.exists(), "the partner's pages have one bundle"
-    for files, modules, content in parts:
+    for files, modules in parts:
         expected = {path[:-len(".py")] + ".mpy" for path in modules}
-        assert set(files) - {content} == expected
+        content = {path for path in files if path.startswith(bundles.CONTENT)}
+        assert set(files) - content == expected
         for path in expected:
             # An .mpy file: "M", bytecode version 6, no native code.
             assert files[path][:2] == b"M\x06", path
-        json.loads(files[content])
+        # The content: one JSON file per section.
+        assert content and len(bundles.content_of(files.items())) == len(content)
 
 
 def test_pages_do_not_carry_other_pages_python(site):

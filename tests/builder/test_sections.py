@@ -26,7 +26,7 @@ def test_every_catalogue_member_names_the_sections_it_reads():
     assert reads["reply_checker"] == {"reply_checker"} and reads["situation"] == {"decision"}
     public = [name for name in dir(Catalogue) if not name.startswith("_")]
     unread = [name for name in public
-              if name not in reads and name not in ("read_section", "from_json", "add_sections")]
+              if name not in reads and name not in ("read_section", "from_json", "from_folder")]
     # A member that reads self.data directly would hide its section from the build.
     assert unread == [], "Catalogue members that read no section by name: %s" % unread
     assert sections.EVERYTHING not in set().union(*reads.values())
@@ -55,9 +55,8 @@ def test_a_catalogue_without_a_section_says_which_one():
             read()
 
 
-def content_of(site, kind, name="catalogue.json"):
-    bundle = dict(bundles.unpack((site / "py" / (kind + ".bundle")).read_bytes()))
-    return json.loads(bundle[name])
+def content_of(site, kind):
+    return bundles.content_of(bundles.unpack((site / "py" / (kind + ".bundle")).read_bytes()))
 
 
 @pytest.mark.parametrize("kind", ["wizard", "invite", "reply"])
@@ -75,7 +74,7 @@ def test_the_second_bundle_holds_the_sections_only_its_modules_read(site):
     catalogue = load(FIXTURE)
     sources = assets.python_sources(PACKAGE)
     first = content_of(site, "wizard")
-    second = content_of(site, "wizard.later", bundles.LATER_CONTENT)
+    second = content_of(site, "wizard.later")
     wanted = sections.page_sections(sources, bundles.later_modules(sources, "wizard"), catalogue)
     assert sorted(second) == [name for name in wanted if name not in first]
     assert not set(first) & set(second), "each section once"
@@ -86,7 +85,7 @@ def test_the_second_bundle_holds_the_sections_only_its_modules_read(site):
 
 def test_the_partner_pages_leave_out_the_wizards_own_sections(site):
     wizard = content_of(site, "wizard")
-    wizard.update(content_of(site, "wizard.later", bundles.LATER_CONTENT))
+    wizard.update(content_of(site, "wizard.later"))
     invite = content_of(site, "invite")
     for name in ("decision", "practice", "reply_checker"):
         assert name in wizard and name not in invite, name

@@ -10,7 +10,9 @@ MicroPython's file system before the first import. A bundle holds:
   the vendored MicroPython, whose bytecode version it must match:
   ``tests/browser/test_bundle_loading.py`` imports every module of every bundle in
   the shipped runtime), so the browser does not compile them at start-up;
-- ``catalogue.json``, the content sections the page reads (:mod:`.sections`).
+- the content sections the page reads (:mod:`.sections`), one JSON file
+  each in ``content/`` (:data:`CONTENT`), so the page parses a section only
+  when it first reads it (``doorway.guide.catalogue.Sections``).
 
 A page may have a second bundle, ``py/<page kind>.later.bundle``: the
 modules only a later step runs (the wizard's plan, sharing, practice, the
@@ -158,31 +160,41 @@ def later_modules(sources, kind):
     return _parts(sources, kind)[1]
 
 
-#: The name of the content file in a second bundle, beside the first's ``catalogue.json``.
-LATER_CONTENT = "later.json"
+#: The folder of a bundle's content files (``doorway.ui.app.CONTENT``).
+CONTENT = "content/"
+
+
+def content_path(name):
+    """Where the content section ``name`` is in a bundle."""
+    return "%s%s.json" % (CONTENT, name)
+
+
+def content_of(entries):
+    """``{section: parsed JSON}`` of a bundle's :func:`unpack` ``entries``."""
+    return {path[len(CONTENT):-len(".json")]: json.loads(data.decode("utf-8"))
+            for path, data in entries if path.startswith(CONTENT)}
 
 
 def page_bundles(sources, kind, catalogue):
     """The bundles of a page of ``kind``: the first, then the second or None.
 
-    Each holds its compiled modules, then its content: the first
-    ``catalogue.json`` with the sections of ``catalogue`` its modules read,
-    the second :data:`LATER_CONTENT` with the sections its own modules read
-    that the first lacks.
+    Each holds its compiled modules, then its content sections: the first
+    those of ``catalogue`` its modules read, the second those its own
+    modules read that the first lacks.
     """
     first, second = _parts(sources, kind)
     first_content = sections.page_sections(sources, first, catalogue)
-    bundles = [_bundle(sources, first, catalogue, first_content, "catalogue.json")]
+    bundles = [_bundle(sources, first, catalogue, first_content)]
     if second:
         extra = [name for name in sections.page_sections(sources, second, catalogue)
                  if name not in first_content]
-        bundles.append(_bundle(sources, second, catalogue, extra, LATER_CONTENT))
+        bundles.append(_bundle(sources, second, catalogue, extra))
     else:
         bundles.append(None)
     return bundles
 
 
-def _bundle(sources, modules, catalogue, names, content_file):
+def _bundle(sources, modules, catalogue, names):
     compiled = compile_modules({path: sources[path] for path in modules})
-    content = {name: catalogue[name] for name in names}
-    return pack([*sorted(compiled.items()), (content_file, assets.catalogue_json(content))])
+    content = [(content_path(name), assets.catalogue_json(catalogue[name])) for name in names]
+    return pack(sorted(compiled.items()) + content)

@@ -13,10 +13,13 @@ from doorway.guide.catalogue import Catalogue
 from . import dom, later
 from .safety import InPlaceHelp
 
+#: Where the page's bundles put the content, one JSON file per section
+#: (``doorway.builder.bundles.CONTENT``), each parsed when first read.
+CONTENT = "content"
+
 
 def load_catalogue():
-    with open("catalogue.json") as handle:
-        return Catalogue.from_json(handle.read())
+    return Catalogue.from_folder(CONTENT)
 
 
 def fail(error):
@@ -74,7 +77,7 @@ def start(unpack):
     """``unpack`` is the loader's (``doorway/ui/main.py``), for a second bundle."""
     dom.set_error_handler(fail)
     catalogue = load_catalogue()
-    later.start(catalogue, unpack)  # fetched once the browser is idle, after ready
+    later.start(unpack)  # fetched once the browser is idle, after ready
     running = controller(document.documentElement.getAttribute("data-page"), catalogue)
     if running:
         running.start()

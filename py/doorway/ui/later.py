@@ -16,16 +16,14 @@ import js
 from pyscript import document, window
 from pyscript.ffi import create_proxy
 
-#: Where the fetched bundle is written before it is unpacked.
+#: Where the fetched bundle is written before it is unpacked. Its content
+#: sections land beside the first bundle's, where the catalogue reads them.
 FILE = "later.bundle"
-#: Its content sections (``doorway.builder.bundles.LATER_CONTENT``).
-CONTENT = "later.json"
 
 
 class Later:
-    def __init__(self, url, catalogue, unpack):
+    def __init__(self, url, unpack):
         self.url = url
-        self.catalogue = catalogue
         self.unpack = unpack  # doorway/ui/main.py's, which unpacked the first bundle
         self.task = None
         self.done = asyncio.Event()
@@ -54,8 +52,6 @@ class Later:
             with open(FILE, "wb") as handle:
                 handle.write(data)
             self.unpack(FILE)
-            with open(CONTENT) as handle:
-                self.catalogue.add_sections(handle.read())
         except Exception as error:  # noqa: BLE001 - handed to whoever awaits ready()
             self.error = error
         self.done.set()
@@ -73,12 +69,12 @@ class Later:
 _bundle = None
 
 
-def start(catalogue, unpack):
+def start(unpack):
     """Fetch this page's second bundle, if it has one, when the browser is idle."""
     global _bundle
     url = document.documentElement.getAttribute("data-later")
     if url:
-        _bundle = Later(url, catalogue, unpack)
+        _bundle = Later(url, unpack)
         _bundle.when_idle()
 
 
