@@ -131,9 +131,8 @@ def answer_questions(page, reload=True):
     flows.give_context(page)
 
 
-def ask_for_plan(page, step):
+def ask_for_plan(page):
     page.click('[data-step="check"] [data-action="see-plan"]')
-    flows.expect_step(page, step)
 
 
 def test_the_plan_waits_for_the_second_bundle_and_a_missing_one_is_a_calm_problem(page, audit):
@@ -148,7 +147,10 @@ def test_the_plan_waits_for_the_second_bundle_and_a_missing_one_is_a_calm_proble
         route.fulfill(status=404, body="")
     page.route(LATER, missing)
     answer_questions(page)
-    ask_for_plan(page, "problem")
+    ask_for_plan(page)
+    problem = page.locator('[data-step="problem"] h1')  # the page's calm error view
+    expect(problem).to_be_visible()
+    expect(problem).to_be_focused()
     expect_console_error(page, audit, NOT_FOUND_ERROR)
     for error in list(audit.console_errors):
         if "could not be fetched" in error:  # the traceback dom.log_error writes
@@ -161,6 +163,7 @@ def test_the_plan_waits_for_the_second_bundle_and_a_missing_one_is_a_calm_proble
     page.click('[data-step="problem"] [data-action="restart"]')
     flows.expect_step(page, "welcome")
     answer_questions(page, reload=False)
-    ask_for_plan(page, "results")
+    ask_for_plan(page)
+    flows.expect_step(page, "results")
     expect(page.locator("[data-plan-card]")).to_be_visible()
     assert len(page.evaluate(LATER_TIMING)["starts"]) == 2, "fetched again, once"
