@@ -5,19 +5,26 @@ doorway.builder.bundles); a bytecode version the shipped MicroPython does not
 read would only show up when a module is imported, some of them only deep in
 a flow. Here a harness page beside a copy of the build starts the build's own
 PyScript and MicroPython, unpacks each page's bundle with the page's own
-unpacker (``doorway/ui/main.py``) and imports every module in it.
+unpacker (``doorway/ui/main.py``) and imports every module in it; the
+wizard's second bundle is unpacked into the same folder after its first, as
+the page does, and its modules imported on top of the first's.
 """
 
 import json
 import shutil
 from html import escape
 
+import flows
 import pytest
+from audit import NOT_FOUND_ERROR, expect_console_error
 from harness import run_harness
+from playwright.sync_api import expect
 
 from doorway.builder import bundles
 
 KINDS = ("wizard", "invite", "reply")
+#: Each page's bundles, in the order the page unpacks them.
+BUNDLES = {"wizard": ["wizard", "wizard.later"], "invite": ["invite"], "reply": ["reply"]}
 
 #: Runs in the harness: each bundle in a folder of its own, every module imported.
 CHECK = """
@@ -34,7 +41,9 @@ for kind in KINDS:
     os.chdir(top)
     os.mkdir(kind)
     os.chdir(kind)
-    paths = loader.unpack("%s/bundles/%s.bundle" % (top, kind))
+    paths = []
+    for bundle in BUNDLES[kind]:
+        paths.extend(loader.unpack("%s/bundles/%s.bundle" % (top, bundle)))
     loaded, failed = {}, {}
     for path in paths:
         if not path.endswith(".mpy"):
@@ -62,10 +71,11 @@ def loaded(browser, site, tmp_path_factory):
     interpreter = next(root.glob("runtime/micropython-*/micropython.mjs")).relative_to(root)
     core = next(root.glob("runtime/pyscript-*/core.js")).relative_to(root)
     files = {"py/doorway/ui/main.py": "loader.py"}
-    files.update({"py/%s.bundle" % kind: "bundles/%s.bundle" % kind for kind in KINDS})
+    files.update({"py/%s.bundle" % name: "bundles/%s.bundle" % name
+                  for kind in KINDS for name in BUNDLES[kind]})
     config = json.dumps({"interpreter": interpreter.as_posix(), "files": files,
                          "plugins": ["!error"]})
-    (root / "check.py").write_text("KINDS = %r\n%s" % (KINDS, CHECK))
+    (root / "check.py").write_text("KINDS = %r\nBUNDLES = %r\n%s" % (KINDS, BUNDLES, CHECK))
     (root / "harness.html").write_text(
         '<!doctype html>\n<html lang="en"><head><meta charset="utf-8"><title>bundles</title>\n'
         '<script type="module" src="%s"></script></head>\n<body><pre id="result"></pre>\n'
@@ -76,9 +86,75 @@ def loaded(browser, site, tmp_path_factory):
 
 @pytest.mark.parametrize("kind", KINDS)
 def test_every_compiled_module_of_the_bundle_loads(loaded, site, kind):
-    entries = bundles.unpack((site / "py" / (kind + ".bundle")).read_bytes())
-    modules = [path for path, _ in entries if path.endswith(".mpy")]
+    modules = [path for name in BUNDLES[kind]
+               for path, _ in bundles.unpack((site / "py" / (name + ".bundle")).read_bytes())
+               if path.endswith(".mpy")]
+    if kind == "wizard":
+        assert len(BUNDLES[kind]) == 2 and (site / "py" / "wizard.later.bundle").exists()
     assert loaded[kind]["failed"] == {}
     assert len(loaded[kind]["loaded"]) == len(modules) > 20
     for name, file in loaded[kind]["loaded"].items():
         assert file.endswith(".mpy"), "%s was not loaded from its bytecode: %s" % (name, file)
+
+
+#: The wizard page's second bundle, wherever the page is served.
+LATER = "**/py/wizard.later.bundle*"
+
+LATER_TIMING = """() => ({
+    ready: performance.getEntriesByName("doorway-ready")[0].startTime,
+    starts: performance.getEntriesByType("resource")
+        .filter((entry) => entry.name.includes("wizard.later.bundle"))
+        .map((entry) => entry.startTime),
+})"""
+
+
+def answer_questions(page, reload=True):
+    """From the welcome step (opened afresh, or the one shown) to "Check your answers"."""
+    if reload:
+        flows.start(page)
+    else:
+        page.get_by_role("button", name=flows.words("wizard", "welcome", "start")).click()
+        flows.expect_step(page, "safety")
+    flows.answer_safety(page)
+    flows.expect_step(page, "stance")
+    flows.choose_stance(page, "not_asked")
+    flows.choose_reasons(page, ["blame"])
+    flows.give_context(page)
+
+
+def ask_for_plan(page):
+    page.click('[data-step="check"] [data-action="see-plan"]')
+
+
+def test_the_plan_waits_for_the_second_bundle_and_a_missing_one_is_a_calm_problem(page, audit):
+    """The welcome page is ready without its second bundle and fetches it only
+    then; the plan waits for it. When it cannot be had, the problem step says
+    so, and the next try fetches it again. (Offline, it comes from the service
+    worker: tests/browser/test_offline.py walks to a plan with the network off.)"""
+    asked = []
+
+    def missing(route):
+        asked.append(route.request.url)
+        route.fulfill(status=404, body="")
+    page.route(LATER, missing)
+    answer_questions(page)
+    ask_for_plan(page)
+    problem = page.locator('[data-step="problem"] h1')  # the page's calm error view
+    expect(problem).to_be_visible()
+    expect(problem).to_be_focused()
+    expect_console_error(page, audit, NOT_FOUND_ERROR)
+    for error in list(audit.console_errors):
+        if "could not be fetched" in error:  # the traceback dom.log_error writes
+            audit.console_errors.remove(error)
+    assert len(asked) == 1
+    timing = page.evaluate(LATER_TIMING)
+    assert timing["starts"] and min(timing["starts"]) > timing["ready"], timing
+
+    page.unroute(LATER)
+    page.click('[data-step="problem"] [data-action="restart"]')
+    flows.expect_step(page, "welcome")
+    answer_questions(page, reload=False)
+    ask_for_plan(page)
+    flows.expect_step(page, "results")
+    expect(page.locator("[data-plan-card]")).to_be_visible()
+    assert len(page.evaluate(LATER_TIMING)["starts"]) == 2, "fetched again, once"

@@ -115,20 +115,60 @@ def test_pack_and_the_browser_unpacker_agree(tmp_path, monkeypatch):
     assert loader.MAGIC == bundles.MAGIC
 
 
+def test_a_second_bundle_follows_the_graph_from_its_entries():
+    app = APP + 'LATER = {"wizard": ("doorway.ui.plan",)}\n'
+    sources = {path: text.encode() for path, text in SOURCES.items()}
+    sources["doorway/ui/app.py"] = (app + "from . import dom\n").encode()
+    sources["doorway/ui/plan.py"] = b"from doorway.guide import qr, link\n"
+    sources["doorway/ui/wizard.py"] = (b"from doorway.guide import link\n"
+                                       b"async def plan():\n    from . import plan\n")
+    first = bundles.page_modules(sources, "wizard")
+    second = bundles.later_modules(sources, "wizard")
+    assert "doorway/guide/link.py" in first and "doorway/ui/wizard.py" in first
+    # What only the later entry reaches waits for it; what the first has is not sent twice.
+    assert second == ["doorway/guide/qr.py", "doorway/ui/plan.py"]
+    assert bundles.later_modules(sources, "invite") == []
+    # Imported when the page starts, it could not wait: a build error, not a broken page.
+    sources["doorway/ui/wizard.py"] = b"from . import plan\n"
+    with pytest.raises(BuildError, match=r"doorway\.ui\.plan is an entry of the wizard page's "
+                                         "second bundle"):
+        bundles.page_modules(sources, "wizard")
+
+
+def test_the_real_wizard_asks_its_questions_from_the_first_bundle():
+    sources = assets.python_sources(PACKAGE)
+    first = bundles.page_modules(sources, "wizard")
+    second = bundles.later_modules(sources, "wizard")
+    assert not set(first) & set(second)
+    assert "doorway/ui/wizard.py" in first and "doorway/guide/answers.py" in first
+    for later in ("ui/plan_step", "ui/share", "ui/practice", "ui/decision", "ui/resume",
+                  "ui/crypto", "ui/wordlist", "guide/qr", "guide/plan"):
+        assert "doorway/%s.py" % later in second, later
+
+
 def bundle_of(site, kind):
     return dict(bundles.unpack((site / "py" / (kind + ".bundle")).read_bytes()))
 
 
 @pytest.mark.parametrize("kind", ["wizard", "invite", "reply"])
 def test_each_page_bundle_holds_its_compiled_modules_and_the_content(site, kind):
-    files = bundle_of(site, kind)
     sources = assets.python_sources(PACKAGE)
-    expected = {path[:-len(".py")] + ".mpy" for path in bundles.page_modules(sources, kind)}
-    assert set(files) - {"catalogue.json"} == expected
-    for path in expected:
-        # An .mpy file: "M", bytecode version 6, no native code.
-        assert files[path][:2] == b"M\x06", path
-    json.loads(files["catalogue.json"])
+    later = site / "py" / (kind + ".later.bundle")
+    parts = [(bundle_of(site, kind), bundles.page_modules(sources, kind))]
+    if kind == "wizard":
+        parts.append((dict(bundles.unpack(later.read_bytes())),
+                      bundles.later_modules(sources, kind)))
+    else:
+        assert not later.exists(), "the partner's pages have one bundle"
+    for files, modules in parts:
+        expected = {path[:-len(".py")] + ".mpy" for path in modules}
+        content = {path for path in files if path.startswith(bundles.CONTENT)}
+        assert set(files) - content == expected
+        for path in expected:
+            # An .mpy file: "M", bytecode version 6, no native code.
+            assert files[path][:2] == b"M\x06", path
+        # The content: one JSON file per section.
+        assert content and len(bundles.content_of(files.items())) == len(content)
 
 
 def test_pages_do_not_carry_other_pages_python(site):

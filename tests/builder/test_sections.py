@@ -26,7 +26,7 @@ def test_every_catalogue_member_names_the_sections_it_reads():
     assert reads["reply_checker"] == {"reply_checker"} and reads["situation"] == {"decision"}
     public = [name for name in dir(Catalogue) if not name.startswith("_")]
     unread = [name for name in public
-              if name not in reads and name not in ("read_section", "from_json")]
+              if name not in reads and name not in ("read_section", "from_json", "from_folder")]
     # A member that reads self.data directly would hide its section from the build.
     assert unread == [], "Catalogue members that read no section by name: %s" % unread
     assert sections.EVERYTHING not in set().union(*reads.values())
@@ -56,8 +56,7 @@ def test_a_catalogue_without_a_section_says_which_one():
 
 
 def content_of(site, kind):
-    bundle = dict(bundles.unpack((site / "py" / (kind + ".bundle")).read_bytes()))
-    return json.loads(bundle["catalogue.json"])
+    return bundles.content_of(bundles.unpack((site / "py" / (kind + ".bundle")).read_bytes()))
 
 
 @pytest.mark.parametrize("kind", ["wizard", "invite", "reply"])
@@ -71,8 +70,23 @@ def test_each_bundle_holds_exactly_the_sections_its_modules_read(site, kind):
         assert content[name] == json.loads(json.dumps(catalogue[name])), name
 
 
+def test_the_second_bundle_holds_the_sections_only_its_modules_read(site):
+    catalogue = load(FIXTURE)
+    sources = assets.python_sources(PACKAGE)
+    first = content_of(site, "wizard")
+    second = content_of(site, "wizard.later")
+    wanted = sections.page_sections(sources, bundles.later_modules(sources, "wizard"), catalogue)
+    assert sorted(second) == [name for name in wanted if name not in first]
+    assert not set(first) & set(second), "each section once"
+    # The plan's words and practice come later; the questions' words at once.
+    assert {"guidance", "practice", "reply_checker"} <= set(second)
+    assert {"wizard", "safety", "reasons"} <= set(first)
+
+
 def test_the_partner_pages_leave_out_the_wizards_own_sections(site):
-    wizard, invite = content_of(site, "wizard"), content_of(site, "invite")
+    wizard = content_of(site, "wizard")
+    wizard.update(content_of(site, "wizard.later"))
+    invite = content_of(site, "invite")
     for name in ("decision", "practice", "reply_checker"):
         assert name in wizard and name not in invite, name
     for name in ("partner", "reasons", "sources", "safety", "site"):

@@ -48,7 +48,10 @@ def _collect(content_dir, base):
     sources = assets.python_sources(PACKAGE)
     files["py/doorway/ui/main.py"] = sources["doorway/ui/main.py"]
     for kind in pages.python_kinds(TEMPLATES, catalogue):
-        files[pages.bundle_path(kind)] = bundles.page_bundle(sources, kind, catalogue)
+        first, second = bundles.page_bundles(sources, kind, catalogue)
+        files[pages.bundle_path(kind)] = first
+        if second:
+            files[bundles.later_path(pages.bundle_path(kind))] = second
     files.update(assets.static_files(STATIC))
     files.update(wordlist.files(VENDOR))
     versions = {path: assets.version(data) for path, data in files.items()

@@ -10,7 +10,17 @@ MicroPython's file system before the first import. A bundle holds:
   the vendored MicroPython, whose bytecode version it must match:
   ``tests/browser/test_bundle_loading.py`` imports every module of every bundle in
   the shipped runtime), so the browser does not compile them at start-up;
-- ``catalogue.json``, the content sections the page reads (:mod:`.sections`).
+- the content sections the page reads (:mod:`.sections`), one JSON file
+  each in ``content/`` (:data:`CONTENT`), so the page parses a section only
+  when it first reads it (``doorway.guide.catalogue.Sections``).
+
+A page may have a second bundle, ``py/<page kind>.later.bundle``: the
+modules only a later step runs (the wizard's plan, sharing, practice, the
+decision aid) and the content only they read, which the page fetches once it
+is ready (``doorway/ui/later.py``), so that the first bundle holds only what
+the page needs to start and to ask its questions. Its entry is the module
+``doorway.ui.app.LATER`` names for the page; the split follows the import
+graph from there (:func:`page_modules`), never a list of modules.
 
 The format is as plain as the unpacker can read: a first line
 ``doorway-bundle 1``, a second line with a JSON list of ``[path, size]``, then
@@ -96,26 +106,95 @@ def unpack(bundle):
 ENTRY = "doorway.ui.main"
 
 
-def page_modules(sources, kind):
-    """The modules a page of ``kind`` (``<html data-page>``) can import, by path.
+def later_path(path):
+    """Where the second bundle of a page whose first bundle is at ``path`` is."""
+    return path[:-len(".bundle")] + ".later.bundle"
 
-    ``sources`` maps ``doorway/…/x.py`` to source bytes: the browser Python.
+
+def _parts(sources, kind):
+    """The modules of a page of ``kind``: ``(first bundle, second bundle)``, paths.
+
+    The first holds everything reachable from the page's entries
+    (:data:`ENTRY` and its controller) without passing through the modules
+    ``doorway.ui.app.LATER`` names for it; the second what those modules
+    reach beyond the first (empty when the page names none).
     """
-    edges = imports.graph({path: data.decode("utf-8") for path, data in sources.items()})
-    table = imports.controllers(sources["doorway/ui/app.py"].decode("utf-8"))
+    texts = {path: data.decode("utf-8") for path, data in sources.items()}
+    edges = imports.graph(texts)
+    app = texts["doorway/ui/app.py"]
+    table = imports.controllers(app)
     if kind not in table:
         raise BuildError("a page of kind %r runs Python, but doorway/ui/app.py has no "
                          "controller for it in CONTROLLERS" % kind)
+    entries = [ENTRY, table[kind][0]]
+    later = list(imports.later(app).get(kind, ()))
     paths = {imports.module_name(path): path for path in sources}
-    return [paths[name] for name in imports.closure(edges, [ENTRY, table[kind][0]])
-            if name != ENTRY]
+    if not later:
+        return [paths[name] for name in imports.closure(edges, entries) if name != ENTRY], []
+    eager = imports.closure(imports.graph(texts, eager=True), entries)
+    for name in later:
+        if name not in edges:
+            raise BuildError("doorway/ui/app.py: LATER names %s, which is no browser module"
+                             % name)
+        if name in eager:
+            raise BuildError("%s is an entry of the %s page's second bundle, so the page may "
+                             "import it only inside a function, once that bundle is there"
+                             % (name, kind))
+    cut = {name: deps - set(later) for name, deps in edges.items()}
+    first = set(imports.closure(cut, entries)) - {ENTRY}
+    second = [name for name in imports.closure(edges, later) if name not in first]
+    return [paths[name] for name in sorted(first)], [paths[name] for name in second]
 
 
-def page_bundle(sources, kind, catalogue):
-    """The bundle of a page of ``kind``: its compiled modules, then ``catalogue.json``
-    with the sections of the content ``catalogue`` its modules read."""
-    modules = page_modules(sources, kind)
+def page_modules(sources, kind):
+    """The modules a page of ``kind`` (``<html data-page>``) can import before it
+    is ready: its first bundle's, by path.
+
+    ``sources`` maps ``doorway/…/x.py`` to source bytes: the browser Python.
+    """
+    return _parts(sources, kind)[0]
+
+
+def later_modules(sources, kind):
+    """The modules of the second bundle of a page of ``kind`` (none if it has none)."""
+    return _parts(sources, kind)[1]
+
+
+#: The folder of a bundle's content files (``doorway.ui.app.CONTENT``).
+CONTENT = "content/"
+
+
+def content_path(name):
+    """Where the content section ``name`` is in a bundle."""
+    return "%s%s.json" % (CONTENT, name)
+
+
+def content_of(entries):
+    """``{section: parsed JSON}`` of a bundle's :func:`unpack` ``entries``."""
+    return {path[len(CONTENT):-len(".json")]: json.loads(data.decode("utf-8"))
+            for path, data in entries if path.startswith(CONTENT)}
+
+
+def page_bundles(sources, kind, catalogue):
+    """The bundles of a page of ``kind``: the first, then the second or None.
+
+    Each holds its compiled modules, then its content sections: the first
+    those of ``catalogue`` its modules read, the second those its own
+    modules read that the first lacks.
+    """
+    first, second = _parts(sources, kind)
+    first_content = sections.page_sections(sources, first, catalogue)
+    bundles = [_bundle(sources, first, catalogue, first_content)]
+    if second:
+        extra = [name for name in sections.page_sections(sources, second, catalogue)
+                 if name not in first_content]
+        bundles.append(_bundle(sources, second, catalogue, extra))
+    else:
+        bundles.append(None)
+    return bundles
+
+
+def _bundle(sources, modules, catalogue, names):
     compiled = compile_modules({path: sources[path] for path in modules})
-    content = {name: catalogue[name]
-               for name in sections.page_sections(sources, modules, catalogue)}
-    return pack([*sorted(compiled.items()), ("catalogue.json", assets.catalogue_json(content))])
+    content = [(content_path(name), assets.catalogue_json(catalogue[name])) for name in names]
+    return pack(sorted(compiled.items()) + content)

@@ -12,6 +12,13 @@ The one import the graph cannot see is the page's controller, which
 page does not import every other page's controller): :func:`controllers`
 reads that table from the source, and the build adds the page's own
 controller module as a second entry.
+
+A page may also name modules in ``doorway.ui.app``'s ``LATER`` table
+(:func:`later`): the entries of its second bundle, which the page fetches once
+it is ready. The page's own code may import them only inside a function,
+after awaiting the second bundle; :func:`graph` with ``eager`` is the graph of
+the imports that run when a module is imported, which the build uses to
+check that.
 """
 
 import ast
@@ -33,11 +40,22 @@ def _parents(name):
     return [".".join(parts[:i]) for i in range(1, len(parts))]
 
 
-def _imported(tree, name, is_package):
-    """Every module name an import in ``tree`` may load, known to us or not."""
+def _eager_nodes(tree):
+    """The nodes of ``tree`` that run when the module is imported: not function bodies."""
+    todo = list(tree.body)
+    while todo:
+        node = todo.pop()
+        yield node
+        if not isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef, ast.Lambda)):
+            todo.extend(ast.iter_child_nodes(node))
+
+
+def _imported(tree, name, is_package, eager=False):
+    """Every module name an import in ``tree`` may load, known to us or not;
+    with ``eager``, only the imports that run when the module is imported."""
     package = name if is_package else name.rpartition(".")[0]
     found = set()
-    for node in ast.walk(tree):
+    for node in (_eager_nodes(tree) if eager else ast.walk(tree)):
         if isinstance(node, ast.Import):
             found.update(alias.name for alias in node.names)
         elif isinstance(node, ast.ImportFrom):
@@ -53,8 +71,9 @@ def _imported(tree, name, is_package):
     return found
 
 
-def graph(sources):
-    """``{module: set of our modules it imports}`` for ``sources`` ``{path: text}``.
+def graph(sources, eager=False):
+    """``{module: set of our modules it imports}`` for ``sources`` ``{path: text}``;
+    with ``eager``, only the imports that run when a module is imported.
 
     Paths are relative to the folder that holds the top package
     (``doorway/ui/app.py``). Imports of anything else (``json``, ``pyscript``,
@@ -67,7 +86,7 @@ def graph(sources):
             tree = ast.parse(sources[path], filename=path)
         except SyntaxError as error:
             raise BuildError("%s, line %s: %s" % (path, error.lineno, error.msg)) from None
-        found = _imported(tree, name, path.endswith("/__init__.py"))
+        found = _imported(tree, name, path.endswith("/__init__.py"), eager)
         for each in list(found):
             found.update(_parents(each))
         edges[name] = {each for each in found if each in names and each != name}
@@ -91,13 +110,23 @@ def closure(edges, entries):
     return sorted(seen)
 
 
-def controllers(source, path="doorway/ui/app.py"):
-    """The ``CONTROLLERS`` table of ``doorway.ui.app``: ``{page kind: (module, class)}``."""
+def _table(source, name, shape, path):
     for node in ast.parse(source, filename=path).body:
         if (isinstance(node, ast.Assign) and len(node.targets) == 1
-                and isinstance(node.targets[0], ast.Name) and node.targets[0].id == "CONTROLLERS"):
+                and isinstance(node.targets[0], ast.Name) and node.targets[0].id == name):
             try:
                 return ast.literal_eval(node.value)
             except ValueError:
                 break
-    raise BuildError("%s: CONTROLLERS must be a literal {page kind: (module, class)}" % path)
+    raise BuildError("%s: %s must be a literal %s" % (path, name, shape))
+
+
+def controllers(source, path="doorway/ui/app.py"):
+    """The ``CONTROLLERS`` table of ``doorway.ui.app``: ``{page kind: (module, class)}``."""
+    return _table(source, "CONTROLLERS", "{page kind: (module, class)}", path)
+
+
+def later(source, path="doorway/ui/app.py"):
+    """The ``LATER`` table of ``doorway.ui.app``: ``{page kind: (module, …)}``, the
+    entries of that page's second bundle."""
+    return _table(source, "LATER", "{page kind: (module, ...)}", path)

@@ -18,6 +18,7 @@ from doorway.guide import plan as planner
 from doorway.guide import script as scripts
 from doorway.guide.views import forms, partner, plan, safety, script
 
+from . import bundles
 from .csp import META_CSP
 from .errors import BuildError
 from .html import linked, view
@@ -199,9 +200,13 @@ def render(templates, catalogue, guide_catalogue, versions, folders, base="/",
             key, _, name = path.partition("/")
             return "%s%s/%s" % (root, folders[key], name)
 
-        config, preloads = None, []
+        config, preloads, later = None, [], None
         if page.python:
-            bundle = asset(bundle_path(page_kind(templates, page.template)))
+            path = bundle_path(page_kind(templates, page.template))
+            bundle = asset(path)
+            # A second bundle is fetched once the page is ready (doorway/ui/later.py).
+            second = bundles.later_path(path)
+            later = asset(second) if second in versions else None
             preloads = _preloads(asset, runtime, bundle, early_modules)
             config = json.dumps({"interpreter": runtime("micropython/micropython.mjs"),
                                  "plugins": ["!" + name for name in PLUGINS_OFF],
@@ -217,6 +222,7 @@ def render(templates, catalogue, guide_catalogue, versions, folders, base="/",
             "runtime": runtime,
             "csp": META_CSP,
             "pyscript_config": config,
+            "later_bundle": later,
             "plugins_config": plugins_config(),
             "pyscript_module": pyscript_module,
             "preloads": preloads,

@@ -9,7 +9,7 @@ newer wheel, fetched with ``pip download xkcdpass --no-deps``)::
     python -m doorway.builder.wordlist path/to/xkcdpass-<version>-py3-none-any.whl
 
 The build ships the list as :data:`ASSET`, a file of its own that only the
-share step loads, when it is shown: it is not in ``catalogue.json`` and no
+share step loads, when it is shown: it is not in the content sections and no
 page loads it at start-up.
 """
 

@@ -7,10 +7,51 @@ first steps from smallest to largest.
 """
 
 import json
+import os
 
 #: What a page that was not given a section says when its Python reads it.
 MISSING = ("the content section %r is not on this page: the build gives each page the "
            "sections its Python reads (doorway.builder.sections)")
+
+
+class Sections:
+    """The content as a page's bundles give it: one JSON file per section in
+    ``folder`` (``content/reasons.json``), each parsed when it is first read.
+
+    So a page's start parses no section it does not read yet, and a section
+    that arrives later (the page's second bundle) is simply a new file.
+    """
+
+    def __init__(self, folder):
+        self.folder = folder
+        self.parsed = {}
+
+    def _path(self, name):
+        return "%s/%s.json" % (self.folder, name)
+
+    def __contains__(self, name):
+        if name in self.parsed:
+            return True
+        try:
+            os.stat(self._path(name))
+        except OSError:
+            return False
+        return True
+
+    def __getitem__(self, name):
+        if name not in self.parsed:
+            try:
+                with open(self._path(name)) as handle:
+                    self.parsed[name] = json.loads(handle.read())
+            except OSError:
+                raise KeyError(name) from None
+        return self.parsed[name]
+
+    def get(self, name, default=None):
+        try:
+            return self[name]
+        except KeyError:
+            return default
 
 
 class Catalogue:
@@ -31,6 +72,11 @@ class Catalogue:
     @classmethod
     def from_json(cls, text):
         return cls(json.loads(text))
+
+    @classmethod
+    def from_folder(cls, folder):
+        """The sections in ``folder``, one file each, parsed when first read (:class:`Sections`)."""
+        return cls(Sections(folder))
 
     def read_section(self, name):
         """One top-level section of the content (a file of site/content, or a folder)."""

@@ -10,13 +10,16 @@ from pyscript import document, window
 
 from doorway.guide.catalogue import Catalogue
 
-from . import dom
+from . import dom, later
 from .safety import InPlaceHelp
+
+#: Where the page's bundles put the content, one JSON file per section
+#: (``doorway.builder.bundles.CONTENT``), each parsed when first read.
+CONTENT = "content"
 
 
 def load_catalogue():
-    with open("catalogue.json") as handle:
-        return Catalogue.from_json(handle.read())
+    return Catalogue.from_folder(CONTENT)
 
 
 def fail(error):
@@ -47,6 +50,14 @@ CONTROLLERS = {
 }
 
 
+#: The modules a page imports only once its second bundle is there
+#: (``doorway.ui.later``): the build puts them, and every module they import
+#: that the page's first bundle lacks, into that bundle.
+LATER = {
+    "wizard": ("doorway.ui.plan_step", "doorway.ui.resume"),
+}
+
+
 def controller(page, catalogue):
     """The object that runs this kind of page, or None for a page without one."""
     if page not in CONTROLLERS:
@@ -62,9 +73,11 @@ def wipe(running, help_in_place):
         help_in_place.wipe()
 
 
-def start():
+def start(unpack):
+    """``unpack`` is the loader's (``doorway/ui/main.py``), for a second bundle."""
     dom.set_error_handler(fail)
     catalogue = load_catalogue()
+    later.start(unpack)  # fetched once the browser is idle, after ready
     running = controller(document.documentElement.getAttribute("data-page"), catalogue)
     if running:
         running.start()

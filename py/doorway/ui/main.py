@@ -3,7 +3,8 @@
 The page's config maps one file, its bundle (``doorway.bundle``): the
 compiled modules the page runs and the content it reads, in the format
 ``doorway.builder.bundles`` writes. :func:`unpack` puts them into
-MicroPython's file system, then the page starts. Kept tiny, and free of
+MicroPython's file system, then the page starts; a second bundle fetched
+later (``doorway.ui.later``) is unpacked by the same function. Kept tiny, and free of
 imports from the bundle, so that even a broken bundle or an import error is
 caught and shown calmly.
 """
@@ -51,7 +52,7 @@ def main():
         unpack()
         from doorway.ui import app
 
-        app.start()
+        app.start(unpack)
     except Exception as error:  # noqa: BLE001 - never leave a blank page
         from pyscript import document
 

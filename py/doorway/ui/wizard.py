@@ -1,8 +1,9 @@
 """The wizard on the welcome page: one question per step, then the plan.
 
 Every question step is already in the page (rendered by jinja2); this module
-shows one at a time, checks each step's answers with :mod:`doorway.guide.answers`
-and builds the results from :mod:`doorway.guide.plan`. Each step shown is a
+shows one at a time and checks each step's answers with
+:mod:`doorway.guide.answers`; the plan step (:mod:`.plan_step`) comes with the
+page's second bundle (:mod:`.later`), awaited when the plan is first drawn. Each step shown is a
 history entry of the same address whose state is a number only
 (:mod:`doorway.guide.trail`): the browser's Back and Forward move between
 steps, answers stay in this object, and an entry it does not hold (after a
@@ -13,20 +14,12 @@ import js
 from pyscript import window
 
 from doorway.guide import answers as checks
-from doorway.guide import card as cards
 from doorway.guide import decision as decisions
-from doorway.guide import plan as planner
-from doorway.guide import resume
 from doorway.guide import safety as routes
-from doorway.guide import script as scripts
-from doorway.guide import text as plain
 from doorway.guide import trail as trails
 from doorway.guide.views import check as check_views
-from doorway.guide.views import decision as decision_views
-from doorway.guide.views import results as views
-from doorway.guide.views import script as script_views
 
-from . import clipboard, dom, files, forms, safety
+from . import dom, forms, later, safety
 
 
 def address():
@@ -35,14 +28,14 @@ def address():
     return window.location.pathname + window.location.search
 
 
-def copy_answers(answers):
-    """A copy that later answers cannot change (lists and the safety answers too)."""
-    copied = {}
-    for key in answers:
-        value = answers[key]
-        copied[key] = list(value) if isinstance(value, list) else (
-            dict(value) if isinstance(value, dict) else value)
-    return copied
+def may_hold_link():
+    """A first look at the address bar, before ui.resume (in the second bundle)
+    is there to read it: a fragment shaped like a link token (``k1p.…``, not an
+    anchor such as ``section-weeks``) or one boot.js refused as too long.
+    :meth:`doorway.ui.resume.Resume.pending` makes sure."""
+    token = dom.read_fragment()
+    return (("." in token and "/" not in token)
+            or js.document.documentElement.getAttribute("data-link-error") == "too_long")
 
 
 class Wizard:
@@ -54,15 +47,9 @@ class Wizard:
         self.current = trails.FIRST
         self.changing = False  # a Change on "Check your answers" leads back there
         self.opener = None  # what had the focus before "Start over?" opened
-        self.planned = None  # the answers self.plan was made from
-        self.plan = None
-        self.tone = scripts.TONES[0]
-        self.lines = []
-        self.edited = set()
-        self.share = None
         self.help = safety.Help(catalogue)
-        self.practice = None
-        self.decision = None  # the decision aid under the plan (ui.decision)
+        self.results = None  # the plan step (ui.plan_step), once its bundle is there
+        self.drawing = False  # a plan is on its way: a second click waits for it
         self.resume = None  # a kept plan being opened (ui.resume)
 
     # Steps ----------------------------------------------------------------
@@ -120,25 +107,16 @@ class Wizard:
         self.opener = None
         self.close_restart()
         dom.clear(dom.one("[data-check]", self.app))
-        self.drop_plan()
+        if self.results:
+            self.results.wipe()
         if self.resume:
             self.resume.wipe()
-        self.tone = scripts.TONES[0]
         self.show(trails.FIRST)
 
     def drop_plan(self):
         """Forget the plan and everything made from it (the script, a link, practice)."""
-        dom.clear(dom.one("[data-results]", self.app))
-        self.plan = None
-        self.planned = None
-        self.lines = []
-        self.edited = set()
-        self.share = None
-        if self.practice:
-            self.practice.wipe()
-        if self.decision:
-            self.decision.wipe()
-        self.decision = None
+        if self.results:
+            self.results.drop()
 
     def restart(self):
         """Start over: wipe, then return to the first of this page's history
@@ -151,7 +129,7 @@ class Wizard:
     def ask_restart(self):
         """Start over from a plan asks first, in the page: the answers, the plan
         and any words changed in the script cannot be brought back."""
-        if self.plan is None:
+        if self.results is None or self.results.plan is None:
             self.restart()
             return
         dialog = dom.one("[data-restart-dialog]", self.app)
@@ -177,8 +155,6 @@ class Wizard:
         dom.on(self.app, "change", self.on_change)
         dom.on(self.app, "input", self.on_input)
         dom.on(self.app, "keydown", self.on_keydown)
-        from .resume import Resume
-        self.resume = Resume(self.catalogue, self.app, self.go, self.restore)
         dom.on(js.window, "popstate", self.on_popstate)
         # A page the back/forward cache brings back was wiped as it was left
         # (app.py): the entry it comes back in is its first step now.
@@ -189,10 +165,21 @@ class Wizard:
         dom.on(js.window, "hashchange", lambda event: self.read_link())
 
     def read_link(self):
-        """Open a kept plan's link in the address bar, if there is one (ui.resume);
-        True if there was."""
-        if not self.resume.pending():
+        """Open a kept plan's link in the address bar, if there may be one; True
+        if there may be. ui.resume, which reads it, comes with the second bundle."""
+        if not may_hold_link():
             return False
+        dom.later(self.open_link())
+        return True
+
+    async def open_link(self):
+        await later.ready()
+        if self.resume is None:
+            from .resume import Resume
+            self.resume = Resume(self.catalogue, self.app, self.go, self.restore)
+        if not self.resume.pending():
+            self.settle()
+            return
         self.wipe()
         step = self.resume.read()
         self.trail.replace(step)
@@ -201,12 +188,7 @@ class Wizard:
         return True
 
     def on_click(self, event):
-        if self.share and self.share.owns(event.target):
-            self.share.on_click(event)
-            return
-        if self.practice and self.practice.owns(event.target) and self.practice.on_click(event):
-            return
-        if self.decision and self.decision.on_click(event.target):
+        if self.results and self.results.on_click(event):
             return
         target = event.target.closest("[data-action]")
         if not target:
@@ -224,13 +206,8 @@ class Wizard:
             "continue": lambda: self.safety_next("continue"),
             "confirm": lambda: self.safety_next("confirm"),
             "help-back": lambda: self.safety_next("back"),
-            "copy-script": self.copy_script,
-            "copy-plan": self.copy_plan,
-            "download": self.download,
-            "download-script": self.download_script,
             "print": lambda: window.print(),
             "go-share": lambda: dom.focus(dom.one("#share-heading")),
-            "practise": self.open_practice,
             "practice-leave": self.back,
         }.get(action)
         if handler:
@@ -239,13 +216,7 @@ class Wizard:
     def on_submit(self, event):
         form = event.target
         step = form.getAttribute("data-form")
-        if step == "share" and self.share:
-            self.share.on_submit(event)
-            return
-        if step == "practice" and self.practice:
-            self.practice.on_submit(event)
-            return
-        if self.decision and self.decision.on_submit(event):
+        if self.results and self.results.on_submit(event):
             return
         if step == "resume-unlock":
             event.preventDefault()
@@ -258,28 +229,16 @@ class Wizard:
 
     def on_change(self, event):
         target = event.target
-        if self.share and self.share.owns(target):
-            self.share.refresh()
-        elif self.decision and self.decision.on_change(target):
+        if self.results and self.results.on_change(target):
             return
-        elif target.hasAttribute("data-place"):
+        if target.hasAttribute("data-place"):
             self.help.change(target)
         elif target.getAttribute("name") == "reasons":
             self.exclusive_reason(target)
-        elif target.getAttribute("name") == "tone":
-            self.change_tone(target.value)
 
     def on_input(self, event):
-        if self.share and self.share.owns(event.target):
-            self.share.refresh()
-            return
-        line_id = event.target.getAttribute("data-line")
-        if line_id:
-            self.edited.add(line_id)
-            for line in self.lines:
-                if line["id"] == line_id:
-                    line["text"] = event.target.value
-            self.redraw_card()
+        if self.results:
+            self.results.on_input(event)
 
     # Question steps -------------------------------------------------------
     def submit_safety(self, form):
@@ -342,7 +301,7 @@ class Wizard:
     def see_plan(self):
         """The plan for the answers: the one already made (with any words changed
         in it) when the answers are the same, else a new one."""
-        if self.plan is not None and self.planned == self.answers:
+        if self.results and self.results.made_from(self.answers):
             self.go("results")
         else:
             self.show_results()
@@ -372,7 +331,8 @@ class Wizard:
     def show_page(self, step):
         """Go to a page of the safety route (help drawn first) or on to the guide."""
         if step == routes.GUIDE:
-            step = self.resume.next_step() or step  # a kept plan asks for its passphrase
+            # a kept plan asks for its passphrase
+            step = (self.resume and self.resume.next_step()) or step
         else:
             self.help.draw(dom.one('[data-step="%s"]' % step, self.app))
         self.go(step)
@@ -387,92 +347,29 @@ class Wizard:
 
     # Results --------------------------------------------------------------
     def show_results(self, kept=None):
-        """The plan for the answers; ``kept`` is a kept plan being opened again
-        (:mod:`doorway.guide.resume`): its own lines and weights come back too."""
-        from .decision import DecisionAid
-        from .share import Share  # links, Web Crypto and QR codes: only needed from here on
-        self.plan = planner.make_plan(self.catalogue, self.answers)
-        if kept:
-            self.lines, edited = resume.restore(self.catalogue, kept, self.plan["ask"])
-            self.edited = set(edited)
-        else:
-            self.lines = scripts.compose(self.catalogue, self.answers, self.plan["ask"],
-                                         self.tone)
-            self.edited = set()
-        self.share = Share(self.catalogue, self.plan)
-        self.decision = DecisionAid(self.catalogue, self.plan, self.answers,
-                                    lambda: (self.tone, self.lines, self.edited),
-                                    kept["weights"] if kept else None)
-        results = dom.one("[data-results]", self.app)
-        dom.replace(results, views.results(self.catalogue, self.plan, self.card(), self.lines,
-                                           self.tone, self.share.start_choices(),
-                                           self.decision.slots()))
-        if kept:
-            results.insertBefore(dom.build(decision_views.restored(self.catalogue)),
-                                 results.firstChild)
-        self.decision.attach(results)
-        self.share.attach(dom.one("#section-share", self.app))
-        self.planned = copy_answers(self.answers)
-        self.go("results")
+        """Draw the plan for the answers (``kept``: a kept plan opened again,
+        :mod:`doorway.guide.resume`) once the second bundle is there."""
+        if not self.drawing:
+            self.drawing = True
+            dom.later(self.draw_results(kept))
 
-    def open_practice(self):
-        """Practise the talk, starting from the person's own first line."""
-        from .practice import Practice  # only needed once someone practises
-        if not self.practice:
-            self.practice = Practice(self.catalogue, dom.one("[data-practice]", self.app))
-        self.practice.open(self.answers, scripts.main_path(self.lines)[0]["text"])
-        self.go("practice")
+    async def draw_results(self, kept):
+        try:
+            await later.ready()  # raises if it cannot be had: the calm problem step
+            if self.results is None:
+                from .plan_step import PlanStep
+                self.results = PlanStep(self.catalogue, self.app, lambda: self.answers, self.go)
+            self.results.draw(kept)
+            self.go("results")
+        finally:
+            self.drawing = False
 
     def restore(self, kept):
         """Draw a kept plan, once the safety questions have been answered again."""
         safety_answers = self.answers["safety"]
         self.answers = kept["answers"]
         self.answers["safety"] = safety_answers
-        self.tone = kept["tone"]
         # The passphrase step behind the plan has nothing left to open: its
         # entry shows the kept answers instead.
         self.trail.replace(trails.CHECK)
         self.show_results(kept)
-
-    def change_tone(self, tone):
-        self.tone = tone
-        fresh = scripts.compose(self.catalogue, self.answers, self.plan["ask"], tone)
-        self.lines = scripts.retone(self.lines, fresh, self.edited)
-        dom.replace(dom.one("[data-script-lines]", self.app),
-                    script_views.script_map(self.catalogue, self.lines))
-        self.redraw_card()
-        dom.set_text(dom.one("[data-script-status]", self.app),
-                     self.catalogue.guidance["actions"]["retoned"])
-
-    def card(self):
-        """The plan card, with the first lines in the person's own words."""
-        return cards.plan_card(self.catalogue, self.answers, self.plan, self.lines)
-
-    def redraw_card(self):
-        old = dom.one("[data-plan-card]", self.app)
-        old.parentNode.replaceChild(dom.build(script_views.plan_card(self.card())), old)
-
-    def script_text(self):
-        return plain.script_text(self.catalogue, self.lines)
-
-    def copy_script(self):
-        actions = self.catalogue.guidance["actions"]
-        clipboard.copy(self.script_text(), dom.one("[data-script-status]", self.app),
-                       actions["copied"], actions["copy_failed"])
-
-    def plan_text(self):
-        return plain.plan_text(self.catalogue, self.plan, self.lines, self.card())
-
-    def copy_plan(self):
-        actions = self.catalogue.guidance["actions"]
-        clipboard.copy(self.plan_text(), dom.one("[data-plan-status]", self.app),
-                       actions["copied"], actions["copy_failed"])
-
-    def download(self):
-        """Save the plan as a text file, made on the device; nothing is uploaded."""
-        files.save(self.plan_text(), self.catalogue.guidance["actions"]["filename"],
-                   "text/plain;charset=utf-8")
-
-    def download_script(self):
-        files.save(self.script_text(), self.catalogue.guidance["actions"]["script_filename"],
-                   "text/plain;charset=utf-8")

@@ -1,0 +1,84 @@
+"""The page's second bundle: fetched once the page is ready, unpacked beside the first.
+
+The wizard page starts with only what its questions need; the plan, sharing,
+practice and the decision aid, and the content only they read, come in a
+second bundle (``doorway.builder.bundles``; its address is ``<html
+data-later>``). It is fetched when the browser is first idle after the page
+is ready, and awaited, at the latest, when the plan is first drawn
+(:func:`ready`). The service worker precaches it with the rest of the build,
+so it is there offline too. If it cannot be had, :func:`ready` raises, and the
+page shows its calm problem message; the next :func:`ready` tries again.
+"""
+
+import asyncio
+
+import js
+from pyscript import document, window
+from pyscript.ffi import create_proxy
+
+#: Where the fetched bundle is written before it is unpacked. Its content
+#: sections land beside the first bundle's, where the catalogue reads them.
+FILE = "later.bundle"
+
+
+class Later:
+    def __init__(self, url, unpack):
+        self.url = url
+        self.unpack = unpack  # doorway/ui/main.py's, which unpacked the first bundle
+        self.task = None
+        self.done = asyncio.Event()
+        self.error = None
+        self.proxy = None
+
+    def when_idle(self):
+        """Start fetching when the browser has nothing else to do (WebKit has no
+        requestIdleCallback: there, at the next turn of the event loop)."""
+        self.proxy = create_proxy(lambda *_: self.begin())
+        if hasattr(window, "requestIdleCallback"):
+            window.requestIdleCallback(self.proxy)
+        else:
+            window.setTimeout(self.proxy, 0)
+
+    def begin(self):
+        if self.task is None:
+            self.task = asyncio.create_task(self.load())
+
+    async def load(self):
+        try:
+            response = await js.fetch(self.url)
+            if not response.ok:
+                raise OSError("%s could not be fetched: HTTP %s" % (self.url, response.status))
+            data = bytes(js.Uint8Array.new(await response.arrayBuffer()))
+            with open(FILE, "wb") as handle:
+                handle.write(data)
+            self.unpack(FILE)
+        except Exception as error:  # noqa: BLE001 - handed to whoever awaits ready()
+            self.error = error
+        self.done.set()
+
+    async def ready(self):
+        self.begin()
+        await self.done.wait()
+        if self.error is not None:
+            error, self.error = self.error, None
+            self.task, self.done = None, asyncio.Event()  # the next ready() tries again
+            raise error
+
+
+#: The page's second bundle, once :func:`start` has run on a page that has one.
+_bundle = None
+
+
+def start(unpack):
+    """Fetch this page's second bundle, if it has one, when the browser is idle."""
+    global _bundle
+    url = document.documentElement.getAttribute("data-later")
+    if url:
+        _bundle = Later(url, unpack)
+        _bundle.when_idle()
+
+
+async def ready():
+    """Return once the second bundle's modules can be imported and its content read."""
+    if _bundle is not None:
+        await _bundle.ready()

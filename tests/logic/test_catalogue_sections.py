@@ -1,0 +1,51 @@
+"""The content as a page gets it: one file per section, parsed on first read.
+
+A page's bundles hold one JSON file per content section
+(doorway.builder.bundles); ``Catalogue.from_folder`` parses each only when the
+page first reads it, and a section its second bundle brings is just a new file.
+"""
+
+import os
+
+from support import IS_MICROPYTHON, raises
+
+from doorway.guide.catalogue import Catalogue
+
+
+def _folder():
+    if IS_MICROPYTHON:
+        folder = "/sections-test"
+    else:
+        import tempfile
+        folder = tempfile.mkdtemp(prefix="doorway-sections-")
+    try:  # noqa: SIM105 - MicroPython has no contextlib
+        os.mkdir(folder)
+    except OSError:
+        pass
+    return folder
+
+
+def _write(folder, name, text):
+    with open("%s/%s.json" % (folder, name), "w") as handle:
+        handle.write(text)
+
+
+def test_sections_are_parsed_when_first_read_and_later_files_join_them():
+    folder = _folder()
+    _write(folder, "site", '{"note_limit": 280}')
+    _write(folder, "reasons", '[{"id": "cost", "code": "c"}]')
+    _write(folder, "practice", "this is not read, so never parsed")
+    catalogue = Catalogue.from_folder(folder)
+    assert catalogue.data.parsed == {}
+    assert catalogue.note_limit == 280
+    assert list(catalogue.data.parsed) == ["site"]
+    assert catalogue.reason_by_code("c")["id"] == "cost"
+    assert "practice" in catalogue.data and "decision" not in catalogue.data
+    error = raises(LookupError, lambda: catalogue.decision)
+    assert "'decision' is not on this page" in str(error)
+    assert catalogue.data.get("decision") is None
+    _write(folder, "decision", '{"situations": {"items": []}}')  # the second bundle came
+    assert catalogue.decision == {"situations": {"items": []}}
+    for name in ("site", "reasons", "practice", "decision"):
+        os.remove("%s/%s.json" % (folder, name))
+    os.rmdir(folder)
