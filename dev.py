@@ -352,11 +352,13 @@ ONE_PROCESS = ("-n", "--numprocesses", "no:xdist", "--pdb", "--trace", "--collec
 
 
 def workers(args):
-    """pytest-xdist options: one worker per core ($DOORWAY_TEST_WORKERS), whole files each.
+    """pytest-xdist options: one worker per core ($DOORWAY_TEST_WORKERS).
 
     Most of a browser test is waiting for a page, so two workers on two cores
-    nearly halve the run. Whole files stay on one worker (``--dist loadfile``) so
-    a file's module-scoped page is opened once. None when ``args`` already say
+    nearly halve the run. ``--dist loadgroup``: a file whose tests share a
+    module-scoped fixture stays on one worker, so it is made once; every other
+    test goes to whichever worker is free (tests/conftest.py,
+    ``shares_a_fixture``). None when ``args`` already say
     how to run (``-n 0``, ``-p no:xdist``, ``--pdb``, ``-s``) or one worker is asked for.
     """
     if any(arg.split("=")[0] in ONE_PROCESS for arg in args):
@@ -366,7 +368,7 @@ def workers(args):
     except ValueError:
         raise Problem("DOORWAY_TEST_WORKERS must be a whole number of test processes, such "
                       "as 2 (1 runs the tests in one process)") from None
-    return [] if count <= 1 else ["--numprocesses", str(count), "--dist", "loadfile"]
+    return [] if count <= 1 else ["--numprocesses", str(count), "--dist", "loadgroup"]
 
 
 def bench(args):

@@ -9,7 +9,8 @@
   if it collected fewer tests than ``tests/floor.txt`` records: a folder that
   stops being collected (pytest skips any folder named ``build``) is caught.
 - ``python3 dev.py test`` runs the tests in parallel (pytest-xdist, one worker
-  per core, whole files per worker). The set-up above then happens once, in
+  per core; tests that share a fixture stay together, see
+  :func:`shares_a_fixture`). The set-up above then happens once, in
   the controlling process, when the workers have collected and before any test
   runs (``pytest_xdist_node_collection_finished``); workers find the browser
   the controller made sure of (``tests/browser/chromium.py``).
@@ -40,10 +41,34 @@ ENGINES = pytest.StashKey[list]()
 
 @pytest.hookimpl(tryfirst=True)
 def pytest_collection_modifyitems(items):
-    """Mark browser tests before ``-m`` selects, so ``-m "not browser"`` works."""
+    """Mark browser tests before ``-m`` selects, so ``-m "not browser"`` works;
+    keep together the tests that share a fixture (see :func:`shares_a_fixture`)."""
     for item in items:
         if BROWSER_TESTS in item.path.parents:
             item.add_marker(pytest.mark.browser)
+        if shares_a_fixture(item):
+            item.add_marker(pytest.mark.xdist_group(item.nodeid.split("::")[0]))
+
+
+def shares_a_fixture(item):
+    """True if ``item`` uses a fixture made once for several tests of its file.
+
+    ``dev.py test`` hands out tests with ``--dist loadgroup``: a test in an
+    ``xdist_group`` runs on the same worker as the rest of its group, any other
+    test wherever a worker is free. A file whose tests share a module-scoped
+    fixture (a built site, an open page, a started engine) is one group, so the
+    fixture is made once; the other tests, slow ones like the fuzzers included,
+    spread over the workers one by one instead of waiting at the end of the run
+    behind one worker that has their whole file. A parametrised session fixture
+    (each browser engine in ``tests/engines``) counts too: an engine is started
+    on one worker only.
+    """
+    for definitions in item._fixtureinfo.name2fixturedefs.values():  # pytest has no public way
+        used = definitions[-1]
+        if used.scope in ("class", "module", "package") or (used.scope == "session"
+                                                            and used.params):
+            return True
+    return False
 
 
 def unfiltered(config):

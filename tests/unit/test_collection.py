@@ -74,3 +74,20 @@ def test_with_workers_the_controller_checks_the_floor_and_the_browser_once():
     assert code == 4, output
     assert output.count("DOORWAY_CHROMIUM points to /nonexistent/chromium") == 1
     assert "INTERNALERROR" not in output and " passed" not in output
+
+
+def test_tests_that_share_a_fixture_stay_together_and_the_rest_spread():
+    """``dev.py test`` runs ``--dist loadgroup``: only an ``xdist_group`` stays on one worker."""
+    paths = ("tests/engines/test_smoke.py", "tests/browser/test_nojs.py",
+             "tests/unit/test_link_fuzz.py")
+    code, output = pytest_run("--collect-only", "-q", "-m", "xdist_group", *paths)
+    assert code == 0, output
+    grouped = collected(output)
+    # Each engine is started once, on one worker; the no-JavaScript pages share one build.
+    assert [line for line in grouped if line.startswith(paths[0])] == \
+        collected(pytest_run("--collect-only", "-q", paths[0])[1])
+    assert any(line.startswith(paths[1]) for line in grouped)
+    # The fuzzers share nothing: each goes to whichever worker is free.
+    assert not any(line.startswith(paths[2]) for line in grouped)
+    code, output = pytest_run("--collect-only", "-q", "-m", "not xdist_group", paths[2])
+    assert code == 0 and len(collected(output)) >= 10, output

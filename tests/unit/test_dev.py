@@ -202,8 +202,8 @@ def test_an_unknown_command_prints_the_usage(dev, capsys):
 
 
 @pytest.mark.parametrize(("args", "env", "expected"), [
-    ([], "2", ["--numprocesses", "2", "--dist", "loadfile"]),
-    (["-k", "share"], "4", ["--numprocesses", "4", "--dist", "loadfile"]),
+    ([], "2", ["--numprocesses", "2", "--dist", "loadgroup"]),
+    (["-k", "share"], "4", ["--numprocesses", "4", "--dist", "loadgroup"]),
     ([], "1", []),
     (["-n", "0"], "2", []),
     (["--numprocesses=3"], "2", []),
