@@ -23,7 +23,8 @@ def test_every_catalogue_member_names_the_sections_it_reads():
     assert reads["reason"] == {"reasons"} and reads["source"] == {"sources"}
     assert reads["stances"] == {"wizard"} and reads["reply_conditions"] == {"partner"}
     assert reads["exclusive_reason"] == {"reasons"}, "through self.reasons"
-    assert reads["reply_checker"] == {"reply_checker"} and reads["situation"] == {"decision"}
+    assert reads["reply_rules"] == {"reply_checker"}
+    assert reads["situation"] == {"decision.situations"}
     public = [name for name in dir(Catalogue) if not name.startswith("_")]
     unread = [name for name in public
               if name not in reads and name not in ("read_section", "from_json", "from_folder")]
@@ -55,6 +56,23 @@ def test_a_catalogue_without_a_section_says_which_one():
             read()
 
 
+def test_a_part_of_a_table_section_is_given_alone_unless_the_whole_is_read():
+    reads = sections.catalogue_reads(CATALOGUE_SOURCE)
+    content = {"decision": {"situations": {"items": []}, "options": []}, "tips": []}
+    sources = {sections.CATALOGUE: CATALOGUE_SOURCE.encode(),
+               "doorway/ui/a.py": b"def f(c):\n    return c.situations, c.tip('x')\n",
+               "doorway/ui/b.py": b"def f(c):\n    return c.decision\n",
+               "doorway/ui/c.py": b"def f(c):\n    return c.read_section('decision.nothing')\n"}
+    assert sections.module_reads(sources["doorway/ui/a.py"].decode(), reads) \
+        == {"decision.situations", "tips"}
+    assert sections.page_sections(sources, ["doorway/ui/a.py"], content) \
+        == ["decision.situations", "tips"]
+    assert sections.section(content, "decision.situations") == {"items": []}
+    both = sections.page_sections(sources, ["doorway/ui/a.py", "doorway/ui/b.py"], content)
+    assert both == ["decision", "tips"], "the whole holds the part"
+    assert sections.page_sections(sources, ["doorway/ui/c.py"], content) == []
+
+
 def content_of(site, kind):
     return bundles.content_of(bundles.unpack((site / "py" / (kind + ".bundle")).read_bytes()))
 
@@ -67,7 +85,7 @@ def test_each_bundle_holds_exactly_the_sections_its_modules_read(site, kind):
     content = content_of(site, kind)
     assert sorted(content) == wanted
     for name in wanted:
-        assert content[name] == json.loads(json.dumps(catalogue[name])), name
+        assert content[name] == json.loads(json.dumps(sections.section(catalogue, name))), name
 
 
 def test_the_second_bundle_holds_the_sections_only_its_modules_read(site):
@@ -81,6 +99,8 @@ def test_the_second_bundle_holds_the_sections_only_its_modules_read(site):
     # The plan's words and practice come later; the questions' words at once.
     assert {"guidance", "practice", "reply_checker"} <= set(second)
     assert {"wizard", "safety", "reasons"} <= set(first)
+    # The context step's optional question, without the rest of the decision aid.
+    assert "decision.situations" in first and "decision" in second
 
 
 def test_the_partner_pages_leave_out_the_wizards_own_sections(site):

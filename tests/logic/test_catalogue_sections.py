@@ -49,3 +49,19 @@ def test_sections_are_parsed_when_first_read_and_later_files_join_them():
     for name in ("site", "reasons", "practice", "decision"):
         os.remove("%s/%s.json" % (folder, name))
     os.rmdir(folder)
+
+
+def test_a_part_of_a_section_is_read_alone_or_from_the_whole():
+    folder = _folder()
+    _write(folder, "decision.situations", '{"items": [{"id": "affair"}]}')
+    catalogue = Catalogue.from_folder(folder)
+    assert catalogue.situation("affair") == {"id": "affair"}
+    assert catalogue.situations["items"] == [{"id": "affair"}]
+    error = raises(LookupError, lambda: catalogue.decision)
+    assert "'decision' is not on this page" in str(error)
+    os.remove("%s/decision.situations.json" % folder)
+    os.rmdir(folder)
+    whole = Catalogue({"decision": {"situations": {"items": []}, "options": []}})
+    assert whole.situations == {"items": []} and whole.situation("affair") is None
+    error = raises(LookupError, lambda: whole.read_section("decision.weeks"))
+    assert "'decision.weeks' is not on this page" in str(error)

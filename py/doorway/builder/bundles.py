@@ -180,7 +180,8 @@ def page_bundles(sources, kind, catalogue):
 
     Each holds its compiled modules, then its content sections: the first
     those of ``catalogue`` its modules read, the second those its own
-    modules read that the first lacks.
+    modules read that the first lacks (a whole section even where the first
+    holds a part of it: :func:`sections.page_sections`).
     """
     first, second = _parts(sources, kind)
     first_content = sections.page_sections(sources, first, catalogue)
@@ -196,5 +197,6 @@ def page_bundles(sources, kind, catalogue):
 
 def _bundle(sources, modules, catalogue, names):
     compiled = compile_modules({path: sources[path] for path in modules})
-    content = [(content_path(name), assets.catalogue_json(catalogue[name])) for name in names]
+    content = [(content_path(name), assets.catalogue_json(sections.section(catalogue, name)))
+               for name in names]
     return pack(sorted(compiled.items()) + content)

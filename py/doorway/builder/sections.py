@@ -14,6 +14,12 @@ download and parse the decision aid. Nothing lists sections by hand:
   that name counts, so the answer errs on the side of more), every
   ``.data["practice"]`` and every ``.read_section("tips")``.
 
+A read may name one part of a section that is a table,
+``self.read_section("decision.situations")``: a page that reads only that part
+is given it as a section of its own (:func:`section`), so the welcome page's
+context step does not bring the whole decision aid; a page that reads the
+whole section as well is given only the whole.
+
 A read the code does not spell out (``catalogue.data[name]`` or
 ``catalogue.read_section(name)`` with a variable) gives the page every section.
 The browser's ``Catalogue`` raises ``LookupError`` naming a section a page
@@ -88,8 +94,26 @@ def module_reads(source, reads, path="?"):
     return found
 
 
+def _part(content, name):
+    """``("decision", "situations")`` for a read of a part of a table
+    section that ``content`` has, else None."""
+    parts = name.split(".", 1)
+    if (len(parts) == 2 and isinstance(content.get(parts[0]), dict)
+            and parts[1] in content[parts[0]]):
+        return parts[0], parts[1]
+    return None
+
+
+def section(content, name):
+    """What a bundle's ``content/<name>.json`` holds: a section, or a part of one."""
+    part = _part(content, name)
+    return content[part[0]][part[1]] if part else content[name]
+
+
 def page_sections(sources, modules, content):
-    """The sections of ``content`` a page whose modules are ``modules`` may read, sorted.
+    """The sections of ``content`` a page whose modules are ``modules`` may read, sorted:
+    whole sections, and parts of sections (``decision.situations``) whose
+    whole the page does not read.
 
     ``sources`` maps ``doorway/…/x.py`` to source bytes; ``modules`` are the
     page's paths among them.
@@ -101,4 +125,6 @@ def page_sections(sources, modules, content):
             found |= module_reads(sources[path].decode("utf-8"), reads, path)
     if EVERYTHING in found:
         return sorted(content)
-    return sorted(name for name in content if name in found)
+    parts = [name for name in found if name not in content and _part(content, name)
+             and _part(content, name)[0] not in found]
+    return sorted([name for name in content if name in found] + parts)

@@ -67,7 +67,10 @@ class Catalogue:
     def __init__(self, data):
         self.data = data
         self._indexes = {}
-        self._reply_checkers = {}
+        #: Objects built once from the content by the modules that use them
+        #: (``doorway.guide.reply_check.checker``), which this module does not
+        #: import: every page imports it, and few need them.
+        self.made = {}
 
     @classmethod
     def from_json(cls, text):
@@ -79,10 +82,19 @@ class Catalogue:
         return cls(Sections(folder))
 
     def read_section(self, name):
-        """One top-level section of the content (a file of site/content, or a folder)."""
-        if name not in self.data:
-            raise LookupError(MISSING % name)
-        return self.data[name]
+        """One top-level section of the content (a file of site/content, or a
+        folder), or one part of a section that is a table: ``"decision.situations"``.
+
+        A page whose Python reads only such a part is given only that part, as
+        a file of its own (``content/decision.situations.json``), and a page
+        given the whole section finds the part inside it.
+        """
+        if name in self.data:
+            return self.data[name]
+        parts = name.split(".", 1)
+        if len(parts) == 2 and parts[0] in self.data and parts[1] in self.data[parts[0]]:
+            return self.data[parts[0]][parts[1]]
+        raise LookupError(MISSING % name)
 
     def _find(self, section, path, key, value):
         """The entry of ``section`` (then ``path`` inside it) whose ``key`` is ``value``."""
@@ -130,6 +142,12 @@ class Catalogue:
     @property
     def decision(self):
         return self.read_section("decision")
+
+    @property
+    def situations(self):
+        """The situations that change the advice: the context step's optional
+        question, and the decision aid's (``decision.toml``)."""
+        return self.read_section("decision.situations")
 
     @property
     def stances(self):
@@ -227,15 +245,10 @@ class Catalogue:
         """What the arguments are about (the context step), or None."""
         return self._find("wizard", ("context", "topics"), "id", topic_id)
 
-    def reply_checker(self, language="en"):
-        """The reply checker for ``language``, built on first use; None if there is none."""
-        if language not in self._reply_checkers:
-            rules = self._find("reply_checker", (), "language", language)
-            if rules is None:
-                return None
-            from .reply_check import ReplyChecker
-            self._reply_checkers[language] = ReplyChecker(rules)
-        return self._reply_checkers[language]
+    def reply_rules(self, language="en"):
+        """The reply checker's rules for ``language`` (``reply_checker/<language>.toml``),
+        or None; :func:`doorway.guide.reply_check.checker` builds the checker."""
+        return self._find("reply_checker", (), "language", language)
 
     def option(self, option_id):
         """An option of the decision aid (``decision.toml``), or None."""
@@ -243,7 +256,7 @@ class Catalogue:
 
     def situation(self, situation_id):
         """A situation that changes the advice (``decision.toml``), or None."""
-        return self._find("decision", ("situations", "items"), "id", situation_id)
+        return self._find("decision.situations", ("items",), "id", situation_id)
 
     def exclusive_reason(self):
         """The id of the reason that stands alone ("I don't know")."""

@@ -16,9 +16,8 @@ children like any other: they can never become markup.
 
 from doorway.guide import link, link_forms
 
-from . import h
+from . import h, source_link
 from .forms import choice, error_summary
-from .plan import source_link
 
 #: The invitation's heading: the page focuses it when the invitation opens.
 HEADING_ID = "invite-heading"
