@@ -7,7 +7,7 @@ the GOV.UK error-summary shape of :mod:`doorway.guide.answers`: ``{"field":
 below, which the views use too.
 """
 
-from . import link, passphrase, sharing
+from . import link, passphrase
 from .answers import NAME_LIMIT, clean_name
 from .text import note_counter
 
@@ -32,10 +32,13 @@ URL_ROOM = 512
 def protections(web_crypto):
     """The ways the share step may protect a link, the default first.
 
-    The two sealed ways need what :func:`doorway.guide.sharing.link_kinds`
-    says a sealed link needs (Web Crypto).
+    ``web_crypto``: the page can seal (``window.isSecureContext`` and
+    ``crypto.subtle`` both there). Browsers give Web Crypto only to a secure
+    page (https, or this device's own address); opened over plain http from
+    another device, the page can still make a plain link, and must say why it
+    cannot seal one (``partner.share.no_seal`` in the content).
     """
-    return [WORDS, OWN, PLAIN] if sharing.SEALED in sharing.link_kinds(web_crypto) else [PLAIN]
+    return [WORDS, OWN, PLAIN] if web_crypto else [PLAIN]
 
 
 def paste_cap(kind):
