@@ -22,12 +22,13 @@ def test_every_catalogue_member_names_the_sections_it_reads():
     reads = sections.catalogue_reads(CATALOGUE_SOURCE)
     assert reads["reason"] == {"reasons"} and reads["source"] == {"sources"}
     assert reads["stances"] == {"wizard"} and reads["reply_conditions"] == {"partner"}
-    assert reads["exclusive_reason"] == {"reasons"}, "through self.reasons"
+    assert reads["exclusive_reason"] == {"reasons[id,label,exclusive]"}, "through a property"
     assert reads["reply_rules"] == {"reply_checker"}
     assert reads["situation"] == {"decision.situations"}
     public = [name for name in dir(Catalogue) if not name.startswith("_")]
     unread = [name for name in public
-              if name not in reads and name not in ("read_section", "from_json", "from_folder")]
+              if name not in reads
+              and name not in ("read_section", "reread", "from_json", "from_folder")]
     # A member that reads self.data directly would hide its section from the build.
     assert unread == [], "Catalogue members that read no section by name: %s" % unread
     assert sections.EVERYTHING not in set().union(*reads.values())
@@ -71,6 +72,17 @@ def test_a_part_of_a_table_section_is_given_alone_unless_the_whole_is_read():
     both = sections.page_sections(sources, ["doorway/ui/a.py", "doorway/ui/b.py"], content)
     assert both == ["decision", "tips"], "the whole holds the part"
     assert sections.page_sections(sources, ["doorway/ui/c.py"], content) == []
+    listed = {"reasons": [{"id": "a", "label": "A", "advice": "long"}, {"id": "b"}]}
+    assert sections.section(listed, "reasons[id,label]") == [{"id": "a", "label": "A"},
+                                                             {"id": "b"}]
+
+
+def test_a_bundle_carries_the_sources_its_sections_cite():
+    content = {"sources": [{"id": "a1"}, {"id": "b2"}, {"id": "c3"}],
+               "safety": {"lines": [{"sources": ["b2"]}], "note": "a1 is not an id here"},
+               "reasons": [{"id": "r", "sources": ["c3", "b2"]}]}
+    assert sections.cited(content, ["safety", "sources"]) == [{"id": "b2"}]
+    assert sections.cited(content, ["safety", "reasons"]) == [{"id": "b2"}, {"id": "c3"}]
 
 
 def content_of(site, kind):
@@ -85,7 +97,9 @@ def test_each_bundle_holds_exactly_the_sections_its_modules_read(site, kind):
     content = content_of(site, kind)
     assert sorted(content) == wanted
     for name in wanted:
-        assert content[name] == json.loads(json.dumps(sections.section(catalogue, name))), name
+        expected = (sections.cited(catalogue, wanted) if name == sections.CITED
+                    else sections.section(catalogue, name))
+        assert content[name] == json.loads(json.dumps(expected)), name
 
 
 def test_the_second_bundle_holds_the_sections_only_its_modules_read(site):
@@ -94,13 +108,19 @@ def test_the_second_bundle_holds_the_sections_only_its_modules_read(site):
     first = content_of(site, "wizard")
     second = content_of(site, "wizard.later")
     wanted = sections.page_sections(sources, bundles.later_modules(sources, "wizard"), catalogue)
-    assert sorted(second) == [name for name in wanted if name not in first]
-    assert not set(first) & set(second), "each section once"
+    assert sorted(set(second) - {sections.CITED}) == [name for name in wanted if name not in first]
+    assert set(first) & set(second) == {sections.CITED}, "each section once, but the sources"
+    # The first bundle's sources are those its sections cite; the second's all the page cites.
+    every = sorted(set(first) | set(second))
+    assert second[sections.CITED] == json.loads(json.dumps(sections.cited(catalogue, every)))
+    assert len(first[sections.CITED]) < len(second[sections.CITED])
     # The plan's words and practice come later; the questions' words at once.
     assert {"guidance", "practice", "reply_checker"} <= set(second)
-    assert {"wizard", "safety", "reasons"} <= set(first)
-    # The context step's optional question, without the rest of the decision aid.
+    assert {"wizard", "safety"} <= set(first)
+    # The context step's optional question without the rest of the decision aid, and
+    # the reasons' labels without their advice (and the sources that cites).
     assert "decision.situations" in first and "decision" in second
+    assert "reasons[id,label,exclusive]" in first and "reasons" in second
 
 
 def test_the_partner_pages_leave_out_the_wizards_own_sections(site):

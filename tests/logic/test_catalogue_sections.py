@@ -59,9 +59,33 @@ def test_a_part_of_a_section_is_read_alone_or_from_the_whole():
     assert catalogue.situations["items"] == [{"id": "affair"}]
     error = raises(LookupError, lambda: catalogue.decision)
     assert "'decision' is not on this page" in str(error)
-    os.remove("%s/decision.situations.json" % folder)
+    _write(folder, "reasons[id,label,exclusive]",
+           '[{"id": "cost", "label": "Cost"}, {"id": "unsure", "exclusive": true}]')
+    assert catalogue.exclusive_reason() == "unsure"
+    assert [r["id"] for r in catalogue.reason_labels] == ["cost", "unsure"]
+    raises(LookupError, lambda: catalogue.reasons)
+    for name in ("decision.situations", "reasons[id,label,exclusive]"):
+        os.remove("%s/%s.json" % (folder, name))
     os.rmdir(folder)
-    whole = Catalogue({"decision": {"situations": {"items": []}, "options": []}})
+    whole = Catalogue({"decision": {"situations": {"items": []}, "options": []},
+                       "reasons": [{"id": "cost", "label": "Cost", "advice": "Ask"}]})
+    assert whole.reason_labels == [{"id": "cost", "label": "Cost"}]
     assert whole.situations == {"items": []} and whole.situation("affair") is None
     error = raises(LookupError, lambda: whole.read_section("decision.weeks"))
     assert "'decision.weeks' is not on this page" in str(error)
+
+
+def test_a_section_a_second_bundle_brings_anew_is_read_again():
+    folder = _folder()
+    _write(folder, "sources", '[{"id": "a"}]')  # the first bundle: the sources it cites
+    catalogue = Catalogue.from_folder(folder)
+    assert catalogue.source("a") == {"id": "a"}
+    raises(KeyError, lambda: catalogue.source("b"))
+    _write(folder, "sources", '[{"id": "a"}, {"id": "b"}]')  # the second: all it cites
+    catalogue.reread(["%s/sources.json" % folder, "%s/guidance.json" % folder])
+    assert catalogue.source("b") == {"id": "b"} and catalogue.source("a") == {"id": "a"}
+    os.remove("%s/sources.json" % folder)
+    os.rmdir(folder)
+    whole = Catalogue({"sources": [{"id": "a"}]})
+    whole.reread(["content/sources.json"])  # a catalogue not read from files has nothing to redo
+    assert whole.source("a") == {"id": "a"}

@@ -14,11 +14,19 @@ download and parse the decision aid. Nothing lists sections by hand:
   that name counts, so the answer errs on the side of more), every
   ``.data["practice"]`` and every ``.read_section("tips")``.
 
-A read may name one part of a section that is a table,
-``self.read_section("decision.situations")``: a page that reads only that part
-is given it as a section of its own (:func:`section`), so the welcome page's
-context step does not bring the whole decision aid; a page that reads the
-whole section as well is given only the whole.
+A read may name a part of a section (``doorway.guide.catalogue.part``): one
+key of a table, ``self.read_section("decision.situations")``, or some fields
+of every entry of a list, ``self.read_section("reasons[id,label,exclusive]")``.
+A page that reads only that part is given it as a section of its own
+(:func:`section`), so the welcome page's questions do not bring the decision
+aid or the reasons' advice; a page that reads the whole section as well is
+given only the whole.
+
+The sources are the one section other sections cite by id (:data:`CITED`):
+a bundle carries only the sources its other sections cite (:func:`cited`),
+so the questions' safety help does not bring the plan's references. A second
+bundle whose sections cite more carries them all again, and the page reads
+the section anew when it arrives (``Catalogue.reread``).
 
 A read the code does not spell out (``catalogue.data[name]`` or
 ``catalogue.read_section(name)`` with a variable) gives the page every section.
@@ -27,6 +35,8 @@ was not given, so a miss fails loudly in the browser tests.
 """
 
 import ast
+
+from doorway.guide.catalogue import part
 
 from .errors import BuildError
 
@@ -94,20 +104,42 @@ def module_reads(source, reads, path="?"):
     return found
 
 
-def _part(content, name):
-    """``("decision", "situations")`` for a read of a part of a table
-    section that ``content`` has, else None."""
-    parts = name.split(".", 1)
-    if (len(parts) == 2 and isinstance(content.get(parts[0]), dict)
-            and parts[1] in content[parts[0]]):
-        return parts[0], parts[1]
-    return None
+def _whole(name):
+    """The section a part (``decision.situations``, ``reasons[id,label]``) is of."""
+    return name.split("[", 1)[0].split(".", 1)[0]
 
 
 def section(content, name):
-    """What a bundle's ``content/<name>.json`` holds: a section, or a part of one."""
-    part = _part(content, name)
-    return content[part[0]][part[1]] if part else content[name]
+    """What a bundle's ``content/<name>.json`` holds: a section, or a part of one
+    (:func:`doorway.guide.catalogue.part`, the browser's own reading)."""
+    return content[name] if name in content else part(content, name)
+
+
+#: The section the others cite by id (``reference("source")`` in the schema).
+CITED = "sources"
+
+
+def _strings(value, found):
+    if isinstance(value, str):
+        found.add(value)
+    elif isinstance(value, dict):
+        for each in value.values():
+            _strings(each, found)
+    elif isinstance(value, list):
+        for each in value:
+            _strings(each, found)
+    return found
+
+
+def cited(content, names):
+    """The entries of the :data:`CITED` section that the sections ``names`` cite,
+    in content order: every entry whose id is a string anywhere in them (so
+    the answer errs on the side of more, never less)."""
+    found = set()
+    for name in names:
+        if name != CITED:
+            _strings(section(content, name), found)
+    return [entry for entry in content[CITED] if entry["id"] in found]
 
 
 def page_sections(sources, modules, content):
@@ -125,6 +157,6 @@ def page_sections(sources, modules, content):
             found |= module_reads(sources[path].decode("utf-8"), reads, path)
     if EVERYTHING in found:
         return sorted(content)
-    parts = [name for name in found if name not in content and _part(content, name)
-             and _part(content, name)[0] not in found]
+    parts = [name for name in found if name not in content
+             and part(content, name) is not None and _whole(name) not in found]
     return sorted([name for name in content if name in found] + parts)

@@ -9,6 +9,28 @@ first steps from smallest to largest.
 import json
 import os
 
+
+def part(data, name):
+    """A part of a section of ``data`` (a dict, or :class:`Sections`), or None.
+
+    ``"decision.situations"`` is one key of a section that is a table;
+    ``"reasons[id,label,exclusive]"`` is those fields of every entry of a section
+    that is a list, in order. The build gives a page that reads only the part
+    just the part, as a file of its own (``doorway.builder.sections``).
+    """
+    if name.endswith("]") and "[" in name:
+        section, fields = name[:-1].split("[", 1)
+        if section not in data:
+            return None
+        fields = fields.split(",")
+        return [{key: entry[key] for key in fields if key in entry} for entry in data[section]]
+    pieces = name.split(".", 1)
+    if len(pieces) == 2 and pieces[0] in data and isinstance(data[pieces[0]], dict) \
+            and pieces[1] in data[pieces[0]]:
+        return data[pieces[0]][pieces[1]]
+    return None
+
+
 #: What a page that was not given a section says when its Python reads it.
 MISSING = ("the content section %r is not on this page: the build gives each page the "
            "sections its Python reads (doorway.builder.sections)")
@@ -53,6 +75,16 @@ class Sections:
         except KeyError:
             return default
 
+    def reread(self, paths):
+        """``paths`` were just written (a second bundle): the sections among
+        them that were parsed already are parsed again when next read, because
+        a bundle may bring a section anew (the sources: the first bundle holds
+        only those its sections cite). Returns their names."""
+        names = [name for name in self.parsed if self._path(name) in paths]
+        for name in names:
+            del self.parsed[name]
+        return names
+
 
 class Catalogue:
     """Read-only access to the content, with indexes built on first use.
@@ -81,9 +113,18 @@ class Catalogue:
         """The sections in ``folder``, one file each, parsed when first read (:class:`Sections`)."""
         return cls(Sections(folder))
 
+    def reread(self, paths):
+        """Files a second bundle just wrote (``doorway.ui.later``): a section it
+        brought anew is read again, and its indexes are built again."""
+        if isinstance(self.data, Sections):
+            names = self.data.reread(paths)
+            for key in [key for key in self._indexes if key[0] in names]:
+                del self._indexes[key]
+
     def read_section(self, name):
         """One top-level section of the content (a file of site/content, or a
-        folder), or one part of a section that is a table: ``"decision.situations"``.
+        folder), or a :func:`part` of one: ``"decision.situations"``,
+        ``"reasons[id,label,exclusive]"``.
 
         A page whose Python reads only such a part is given only that part, as
         a file of its own (``content/decision.situations.json``), and a page
@@ -91,10 +132,10 @@ class Catalogue:
         """
         if name in self.data:
             return self.data[name]
-        parts = name.split(".", 1)
-        if len(parts) == 2 and parts[0] in self.data and parts[1] in self.data[parts[0]]:
-            return self.data[parts[0]][parts[1]]
-        raise LookupError(MISSING % name)
+        found = part(self.data, name)
+        if found is None:
+            raise LookupError(MISSING % name)
+        return found
 
     def _find(self, section, path, key, value):
         """The entry of ``section`` (then ``path`` inside it) whose ``key`` is ``value``."""
@@ -134,6 +175,12 @@ class Catalogue:
     @property
     def reasons(self):
         return self.read_section("reasons")
+
+    @property
+    def reason_labels(self):
+        """Each reason's id, label and whether it stands alone, in order: what
+        the questions need, without the advice and the sources the plan gives."""
+        return self.read_section("reasons[id,label,exclusive]")
 
     @property
     def asks(self):
@@ -260,7 +307,7 @@ class Catalogue:
 
     def exclusive_reason(self):
         """The id of the reason that stands alone ("I don't know")."""
-        for reason in self.reasons:
+        for reason in self.reason_labels:
             if reason.get("exclusive"):
                 return reason["id"]
         return None

@@ -29,7 +29,7 @@ def values(catalogue, answers, row):
         stance = catalogue.stance(answers["stance"]) if answers["stance"] else None
         return [stance["label"]] if stance else []
     if row == "reasons":
-        return _labels(catalogue.reasons, answers["reasons"])
+        return _labels(catalogue.reason_labels, answers["reasons"])
     if row == "name":
         return [answers["name"]] if answers["name"] else []
     if row == "conflict":
