@@ -9,7 +9,6 @@ below, which the views use too.
 
 from . import link, passphrase
 from .answers import NAME_LIMIT, clean_name
-from .text import note_counter
 
 #: How the share step protects a link (the values of its ``share-protect`` radios):
 #: sealed with four generated words, sealed with a passphrase the person types,
@@ -73,6 +72,21 @@ PASSPHRASE_FIELD = "share-passphrase"
 
 def protect_field(protection):
     return "share-protect-" + protection
+
+
+def note_counter(catalogue, note):
+    """The live counter under a note (the share step's and the reply's): ``(message, too_long)``.
+
+    "12 characters left", "1 character left", "3 characters too many": the
+    wording comes from the content, singular or plural as the count needs.
+    """
+    share = catalogue.partner["share"]
+    left = catalogue.note_limit - len(note)
+    if left >= 0:
+        template = share["counter_one"] if left == 1 else share["counter"]
+        return template.replace("{count}", str(left)), False
+    template = share["counter_over_one"] if left == -1 else share["counter_over"]
+    return template.replace("{count}", str(-left)), True
 
 
 def _note_errors(catalogue, field, note):
