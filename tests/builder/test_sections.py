@@ -22,7 +22,7 @@ def test_every_catalogue_member_names_the_sections_it_reads():
     reads = sections.catalogue_reads(CATALOGUE_SOURCE)
     assert reads["reason"] == {"reasons"} and reads["source"] == {"sources"}
     assert reads["stances"] == {"wizard"} and reads["reply_conditions"] == {"partner"}
-    assert reads["exclusive_reason"] == {"reasons[id,label,exclusive]"}, "through a property"
+    assert reads["exclusive_reason"] == {"reasons[code,exclusive,id,label]"}, "by a property"
     assert reads["reply_rules"] == {"reply_checker"}
     assert reads["situation"] == {"decision.situations"}
     public = [name for name in dir(Catalogue) if not name.startswith("_")]
@@ -120,15 +120,17 @@ def test_the_second_bundle_holds_the_sections_only_its_modules_read(site):
     # The context step's optional question without the rest of the decision aid, and
     # the reasons' labels without their advice (and the sources that cites).
     assert "decision.situations" in first and "decision" in second
-    assert "reasons[id,label,exclusive]" in first and "reasons" in second
+    assert "reasons[code,exclusive,id,label]" in first and "reasons" in second
 
 
 def test_the_partner_pages_leave_out_the_wizards_own_sections(site):
     wizard = content_of(site, "wizard")
     wizard.update(content_of(site, "wizard.later"))
     invite = content_of(site, "invite")
-    for name in ("decision", "practice", "reply_checker"):
+    for name in ("decision", "practice", "reply_checker", "reasons"):
         assert name in wizard and name not in invite, name
-    for name in ("partner", "reasons", "sources", "safety", "site"):
+    for name in ("partner", "sources", "safety", "site"):
         assert name in invite, name
+    # Of the reasons, what links and the partner's page read: no advice for the sender.
+    assert {"reasons[code,exclusive,id,label]", "reasons[id,partner,sources]"} <= set(invite)
     assert "about" not in wizard, "the about page's words are only in its HTML"

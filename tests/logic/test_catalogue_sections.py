@@ -59,12 +59,12 @@ def test_a_part_of_a_section_is_read_alone_or_from_the_whole():
     assert catalogue.situations["items"] == [{"id": "affair"}]
     error = raises(LookupError, lambda: catalogue.decision)
     assert "'decision' is not on this page" in str(error)
-    _write(folder, "reasons[id,label,exclusive]",
+    _write(folder, "reasons[code,exclusive,id,label]",
            '[{"id": "cost", "label": "Cost"}, {"id": "unsure", "exclusive": true}]')
     assert catalogue.exclusive_reason() == "unsure"
     assert [r["id"] for r in catalogue.reason_labels] == ["cost", "unsure"]
     raises(LookupError, lambda: catalogue.reasons)
-    for name in ("decision.situations", "reasons[id,label,exclusive]"):
+    for name in ("decision.situations", "reasons[code,exclusive,id,label]"):
         os.remove("%s/%s.json" % (folder, name))
     os.rmdir(folder)
     whole = Catalogue({"decision": {"situations": {"items": []}, "options": []},

@@ -178,9 +178,10 @@ class Catalogue:
 
     @property
     def reason_labels(self):
-        """Each reason's id, label and whether it stands alone, in order: what
-        the questions need, without the advice and the sources the plan gives."""
-        return self.read_section("reasons[id,label,exclusive]")
+        """Each reason's id, link code, label and whether it stands alone, in
+        order: what the questions and links need, without the advice and the
+        sources the plan gives."""
+        return self.read_section("reasons[code,exclusive,id,label]")
 
     @property
     def asks(self):
@@ -224,8 +225,18 @@ class Catalogue:
     def reason(self, reason_id):
         return self._find("reasons", (), "id", reason_id)
 
+    def reason_label(self, reason_id):
+        """A reason's :attr:`reason_labels` entry, or None."""
+        return self._find("reasons[code,exclusive,id,label]", (), "id", reason_id)
+
     def reason_by_code(self, code):
-        return self._find("reasons", (), "code", code)
+        """A reason's :attr:`reason_labels` entry by its link code, or None."""
+        return self._find("reasons[code,exclusive,id,label]", (), "code", code)
+
+    def reason_for_partner(self, reason_id):
+        """What the partner's page shows of a reason (its ``partner`` words and
+        ``sources``), or None."""
+        return self._find("reasons[id,partner,sources]", (), "id", reason_id)
 
     def ask(self, ask_id):
         return self._find("asks", (), "id", ask_id)
