@@ -133,4 +133,5 @@ def test_the_partner_pages_leave_out_the_wizards_own_sections(site):
         assert name in invite, name
     # Of the reasons, what links and the partner's page read: no advice for the sender.
     assert {"reasons[code,exclusive,id,label]", "reasons[id,partner,sources]"} <= set(invite)
+    assert "guidance.sections" in invite and "guidance" not in invite, "its headings only"
     assert "about" not in wizard, "the about page's words are only in its HTML"

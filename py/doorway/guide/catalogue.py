@@ -165,6 +165,12 @@ class Catalogue:
         return self.read_section("guidance")
 
     @property
+    def headings(self):
+        """The plan's section headings (``guidance.sections``), which the partner's
+        page uses too, without the rest of the guidance."""
+        return self.read_section("guidance.sections")
+
+    @property
     def safety(self):
         return self.read_section("safety")
 

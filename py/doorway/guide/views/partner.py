@@ -144,7 +144,7 @@ def sources(catalogue, source_ids, level=2):
                                     source_link(source["url"], source["url"])]))
     return h("section", [("class", "sources"), ("aria-labelledby", "invite-sources-heading")], [
         h("h%d" % level, [("id", "invite-sources-heading")],
-          catalogue.guidance["sections"]["sources"]),
+          catalogue.headings["sources"]),
         h("ul", [("class", "list")], items),
     ])
 
