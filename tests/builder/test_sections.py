@@ -119,7 +119,7 @@ def test_the_second_bundle_holds_the_sections_only_its_modules_read(site):
     assert {"wizard", "safety"} <= set(first)
     # The context step's optional question without the rest of the decision aid, and
     # the reasons' labels without their advice (and the sources that cites).
-    assert "decision.situations" in first and "decision" in second
+    assert "decision.situations.items[id,label]" in first and "decision" in second
     assert "reasons[code,exclusive,id,label]" in first and "reasons" in second
 
 

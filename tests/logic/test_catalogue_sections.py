@@ -71,6 +71,10 @@ def test_a_part_of_a_section_is_read_alone_or_from_the_whole():
                        "reasons": [{"id": "cost", "label": "Cost", "advice": "Ask"}]})
     assert whole.reason_labels == [{"id": "cost", "label": "Cost"}]
     assert whole.situations == {"items": []} and whole.situation("affair") is None
+    deeper = Catalogue({"decision": {"situations": {"items": [{"id": "a", "label": "A",
+                                                                "why": "long"}]}}})
+    assert deeper.situation_labels == [{"id": "a", "label": "A"}]
+    raises(LookupError, lambda: deeper.read_section("decision.situations[id]"))  # a table
     error = raises(LookupError, lambda: whole.read_section("decision.weeks"))
     assert "'decision.weeks' is not on this page" in str(error)
 

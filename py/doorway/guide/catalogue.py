@@ -13,22 +13,30 @@ import os
 def part(data, name):
     """A part of a section of ``data`` (a dict, or :class:`Sections`), or None.
 
-    ``"decision.situations"`` is one key of a section that is a table;
-    ``"reasons[id,label,exclusive]"`` is those fields of every entry of a section
-    that is a list, in order. The build gives a page that reads only the part
-    just the part, as a file of its own (``doorway.builder.sections``).
+    ``"decision.situations"`` is a key of a section that is a table (``.`` goes
+    one table deeper); ``[fields]`` at the end keeps those fields of every
+    entry of a list, in order: ``"reasons[id,label]"``,
+    ``"decision.situations.items[id,label]"``. The build gives a page that
+    reads only the part just the part, as a file of its own
+    (``doorway.builder.sections``).
     """
+    fields = None
     if name.endswith("]") and "[" in name:
-        section, fields = name[:-1].split("[", 1)
-        if section not in data:
+        name, fields = name[:-1].split("[", 1)
+    keys = name.split(".")
+    if keys[0] not in data or (fields is None and len(keys) == 1):
+        return None
+    value = data[keys[0]]
+    for key in keys[1:]:
+        if not isinstance(value, dict) or key not in value:
             return None
-        fields = fields.split(",")
-        return [{key: entry[key] for key in fields if key in entry} for entry in data[section]]
-    pieces = name.split(".", 1)
-    if len(pieces) == 2 and pieces[0] in data and isinstance(data[pieces[0]], dict) \
-            and pieces[1] in data[pieces[0]]:
-        return data[pieces[0]][pieces[1]]
-    return None
+        value = value[key]
+    if fields is None:
+        return value
+    if not isinstance(value, list):
+        return None
+    fields = fields.split(",")
+    return [{key: entry[key] for key in fields if key in entry} for entry in value]
 
 
 #: What a page that was not given a section says when its Python reads it.
@@ -124,7 +132,7 @@ class Catalogue:
     def read_section(self, name):
         """One top-level section of the content (a file of site/content, or a
         folder), or a :func:`part` of one: ``"decision.situations"``,
-        ``"reasons[id,label,exclusive]"``.
+        ``"reasons[code,exclusive,id,label]"``.
 
         A page whose Python reads only such a part is given only that part, as
         a file of its own (``content/decision.situations.json``), and a page
@@ -202,6 +210,12 @@ class Catalogue:
         """The situations that change the advice: the context step's optional
         question, and the decision aid's (``decision.toml``)."""
         return self.read_section("decision.situations")
+
+    @property
+    def situation_labels(self):
+        """Each situation's id and label, in order: what the context step and
+        "Check your answers" need, without the advice the plan gives for it."""
+        return self.read_section("decision.situations.items[id,label]")
 
     @property
     def stances(self):

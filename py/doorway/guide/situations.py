@@ -10,4 +10,4 @@ alone. The decision aid (:mod:`doorway.guide.decision`) reads them too.
 def check_situations(catalogue, values):
     """The situations chosen, known ones only, in catalogue order (an optional
     question, so never an error)."""
-    return [s["id"] for s in catalogue.situations["items"] if s["id"] in values]
+    return [s["id"] for s in catalogue.situation_labels if s["id"] in values]

@@ -35,7 +35,7 @@ def values(catalogue, answers, row):
     if row == "conflict":
         return _labels(wizard["context"]["conflict"], [answers["conflict"]])
     if row == "situations":
-        return _labels(catalogue.situations["items"], answers.get("situations") or [])
+        return _labels(catalogue.situation_labels, answers.get("situations") or [])
     return _labels(wizard["context"][row], answers[row])
 
 
