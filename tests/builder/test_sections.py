@@ -16,11 +16,13 @@ from doorway.guide.catalogue import Catalogue
 from fixtures import CONTENT as FIXTURE
 
 CATALOGUE_SOURCE = (PACKAGE / "guide" / "catalogue.py").read_text()
+#: How the pages read the sources: the fields they show (Catalogue.source).
+SOURCES = "sources[author,id,title,url,year]"
 
 
 def test_every_catalogue_member_names_the_sections_it_reads():
     reads = sections.catalogue_reads(CATALOGUE_SOURCE)
-    assert reads["reason"] == {"reasons"} and reads["source"] == {"sources"}
+    assert reads["reason"] == {"reasons"} and reads["source"] == {SOURCES}
     assert reads["stances"] == {"wizard"} and reads["reply_conditions"] == {"partner"}
     assert reads["exclusive_reason"] == {"reasons[code,exclusive,id,label]"}, "by a property"
     assert reads["reply_rules"] == {"reply_checker"}
@@ -81,7 +83,7 @@ def test_a_bundle_carries_the_sources_its_sections_cite():
     content = {"sources": [{"id": "a1"}, {"id": "b2"}, {"id": "c3"}],
                "safety": {"lines": [{"sources": ["b2"]}], "note": "a1 is not an id here"},
                "reasons": [{"id": "r", "sources": ["c3", "b2"]}]}
-    assert sections.cited(content, ["safety", "sources"]) == [{"id": "b2"}]
+    assert sections.cited(content, ["safety", "sources", SOURCES]) == [{"id": "b2"}]
     assert sections.cited(content, ["safety", "reasons"]) == [{"id": "b2"}, {"id": "c3"}]
 
 
@@ -97,8 +99,7 @@ def test_each_bundle_holds_exactly_the_sections_its_modules_read(site, kind):
     content = content_of(site, kind)
     assert sorted(content) == wanted
     for name in wanted:
-        expected = (sections.cited(catalogue, wanted) if name == sections.CITED
-                    else sections.section(catalogue, name))
+        expected = bundles.section_data(catalogue, name, wanted)
         assert content[name] == json.loads(json.dumps(expected)), name
 
 
@@ -108,12 +109,14 @@ def test_the_second_bundle_holds_the_sections_only_its_modules_read(site):
     first = content_of(site, "wizard")
     second = content_of(site, "wizard.later")
     wanted = sections.page_sections(sources, bundles.later_modules(sources, "wizard"), catalogue)
-    assert sorted(set(second) - {sections.CITED}) == [name for name in wanted if name not in first]
-    assert set(first) & set(second) == {sections.CITED}, "each section once, but the sources"
+    cited = SOURCES
+    assert sorted(set(second) - {cited}) == [name for name in wanted if name not in first]
+    assert set(first) & set(second) == {cited}, "each section once, but the sources"
     # The first bundle's sources are those its sections cite; the second's all the page cites.
     every = sorted(set(first) | set(second))
-    assert second[sections.CITED] == json.loads(json.dumps(sections.cited(catalogue, every)))
-    assert len(first[sections.CITED]) < len(second[sections.CITED])
+    assert second[cited] == json.loads(json.dumps(bundles.section_data(catalogue, cited, every)))
+    assert len(first[cited]) < len(second[cited])
+    assert all(set(source) == {"author", "id", "title", "url", "year"} for source in first[cited])
     # The plan's words and practice come later; the questions' words at once.
     assert {"guidance", "practice", "reply_checker"} <= set(second)
     assert {"wizard", "safety"} <= set(first)
@@ -129,7 +132,7 @@ def test_the_partner_pages_leave_out_the_wizards_own_sections(site):
     invite = content_of(site, "invite")
     for name in ("decision", "practice", "reply_checker", "reasons"):
         assert name in wizard and name not in invite, name
-    for name in ("partner", "sources", "safety", "site"):
+    for name in ("partner", SOURCES, "safety", "site"):
         assert name in invite, name
     # Of the reasons, what links and the partner's page read: no advice for the sender.
     assert {"reasons[code,exclusive,id,label]", "reasons[id,partner,sources]"} <= set(invite)

@@ -81,13 +81,22 @@ def test_a_part_of_a_section_is_read_alone_or_from_the_whole():
 
 def test_a_section_a_second_bundle_brings_anew_is_read_again():
     folder = _folder()
-    _write(folder, "sources", '[{"id": "a"}]')  # the first bundle: the sources it cites
+    shown = "sources[author,id,title,url,year]"  # what Catalogue.source reads
+    _write(folder, shown, '[{"id": "a"}]')  # the first bundle: the sources it cites
     catalogue = Catalogue.from_folder(folder)
     assert catalogue.source("a") == {"id": "a"}
     raises(KeyError, lambda: catalogue.source("b"))
-    _write(folder, "sources", '[{"id": "a"}, {"id": "b"}]')  # the second: all it cites
-    catalogue.reread(["%s/sources.json" % folder, "%s/guidance.json" % folder])
+    _write(folder, shown, '[{"id": "a"}, {"id": "b"}]')  # the second: all it cites
+    catalogue.reread(["%s/%s.json" % (folder, shown), "%s/guidance.json" % folder])
     assert catalogue.source("b") == {"id": "b"} and catalogue.source("a") == {"id": "a"}
+    os.remove("%s/%s.json" % (folder, shown))
+    # The same when the part is read from a whole section that comes again.
+    _write(folder, "sources", '[{"id": "a", "note": "not shown"}]')
+    catalogue = Catalogue.from_folder(folder)
+    assert catalogue.source("a") == {"id": "a"}
+    _write(folder, "sources", '[{"id": "a"}, {"id": "b"}]')
+    catalogue.reread(["%s/sources.json" % folder])
+    assert catalogue.source("b") == {"id": "b"}
     os.remove("%s/sources.json" % folder)
     os.rmdir(folder)
     whole = Catalogue({"sources": [{"id": "a"}]})

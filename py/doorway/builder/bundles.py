@@ -190,10 +190,10 @@ def page_bundles(sources, kind, catalogue):
         later = sections.page_sections(sources, second, catalogue)
         extra = [name for name in later if name not in first_content]
         everything = sorted(set(first_content) | set(later))
-        if (sections.CITED in first_content and sections.CITED in everything
-                and sections.cited(catalogue, everything)
-                != sections.cited(catalogue, first_content)):
-            extra.append(sections.CITED)  # the sources the later sections cite too
+        more = sections.cited(catalogue, everything) != sections.cited(catalogue, first_content)
+        for name in first_content:
+            if sections.whole(name) == sections.CITED and more:
+                extra.append(name)  # the sources the later sections cite too
         bundles.append(_bundle(sources, second, catalogue, sorted(extra), everything))
     else:
         bundles.append(None)
@@ -202,9 +202,11 @@ def page_bundles(sources, kind, catalogue):
 
 def section_data(catalogue, name, names):
     """What a bundle whose page has the sections ``names`` holds for ``name``:
-    the section (or its part), or, for the sources, those ``names`` cite."""
-    if name == sections.CITED:
-        return sections.cited(catalogue, names)
+    the section (or its part); of the sources (or their part), those ``names`` cite."""
+    if sections.whole(name) == sections.CITED:
+        content = dict(catalogue)
+        content[sections.CITED] = sections.cited(catalogue, names)
+        return sections.section(content, name)
     return sections.section(catalogue, name)
 
 

@@ -23,7 +23,8 @@ aid or the reasons' advice; a page that reads the whole section as well is
 given only the whole.
 
 The sources are the one section other sections cite by id (:data:`CITED`):
-a bundle carries only the sources its other sections cite (:func:`cited`),
+a bundle carries only the sources its other sections cite (:func:`cited`;
+read through ``Catalogue.source``, only the fields the pages show),
 so the questions' safety help does not bring the plan's references. A second
 bundle whose sections cite more carries them all again, and the page reads
 the section anew when it arrives (``Catalogue.reread``).
@@ -104,7 +105,7 @@ def module_reads(source, reads, path="?"):
     return found
 
 
-def _whole(name):
+def whole(name):
     """The section a part (``decision.situations``, ``reasons[id,label]``) is of."""
     return name.split("[", 1)[0].split(".", 1)[0]
 
@@ -137,7 +138,7 @@ def cited(content, names):
     the answer errs on the side of more, never less)."""
     found = set()
     for name in names:
-        if name != CITED:
+        if whole(name) != CITED:
             _strings(section(content, name), found)
     return [entry for entry in content[CITED] if entry["id"] in found]
 
@@ -158,5 +159,5 @@ def page_sections(sources, modules, content):
     if EVERYTHING in found:
         return sorted(content)
     parts = [name for name in found if name not in content
-             and part(content, name) is not None and _whole(name) not in found]
+             and part(content, name) is not None and whole(name) not in found]
     return sorted([name for name in content if name in found] + parts)

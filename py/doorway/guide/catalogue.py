@@ -126,7 +126,9 @@ class Catalogue:
         brought anew is read again, and its indexes are built again."""
         if isinstance(self.data, Sections):
             names = self.data.reread(paths)
-            for key in [key for key in self._indexes if key[0] in names]:
+            # An index of a part (``sources[id,url]``) read from a whole section is stale too.
+            for key in [key for key in self._indexes
+                        if key[0] in names or key[0].split("[")[0].split(".")[0] in names]:
                 del self._indexes[key]
 
     def read_section(self, name):
@@ -281,7 +283,9 @@ class Catalogue:
         return found
 
     def source(self, source_id):
-        found = self._find("sources", (), "id", source_id)
+        """A source, with what the pages show of it (not the reviewers' ``note``,
+        which only the about page lists)."""
+        found = self._find("sources[author,id,title,url,year]", (), "id", source_id)
         if found is None:
             raise KeyError(source_id)
         return found
