@@ -37,7 +37,7 @@ was not given, so a miss fails loudly in the browser tests.
 
 import ast
 
-from doorway.guide.catalogue import part
+from doorway.guide.catalogue import part, whole
 
 from .errors import BuildError
 
@@ -103,11 +103,6 @@ def module_reads(source, reads, path="?"):
                   and target.value.attr == "data" and node.args and _literal(node.args[0])):
                 found.add(_literal(node.args[0]))
     return found
-
-
-def whole(name):
-    """The section a part (``decision.situations``, ``reasons[id,label]``) is of."""
-    return name.split("[", 1)[0].split(".", 1)[0]
 
 
 def section(content, name):

@@ -10,6 +10,11 @@ import json
 import os
 
 
+def whole(name):
+    """The section a :func:`part` is of: ``reasons`` for ``reasons[id,label]``."""
+    return name.split("[", 1)[0].split(".", 1)[0]
+
+
 def part(data, name):
     """A part of a section of ``data`` (a dict, or :class:`Sections`), or None.
 
@@ -128,7 +133,7 @@ class Catalogue:
             names = self.data.reread(paths)
             # An index of a part (``sources[id,url]``) read from a whole section is stale too.
             for key in [key for key in self._indexes
-                        if key[0] in names or key[0].split("[")[0].split(".")[0] in names]:
+                        if key[0] in names or whole(key[0]) in names]:
                 del self._indexes[key]
 
     def read_section(self, name):
