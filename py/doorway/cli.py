@@ -91,10 +91,10 @@ def _practice_check(args):
     from doorway.builder import CONTENT
     from doorway.builder.content import load
     from doorway.guide.catalogue import Catalogue
+    from doorway.guide.reply_check import checker
     if args.text is None:
         raise UsageError(args.prog, "TEXT is missing: give the reply as one quoted argument")
-    checker = Catalogue(load(CONTENT)).reply_checker()
-    result = checker.check(args.text)
+    result = checker(Catalogue(load(CONTENT))).check(args.text)
     if args.json:
         print(json.dumps(result, ensure_ascii=False))
         return 0

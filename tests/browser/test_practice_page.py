@@ -15,6 +15,7 @@ from playwright.sync_api import expect
 
 from doorway.builder.html import to_html
 from doorway.guide import practice as logic
+from doorway.guide import reply_check
 from doorway.guide.views import practice as views
 
 PARTNER = "[data-partner-line]"
@@ -107,7 +108,7 @@ def test_written_replies_by_keyboard_change_the_partners_tone(page):
     """Typed replies only, no mouse: sharp words put the partner on guard and
     are quoted exactly with a kinder way to say them; kind words soften them."""
     cat = catalogue()
-    checker = cat.reply_checker()
+    checker = reply_check.checker(cat)
     walk_to_results(page, "hesitated", ["time"])
     _open_practice(page, by_keyboard=True)
     _expect_turn(page, 1, "softer")

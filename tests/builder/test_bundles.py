@@ -142,7 +142,11 @@ def test_the_real_wizard_asks_its_questions_from_the_first_bundle():
     assert not set(first) & set(second)
     assert "doorway/ui/wizard.py" in first and "doorway/guide/answers.py" in first
     for later in ("ui/plan_step", "ui/share", "ui/practice", "ui/decision", "ui/resume",
-                  "ui/crypto", "ui/wordlist", "guide/qr", "guide/plan"):
+                  "ui/crypto", "ui/wordlist", "guide/qr", "guide/plan",
+                  # What only the plan needs, though the questions' modules are near it:
+                  # the decision aid (the context step reads its situations alone), the
+                  # script, the reply checker (built outside Catalogue), the plan's views.
+                  "guide/decision", "guide/script", "guide/reply_check", "guide/views/plan"):
         assert "doorway/%s.py" % later in second, later
 
 
@@ -176,6 +180,8 @@ def test_pages_do_not_carry_other_pages_python(site):
     assert "doorway/ui/wizard.mpy" in wizard and "doorway/ui/partner.mpy" not in wizard
     assert "doorway/ui/partner.mpy" in invite and "doorway/ui/wizard.mpy" not in invite
     assert "doorway/ui/received.mpy" in reply and "doorway/guide/decision.mpy" not in reply
+    for files in (invite, reply):  # the reply form's checks do not bring the QR encoder
+        assert "doorway/guide/link_forms.mpy" in files and "doorway/guide/qr.mpy" not in files
     sources = [p.relative_to(site).as_posix() for p in (site / "py").rglob("*.py")]
     assert sources == ["py/doorway/ui/main.py"], "only the loader ships as source"
 

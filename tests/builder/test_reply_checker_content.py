@@ -13,6 +13,7 @@ import pytest
 from doorway.builder.content import load
 from doorway.builder.schema import ContentErrors
 from doorway.guide.catalogue import Catalogue
+from doorway.guide.reply_check import checker
 from fixtures import CONTENT as FIXTURE
 
 FILE = "reply_checker/en.toml"
@@ -118,5 +119,5 @@ def test_a_second_language_is_a_parallel_file(tmp_path):
                  '"you [@degree] always|never|constantly",\n  "tu toujours",'))
     catalogue = Catalogue(load(content))
     assert [rules["language"] for rules in catalogue.data["reply_checker"]] == ["en", "xx"]
-    assert catalogue.reply_checker("xx").check("Tu toujours!")["findings"] == ["criticism"]
-    assert catalogue.reply_checker("en").check("Tu toujours!")["findings"] == []
+    assert checker(catalogue, "xx").check("Tu toujours!")["findings"] == ["criticism"]
+    assert checker(catalogue, "en").check("Tu toujours!")["findings"] == []

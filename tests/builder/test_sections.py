@@ -16,17 +16,21 @@ from doorway.guide.catalogue import Catalogue
 from fixtures import CONTENT as FIXTURE
 
 CATALOGUE_SOURCE = (PACKAGE / "guide" / "catalogue.py").read_text()
+#: How the pages read the sources: the fields they show (Catalogue.source).
+SOURCES = "sources[author,id,title,url,year]"
 
 
 def test_every_catalogue_member_names_the_sections_it_reads():
     reads = sections.catalogue_reads(CATALOGUE_SOURCE)
-    assert reads["reason"] == {"reasons"} and reads["source"] == {"sources"}
+    assert reads["reason"] == {"reasons"} and reads["source"] == {SOURCES}
     assert reads["stances"] == {"wizard"} and reads["reply_conditions"] == {"partner"}
-    assert reads["exclusive_reason"] == {"reasons"}, "through self.reasons"
-    assert reads["reply_checker"] == {"reply_checker"} and reads["situation"] == {"decision"}
+    assert reads["exclusive_reason"] == {"reasons[code,exclusive,id,label]"}, "by a property"
+    assert reads["reply_rules"] == {"reply_checker"}
+    assert reads["situation"] == {"decision.situations"}
     public = [name for name in dir(Catalogue) if not name.startswith("_")]
     unread = [name for name in public
-              if name not in reads and name not in ("read_section", "from_json", "from_folder")]
+              if name not in reads
+              and name not in ("read_section", "reread", "from_json", "from_folder")]
     # A member that reads self.data directly would hide its section from the build.
     assert unread == [], "Catalogue members that read no section by name: %s" % unread
     assert sections.EVERYTHING not in set().union(*reads.values())
@@ -55,6 +59,34 @@ def test_a_catalogue_without_a_section_says_which_one():
             read()
 
 
+def test_a_part_of_a_table_section_is_given_alone_unless_the_whole_is_read():
+    reads = sections.catalogue_reads(CATALOGUE_SOURCE)
+    content = {"decision": {"situations": {"items": []}, "options": []}, "tips": []}
+    sources = {sections.CATALOGUE: CATALOGUE_SOURCE.encode(),
+               "doorway/ui/a.py": b"def f(c):\n    return c.situations, c.tip('x')\n",
+               "doorway/ui/b.py": b"def f(c):\n    return c.decision\n",
+               "doorway/ui/c.py": b"def f(c):\n    return c.read_section('decision.nothing')\n"}
+    assert sections.module_reads(sources["doorway/ui/a.py"].decode(), reads) \
+        == {"decision.situations", "tips"}
+    assert sections.page_sections(sources, ["doorway/ui/a.py"], content) \
+        == ["decision.situations", "tips"]
+    assert sections.section(content, "decision.situations") == {"items": []}
+    both = sections.page_sections(sources, ["doorway/ui/a.py", "doorway/ui/b.py"], content)
+    assert both == ["decision", "tips"], "the whole holds the part"
+    assert sections.page_sections(sources, ["doorway/ui/c.py"], content) == []
+    listed = {"reasons": [{"id": "a", "label": "A", "advice": "long"}, {"id": "b"}]}
+    assert sections.section(listed, "reasons[id,label]") == [{"id": "a", "label": "A"},
+                                                             {"id": "b"}]
+
+
+def test_a_bundle_carries_the_sources_its_sections_cite():
+    content = {"sources": [{"id": "a1"}, {"id": "b2"}, {"id": "c3"}],
+               "safety": {"lines": [{"sources": ["b2"]}], "note": "a1 is not an id here"},
+               "reasons": [{"id": "r", "sources": ["c3", "b2"]}]}
+    assert sections.cited(content, ["safety", "sources", SOURCES]) == [{"id": "b2"}]
+    assert sections.cited(content, ["safety", "reasons"]) == [{"id": "b2"}, {"id": "c3"}]
+
+
 def content_of(site, kind):
     return bundles.content_of(bundles.unpack((site / "py" / (kind + ".bundle")).read_bytes()))
 
@@ -67,7 +99,8 @@ def test_each_bundle_holds_exactly_the_sections_its_modules_read(site, kind):
     content = content_of(site, kind)
     assert sorted(content) == wanted
     for name in wanted:
-        assert content[name] == json.loads(json.dumps(catalogue[name])), name
+        expected = bundles.section_data(catalogue, name, wanted)
+        assert content[name] == json.loads(json.dumps(expected)), name
 
 
 def test_the_second_bundle_holds_the_sections_only_its_modules_read(site):
@@ -76,19 +109,32 @@ def test_the_second_bundle_holds_the_sections_only_its_modules_read(site):
     first = content_of(site, "wizard")
     second = content_of(site, "wizard.later")
     wanted = sections.page_sections(sources, bundles.later_modules(sources, "wizard"), catalogue)
-    assert sorted(second) == [name for name in wanted if name not in first]
-    assert not set(first) & set(second), "each section once"
+    cited = SOURCES
+    assert sorted(set(second) - {cited}) == [name for name in wanted if name not in first]
+    assert set(first) & set(second) == {cited}, "each section once, but the sources"
+    # The first bundle's sources are those its sections cite; the second's all the page cites.
+    every = sorted(set(first) | set(second))
+    assert second[cited] == json.loads(json.dumps(bundles.section_data(catalogue, cited, every)))
+    assert len(first[cited]) < len(second[cited])
+    assert all(set(source) == {"author", "id", "title", "url", "year"} for source in first[cited])
     # The plan's words and practice come later; the questions' words at once.
     assert {"guidance", "practice", "reply_checker"} <= set(second)
-    assert {"wizard", "safety", "reasons"} <= set(first)
+    assert {"wizard", "safety"} <= set(first)
+    # The context step's optional question without the rest of the decision aid, and
+    # the reasons' labels without their advice (and the sources that cites).
+    assert "decision.situations.items[id,label]" in first and "decision" in second
+    assert "reasons[code,exclusive,id,label]" in first and "reasons" in second
 
 
 def test_the_partner_pages_leave_out_the_wizards_own_sections(site):
     wizard = content_of(site, "wizard")
     wizard.update(content_of(site, "wizard.later"))
     invite = content_of(site, "invite")
-    for name in ("decision", "practice", "reply_checker"):
+    for name in ("decision", "practice", "reply_checker", "reasons"):
         assert name in wizard and name not in invite, name
-    for name in ("partner", "reasons", "sources", "safety", "site"):
+    for name in ("partner", SOURCES, "safety", "site"):
         assert name in invite, name
+    # Of the reasons, what links and the partner's page read: no advice for the sender.
+    assert {"reasons[code,exclusive,id,label]", "reasons[id,partner,sources]"} <= set(invite)
+    assert "guidance.sections" in invite and "guidance" not in invite, "its headings only"
     assert "about" not in wizard, "the about page's words are only in its HTML"

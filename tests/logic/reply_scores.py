@@ -12,7 +12,7 @@ reader also found. Recall: of the replies a reader found it in, the share the
 checker found. "Overall" adds up every kind's counts (micro-average).
 """
 
-from doorway.guide.reply_check import KINDS
+from doorway.guide.reply_check import KINDS, checker
 
 
 def _ratio(part, whole):
@@ -88,4 +88,4 @@ if __name__ == "__main__":
 
     table = replies_tuning if sys.argv[1:] == ["tuning"] else replies_heldout
     # The report is on the real checker (site/content), not the tests' fixture.
-    print(report(scores(Catalogue(load(CONTENT)).reply_checker(), table.ROWS)))
+    print(report(scores(checker(Catalogue(load(CONTENT))), table.ROWS)))

@@ -22,7 +22,7 @@ tests/content/test_conversation_map.py runs every rule on the real content.
 from support import IS_MICROPYTHON, combinations
 
 from doorway.guide import plan as planner
-from doorway.guide import script
+from doorway.guide import reply_check, script
 
 MAIN_MOST = 12
 SHORT_MOST = 6
@@ -51,7 +51,7 @@ def phrases(text):
 
 def mind_reading(cat, text):
     if text not in _findings:
-        _findings[text] = "mind_reading" in cat.reply_checker().check(text)["findings"]
+        _findings[text] = "mind_reading" in reply_check.checker(cat).check(text)["findings"]
     return _findings[text]
 
 

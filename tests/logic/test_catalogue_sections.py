@@ -49,3 +49,56 @@ def test_sections_are_parsed_when_first_read_and_later_files_join_them():
     for name in ("site", "reasons", "practice", "decision"):
         os.remove("%s/%s.json" % (folder, name))
     os.rmdir(folder)
+
+
+def test_a_part_of_a_section_is_read_alone_or_from_the_whole():
+    folder = _folder()
+    _write(folder, "decision.situations", '{"items": [{"id": "affair"}]}')
+    catalogue = Catalogue.from_folder(folder)
+    assert catalogue.situation("affair") == {"id": "affair"}
+    assert catalogue.situations["items"] == [{"id": "affair"}]
+    error = raises(LookupError, lambda: catalogue.decision)
+    assert "'decision' is not on this page" in str(error)
+    _write(folder, "reasons[code,exclusive,id,label]",
+           '[{"id": "cost", "label": "Cost"}, {"id": "unsure", "exclusive": true}]')
+    assert catalogue.exclusive_reason() == "unsure"
+    assert [r["id"] for r in catalogue.reason_labels] == ["cost", "unsure"]
+    raises(LookupError, lambda: catalogue.reasons)
+    for name in ("decision.situations", "reasons[code,exclusive,id,label]"):
+        os.remove("%s/%s.json" % (folder, name))
+    os.rmdir(folder)
+    whole = Catalogue({"decision": {"situations": {"items": []}, "options": []},
+                       "reasons": [{"id": "cost", "label": "Cost", "advice": "Ask"}]})
+    assert whole.reason_labels == [{"id": "cost", "label": "Cost"}]
+    assert whole.situations == {"items": []} and whole.situation("affair") is None
+    deeper = Catalogue({"decision": {"situations": {"items": [{"id": "a", "label": "A",
+                                                                "why": "long"}]}}})
+    assert deeper.situation_labels == [{"id": "a", "label": "A"}]
+    raises(LookupError, lambda: deeper.read_section("decision.situations[id]"))  # a table
+    error = raises(LookupError, lambda: whole.read_section("decision.weeks"))
+    assert "'decision.weeks' is not on this page" in str(error)
+
+
+def test_a_section_a_second_bundle_brings_anew_is_read_again():
+    folder = _folder()
+    shown = "sources[author,id,title,url,year]"  # what Catalogue.source reads
+    _write(folder, shown, '[{"id": "a"}]')  # the first bundle: the sources it cites
+    catalogue = Catalogue.from_folder(folder)
+    assert catalogue.source("a") == {"id": "a"}
+    raises(KeyError, lambda: catalogue.source("b"))
+    _write(folder, shown, '[{"id": "a"}, {"id": "b"}]')  # the second: all it cites
+    catalogue.reread(["%s/%s.json" % (folder, shown), "%s/guidance.json" % folder])
+    assert catalogue.source("b") == {"id": "b"} and catalogue.source("a") == {"id": "a"}
+    os.remove("%s/%s.json" % (folder, shown))
+    # The same when the part is read from a whole section that comes again.
+    _write(folder, "sources", '[{"id": "a", "note": "not shown"}]')
+    catalogue = Catalogue.from_folder(folder)
+    assert catalogue.source("a") == {"id": "a"}
+    _write(folder, "sources", '[{"id": "a"}, {"id": "b"}]')
+    catalogue.reread(["%s/sources.json" % folder])
+    assert catalogue.source("b") == {"id": "b"}
+    os.remove("%s/sources.json" % folder)
+    os.rmdir(folder)
+    whole = Catalogue({"sources": [{"id": "a"}]})
+    whole.reread(["content/sources.json"])  # a catalogue not read from files has nothing to redo
+    assert whole.source("a") == {"id": "a"}

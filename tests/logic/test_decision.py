@@ -117,13 +117,6 @@ def test_sure_scores_and_notes():
     assert decision.score_text(cat, two) == "2 of 4"
 
 
-def test_situations_are_known_and_in_catalogue_order():
-    cat = catalogue()
-    assert decision.check_situations(cat, ["leaving", "bogus", "affair"]) \
-        == ["affair", "leaving"]
-    assert decision.check_situations(cat, []) == []
-
-
 def _ids(plan):
     return [section["id"] for section in plan["sections"]]
 

@@ -2,7 +2,7 @@
 
 from support import IS_MICROPYTHON, catalogue, raises
 
-from doorway.guide import link, link_forms, passphrase, text
+from doorway.guide import link, link_forms, passphrase
 
 
 def _share(**values):
@@ -45,7 +45,7 @@ def test_a_name_and_a_note_too_long_are_both_explained():
     errors = _share(sender=" Sam " + "a" * 40, note="y" * (cat.note_limit + 2))
     assert [e["field"] for e in errors] == [link_forms.SENDER_FIELD, link_forms.NOTE_FIELD]
     assert errors[0]["message"] == cat.partner["share"]["sender_error"]
-    assert errors[1]["message"] == text.note_counter(cat, "y" * (cat.note_limit + 2))[0]
+    assert errors[1]["message"] == link_forms.note_counter(cat, "y" * (cat.note_limit + 2))[0]
     # Spaces around a name are trimmed first, as the link will carry it.
     assert _share(sender="   " + "a" * 40 + "   ") == []
 
@@ -137,3 +137,18 @@ def test_the_word_list_size_is_the_vendored_lists():
     if not IS_MICROPYTHON:
         from doorway.builder import wordlist
         assert wordlist.SIZE == link_forms.WORD_LIST_SIZE
+
+
+def test_note_counter_counts_down_then_over_in_the_right_number():
+    cat = catalogue()
+    limit = cat.note_limit
+    share = cat.partner["share"]
+
+    def said(key, count):
+        return share[key].replace("{count}", str(count))
+
+    assert link_forms.note_counter(cat, "") == (said("counter", limit), False)
+    assert link_forms.note_counter(cat, "x" * (limit - 1)) == (share["counter_one"], False)
+    assert link_forms.note_counter(cat, "x" * limit) == (said("counter", 0), False)
+    assert link_forms.note_counter(cat, "x" * (limit + 1)) == (share["counter_over_one"], True)
+    assert link_forms.note_counter(cat, "😀" * (limit + 3)) == (said("counter_over", 3), True)

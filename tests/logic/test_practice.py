@@ -8,7 +8,7 @@ passes the build, not just today's sentences.
 from support import answers, catalogue, combinations, raises
 
 from doorway.guide import practice
-from doorway.guide.reply_check import ESCALATING
+from doorway.guide.reply_check import ESCALATING, checker
 
 
 def _content():
@@ -97,7 +97,7 @@ def test_picks_offer_one_that_helps_one_that_hurts_and_the_worrys_own_line():
             own = []
             if line["reason"] != practice.ANY:
                 own = cat.reason(line["reason"]).get("script") or []
-            found = cat.reply_checker().check(own[0])["findings"] if own else []
+            found = checker(cat).check(own[0])["findings"] if own else []
             helps = [k for k in found if k not in ESCALATING] and \
                 not [k for k in found if k in ESCALATING]
             assert len(options) == (3 if helps else 2)
@@ -125,20 +125,20 @@ def test_written_replies_move_the_mood_by_what_the_checker_finds():
     """The checker's own examples: each escalating "instead" puts the partner on
     guard; a "try" never does; words with no finding leave the mood alone."""
     cat = catalogue()
-    checker = cat.reply_checker()
+    rules = checker(cat)
     for kind in cat.data["reply_checker"][0]["kinds"]:
         for example in kind.get("examples", []):
             state = _begin(stance="not_asked")
             assert practice.reply(cat, state, example["instead"])["after"] == practice.GUARDED
             state = _begin(stance="said_no")
             after = practice.reply(cat, state, example["try"])["after"]
-            softens = [k for k in checker.check(example["try"])["findings"]
+            softens = [k for k in rules.check(example["try"])["findings"]
                        if k in _content()["tone"]["softens"]]
             assert after == (practice.SOFTER if softens else practice.GUARDED)
     for stance in ("not_asked", "said_no"):
         state = _begin(stance=stance)
         before = state["mood"]
-        assert checker.check("Okay.")["findings"] == []
+        assert rules.check("Okay.")["findings"] == []
         record = practice.reply(cat, state, "Okay.")
         assert record["after"] == before and record["reaction"] == _content()["tone"]["same"]
 

@@ -12,13 +12,13 @@ import replies_tuning
 from reply_scores import scores
 from support import catalogue, raises
 
-from doorway.guide import phrases
+from doorway.guide import phrases, reply_check
 from doorway.guide.reply_check import ESCALATING, HELPFUL, KINDS
 from doorway.guide.words import fold, words
 
 
 def checker():
-    return catalogue().reply_checker()
+    return reply_check.checker(catalogue())
 
 
 def quotes(text):
@@ -159,8 +159,8 @@ def test_the_vocabulary_is_the_issues_and_languages_without_a_file_have_no_check
     assert ESCALATING == ("criticism", "contempt", "defensiveness", "ultimatum",
                           "mind_reading", "pressure")
     assert HELPFUL == ("i_statement", "reflection", "question", "validation", "invitation")
-    assert catalogue().reply_checker("xx") is None
-    assert catalogue().reply_checker("en") is catalogue().reply_checker()
+    assert reply_check.checker(catalogue(), "xx") is None
+    assert reply_check.checker(catalogue(), "en") is checker()
 
 
 # --- words ------------------------------------------------------------------------

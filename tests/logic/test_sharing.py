@@ -54,8 +54,3 @@ def test_a_link_too_long_for_a_readable_qr_code_is_for_copying_only():
     base = "https://example.org/" + "deep/" * 20
     assert not sharing.qr_fits(longest_sealed_url(base, link.INVITE, link.PAD_SIZES[-1]))
     assert sharing.qr_fits(longest_sealed_url(base, link.INVITE, link.PAD_SIZES[1]))
-
-
-def test_without_web_crypto_only_a_plain_link_is_offered():
-    assert sharing.link_kinds(True) == [sharing.SEALED, sharing.PLAIN]
-    assert sharing.link_kinds(False) == [sharing.PLAIN]

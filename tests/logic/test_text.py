@@ -65,18 +65,3 @@ def test_card_text_lists_three_things_and_the_first_lines():
     assert [line for line in out if line[:3] in ("1. ", "2. ", "3. ")] == [
         "%d. %s" % (i + 1, thing["text"]) for i, thing in enumerate(card["things"])]
     assert out[-3:] == ["“%s”" % t["text"] for t in script.main_path(turns)[:3]]
-
-
-def test_note_counter_counts_down_then_over_in_the_right_number():
-    cat = catalogue()
-    limit = cat.note_limit
-    share = cat.partner["share"]
-
-    def said(key, count):
-        return share[key].replace("{count}", str(count))
-
-    assert text.note_counter(cat, "") == (said("counter", limit), False)
-    assert text.note_counter(cat, "x" * (limit - 1)) == (share["counter_one"], False)
-    assert text.note_counter(cat, "x" * limit) == (said("counter", 0), False)
-    assert text.note_counter(cat, "x" * (limit + 1)) == (share["counter_over_one"], True)
-    assert text.note_counter(cat, "😀" * (limit + 3)) == (said("counter_over", 3), True)

@@ -10,7 +10,7 @@ from support import answers, catalogue, raises
 from doorway.guide import link, link_forms, script
 from doorway.guide import plan as planner
 from doorway.guide.card import plan_card
-from doorway.guide.views import attr, find_all, h, text_of
+from doorway.guide.views import attr, find_all, h, source_link, text_of
 from doorway.guide.views import partner as partner_views
 from doorway.guide.views import plan as plan_views
 from doorway.guide.views import reply as reply_views
@@ -82,7 +82,7 @@ def test_refs_link_to_the_numbered_sources_of_the_same_plan():
 
 
 def test_source_links_open_in_a_new_tab_without_a_referrer():
-    link = plan_views.source_link("https://example.org/a", "A")
+    link = source_link("https://example.org/a", "A")
     assert attr(link, "target") == "_blank"
     assert "noreferrer" in attr(link, "rel") and "noopener" in attr(link, "rel")
 

@@ -180,21 +180,41 @@ def page_bundles(sources, kind, catalogue):
 
     Each holds its compiled modules, then its content sections: the first
     those of ``catalogue`` its modules read, the second those its own
-    modules read that the first lacks.
+    modules read that the first lacks (a whole section even where the first
+    holds a part of it: :func:`sections.page_sections`).
     """
     first, second = _parts(sources, kind)
     first_content = sections.page_sections(sources, first, catalogue)
-    bundles = [_bundle(sources, first, catalogue, first_content)]
+    bundles = [_bundle(sources, first, catalogue, first_content, first_content)]
     if second:
-        extra = [name for name in sections.page_sections(sources, second, catalogue)
-                 if name not in first_content]
-        bundles.append(_bundle(sources, second, catalogue, extra))
+        later = sections.page_sections(sources, second, catalogue)
+        extra = [name for name in later if name not in first_content]
+        everything = sorted(set(first_content) | set(later))
+        more = sections.cited(catalogue, everything) != sections.cited(catalogue, first_content)
+        for name in first_content:
+            if sections.whole(name) == sections.CITED and more:
+                extra.append(name)  # the sources the later sections cite too
+        bundles.append(_bundle(sources, second, catalogue, sorted(extra), everything))
     else:
         bundles.append(None)
     return bundles
 
 
-def _bundle(sources, modules, catalogue, names):
+def section_data(catalogue, name, names):
+    """What a bundle whose page has the sections ``names`` holds for ``name``:
+    the section (or its part); of the sources (or their part), those ``names`` cite."""
+    if sections.whole(name) == sections.CITED:
+        content = dict(catalogue)
+        content[sections.CITED] = sections.cited(catalogue, names)
+        return sections.section(content, name)
+    return sections.section(catalogue, name)
+
+
+def _bundle(sources, modules, catalogue, names, page_names):
+    """``names``: the sections this bundle carries; ``page_names``: every
+    section the page has once it holds this bundle (the sources they cite)."""
     compiled = compile_modules({path: sources[path] for path in modules})
-    content = [(content_path(name), assets.catalogue_json(catalogue[name])) for name in names]
+    content = [(content_path(name),
+                assets.catalogue_json(section_data(catalogue, name, page_names)))
+               for name in names]
     return pack(sorted(compiled.items()) + content)

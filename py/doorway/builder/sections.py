@@ -14,6 +14,21 @@ download and parse the decision aid. Nothing lists sections by hand:
   that name counts, so the answer errs on the side of more), every
   ``.data["practice"]`` and every ``.read_section("tips")``.
 
+A read may name a part of a section (``doorway.guide.catalogue.part``): one
+key of a table, ``self.read_section("decision.situations")``, or some fields
+of every entry of a list, ``self.read_section("reasons[id,label,exclusive]")``.
+A page that reads only that part is given it as a section of its own
+(:func:`section`), so the welcome page's questions do not bring the decision
+aid or the reasons' advice; a page that reads the whole section as well is
+given only the whole.
+
+The sources are the one section other sections cite by id (:data:`CITED`):
+a bundle carries only the sources its other sections cite (:func:`cited`;
+read through ``Catalogue.source``, only the fields the pages show),
+so the questions' safety help does not bring the plan's references. A second
+bundle whose sections cite more carries them all again, and the page reads
+the section anew when it arrives (``Catalogue.reread``).
+
 A read the code does not spell out (``catalogue.data[name]`` or
 ``catalogue.read_section(name)`` with a variable) gives the page every section.
 The browser's ``Catalogue`` raises ``LookupError`` naming a section a page
@@ -21,6 +36,8 @@ was not given, so a miss fails loudly in the browser tests.
 """
 
 import ast
+
+from doorway.guide.catalogue import part, whole
 
 from .errors import BuildError
 
@@ -88,8 +105,43 @@ def module_reads(source, reads, path="?"):
     return found
 
 
+def section(content, name):
+    """What a bundle's ``content/<name>.json`` holds: a section, or a part of one
+    (:func:`doorway.guide.catalogue.part`, the browser's own reading)."""
+    return content[name] if name in content else part(content, name)
+
+
+#: The section the others cite by id (``reference("source")`` in the schema).
+CITED = "sources"
+
+
+def _strings(value, found):
+    if isinstance(value, str):
+        found.add(value)
+    elif isinstance(value, dict):
+        for each in value.values():
+            _strings(each, found)
+    elif isinstance(value, list):
+        for each in value:
+            _strings(each, found)
+    return found
+
+
+def cited(content, names):
+    """The entries of the :data:`CITED` section that the sections ``names`` cite,
+    in content order: every entry whose id is a string anywhere in them (so
+    the answer errs on the side of more, never less)."""
+    found = set()
+    for name in names:
+        if whole(name) != CITED:
+            _strings(section(content, name), found)
+    return [entry for entry in content[CITED] if entry["id"] in found]
+
+
 def page_sections(sources, modules, content):
-    """The sections of ``content`` a page whose modules are ``modules`` may read, sorted.
+    """The sections of ``content`` a page whose modules are ``modules`` may read, sorted:
+    whole sections, and parts of sections (``decision.situations``) whose
+    whole the page does not read.
 
     ``sources`` maps ``doorway/…/x.py`` to source bytes; ``modules`` are the
     page's paths among them.
@@ -101,4 +153,6 @@ def page_sections(sources, modules, content):
             found |= module_reads(sources[path].decode("utf-8"), reads, path)
     if EVERYTHING in found:
         return sorted(content)
-    return sorted(name for name in content if name in found)
+    parts = [name for name in found if name not in content
+             and part(content, name) is not None and whole(name) not in found]
+    return sorted([name for name in content if name in found] + parts)

@@ -94,12 +94,12 @@ def check_reasons(catalogue, values):
     The exclusive reason ("I don't know") stands alone: chosen with others, it
     gives way to them, since the others say more about what to do.
     """
-    chosen = [r["id"] for r in catalogue.reasons if r["id"] in values]
+    chosen = [r["id"] for r in catalogue.reason_labels if r["id"] in values]
     exclusive = catalogue.exclusive_reason()
     if exclusive in chosen and len(chosen) > 1:
         chosen = [r for r in chosen if r != exclusive]
     if not chosen:
-        return [], [{"field": reason_field(catalogue.reasons[0]["id"]),
+        return [], [{"field": reason_field(catalogue.reason_labels[0]["id"]),
                      "message": catalogue.wizard["reasons"]["error"]}]
     return chosen, []
 

@@ -9,6 +9,41 @@ first steps from smallest to largest.
 import json
 import os
 
+
+def whole(name):
+    """The section a :func:`part` is of: ``reasons`` for ``reasons[id,label]``."""
+    return name.split("[", 1)[0].split(".", 1)[0]
+
+
+def part(data, name):
+    """A part of a section of ``data`` (a dict, or :class:`Sections`), or None.
+
+    ``"decision.situations"`` is a key of a section that is a table (``.`` goes
+    one table deeper); ``[fields]`` at the end keeps those fields of every
+    entry of a list, in order: ``"reasons[id,label]"``,
+    ``"decision.situations.items[id,label]"``. The build gives a page that
+    reads only the part just the part, as a file of its own
+    (``doorway.builder.sections``).
+    """
+    fields = None
+    if name.endswith("]") and "[" in name:
+        name, fields = name[:-1].split("[", 1)
+    keys = name.split(".")
+    if keys[0] not in data or (fields is None and len(keys) == 1):
+        return None
+    value = data[keys[0]]
+    for key in keys[1:]:
+        if not isinstance(value, dict) or key not in value:
+            return None
+        value = value[key]
+    if fields is None:
+        return value
+    if not isinstance(value, list):
+        return None
+    fields = fields.split(",")
+    return [{key: entry[key] for key in fields if key in entry} for entry in value]
+
+
 #: What a page that was not given a section says when its Python reads it.
 MISSING = ("the content section %r is not on this page: the build gives each page the "
            "sections its Python reads (doorway.builder.sections)")
@@ -53,6 +88,16 @@ class Sections:
         except KeyError:
             return default
 
+    def reread(self, paths):
+        """``paths`` were just written (a second bundle): the sections among
+        them that were parsed already are parsed again when next read, because
+        a bundle may bring a section anew (the sources: the first bundle holds
+        only those its sections cite). Returns their names."""
+        names = [name for name in self.parsed if self._path(name) in paths]
+        for name in names:
+            del self.parsed[name]
+        return names
+
 
 class Catalogue:
     """Read-only access to the content, with indexes built on first use.
@@ -67,7 +112,10 @@ class Catalogue:
     def __init__(self, data):
         self.data = data
         self._indexes = {}
-        self._reply_checkers = {}
+        #: Objects built once from the content by the modules that use them
+        #: (``doorway.guide.reply_check.checker``), which this module does not
+        #: import: every page imports it, and few need them.
+        self.made = {}
 
     @classmethod
     def from_json(cls, text):
@@ -78,11 +126,31 @@ class Catalogue:
         """The sections in ``folder``, one file each, parsed when first read (:class:`Sections`)."""
         return cls(Sections(folder))
 
+    def reread(self, paths):
+        """Files a second bundle just wrote (``doorway.ui.later``): a section it
+        brought anew is read again, and its indexes are built again."""
+        if isinstance(self.data, Sections):
+            names = self.data.reread(paths)
+            # An index of a part (``sources[id,url]``) read from a whole section is stale too.
+            for key in [key for key in self._indexes
+                        if key[0] in names or whole(key[0]) in names]:
+                del self._indexes[key]
+
     def read_section(self, name):
-        """One top-level section of the content (a file of site/content, or a folder)."""
-        if name not in self.data:
+        """One top-level section of the content (a file of site/content, or a
+        folder), or a :func:`part` of one: ``"decision.situations"``,
+        ``"reasons[code,exclusive,id,label]"``.
+
+        A page whose Python reads only such a part is given only that part, as
+        a file of its own (``content/decision.situations.json``), and a page
+        given the whole section finds the part inside it.
+        """
+        if name in self.data:
+            return self.data[name]
+        found = part(self.data, name)
+        if found is None:
             raise LookupError(MISSING % name)
-        return self.data[name]
+        return found
 
     def _find(self, section, path, key, value):
         """The entry of ``section`` (then ``path`` inside it) whose ``key`` is ``value``."""
@@ -112,6 +180,12 @@ class Catalogue:
         return self.read_section("guidance")
 
     @property
+    def headings(self):
+        """The plan's section headings (``guidance.sections``), which the partner's
+        page uses too, without the rest of the guidance."""
+        return self.read_section("guidance.sections")
+
+    @property
     def safety(self):
         return self.read_section("safety")
 
@@ -124,12 +198,31 @@ class Catalogue:
         return self.read_section("reasons")
 
     @property
+    def reason_labels(self):
+        """Each reason's id, link code, label and whether it stands alone, in
+        order: what the questions and links need, without the advice and the
+        sources the plan gives."""
+        return self.read_section("reasons[code,exclusive,id,label]")
+
+    @property
     def asks(self):
         return self.read_section("asks")
 
     @property
     def decision(self):
         return self.read_section("decision")
+
+    @property
+    def situations(self):
+        """The situations that change the advice: the context step's optional
+        question, and the decision aid's (``decision.toml``)."""
+        return self.read_section("decision.situations")
+
+    @property
+    def situation_labels(self):
+        """Each situation's id and label, in order: what the context step and
+        "Check your answers" need, without the advice the plan gives for it."""
+        return self.read_section("decision.situations.items[id,label]")
 
     @property
     def stances(self):
@@ -159,8 +252,18 @@ class Catalogue:
     def reason(self, reason_id):
         return self._find("reasons", (), "id", reason_id)
 
+    def reason_label(self, reason_id):
+        """A reason's :attr:`reason_labels` entry, or None."""
+        return self._find("reasons[code,exclusive,id,label]", (), "id", reason_id)
+
     def reason_by_code(self, code):
-        return self._find("reasons", (), "code", code)
+        """A reason's :attr:`reason_labels` entry by its link code, or None."""
+        return self._find("reasons[code,exclusive,id,label]", (), "code", code)
+
+    def reason_for_partner(self, reason_id):
+        """What the partner's page shows of a reason (its ``partner`` words and
+        ``sources``), or None."""
+        return self._find("reasons[id,partner,sources]", (), "id", reason_id)
 
     def ask(self, ask_id):
         return self._find("asks", (), "id", ask_id)
@@ -185,7 +288,9 @@ class Catalogue:
         return found
 
     def source(self, source_id):
-        found = self._find("sources", (), "id", source_id)
+        """A source, with what the pages show of it (not the reviewers' ``note``,
+        which only the about page lists)."""
+        found = self._find("sources[author,id,title,url,year]", (), "id", source_id)
         if found is None:
             raise KeyError(source_id)
         return found
@@ -227,15 +332,10 @@ class Catalogue:
         """What the arguments are about (the context step), or None."""
         return self._find("wizard", ("context", "topics"), "id", topic_id)
 
-    def reply_checker(self, language="en"):
-        """The reply checker for ``language``, built on first use; None if there is none."""
-        if language not in self._reply_checkers:
-            rules = self._find("reply_checker", (), "language", language)
-            if rules is None:
-                return None
-            from .reply_check import ReplyChecker
-            self._reply_checkers[language] = ReplyChecker(rules)
-        return self._reply_checkers[language]
+    def reply_rules(self, language="en"):
+        """The reply checker's rules for ``language`` (``reply_checker/<language>.toml``),
+        or None; :func:`doorway.guide.reply_check.checker` builds the checker."""
+        return self._find("reply_checker", (), "language", language)
 
     def option(self, option_id):
         """An option of the decision aid (``decision.toml``), or None."""
@@ -243,11 +343,11 @@ class Catalogue:
 
     def situation(self, situation_id):
         """A situation that changes the advice (``decision.toml``), or None."""
-        return self._find("decision", ("situations", "items"), "id", situation_id)
+        return self._find("decision.situations", ("items",), "id", situation_id)
 
     def exclusive_reason(self):
         """The id of the reason that stands alone ("I don't know")."""
-        for reason in self.reasons:
+        for reason in self.reason_labels:
             if reason.get("exclusive"):
                 return reason["id"]
         return None

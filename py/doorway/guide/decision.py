@@ -9,8 +9,7 @@ MicroPython). The words live in ``site/content/decision.toml``.
   order and say so: nothing is pushed.
 - :func:`sure` scores the four-item SURE check (Légaré et al. 2010): each yes
   is 1, and anything under 4 is met with a kind note and what often helps.
-- :func:`check_situations` reads the optional question of the context step;
-  :func:`add_sections` puts the decision aid's parts into a plan
+- :func:`add_sections` puts the decision aid's parts into a plan
   (:func:`doorway.guide.plan.make_plan` calls it), as sections of their own
   with stable ids, so the plan's layout can change around them.
 - :func:`summary` gathers what the printable decision summary shows.
@@ -33,11 +32,6 @@ PLACES = (("decide", "ask"), ("weeks", "practical"), ("summary", "therapist"),
 
 def options(catalogue):
     return catalogue.decision["options"]
-
-
-def check_situations(catalogue, values):
-    """The situations chosen, known ones only, in catalogue order (an optional question)."""
-    return [s["id"] for s in catalogue.decision["situations"]["items"] if s["id"] in values]
 
 
 def _weights(catalogue, weights):
@@ -106,7 +100,7 @@ def rank(catalogue, weights, situation_ids=()):
     numbers = _weights(catalogue, weights)
     weighed = bool(numbers)
     raised_by = {}
-    for situation in catalogue.decision["situations"]["items"]:
+    for situation in catalogue.situations["items"]:
         if situation["id"] in situation_ids:
             for option_id in situation["raise"]:
                 if option_id not in raised_by:
@@ -177,7 +171,7 @@ def score_text(catalogue, answers):
 # Plan sections ----------------------------------------------------------------
 
 def _situation_sections(catalogue, situation_ids, cite):
-    situations = catalogue.decision["situations"]
+    situations = catalogue.situations
     sections = []
     for situation in situations["items"]:
         if situation["id"] not in situation_ids:

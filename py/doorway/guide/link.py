@@ -224,7 +224,7 @@ def encode_invite(catalogue, ask_id, reason_ids, note=""):
     ask = catalogue.ask(ask_id)
     if ask is None:
         raise ValueError("unknown first step %r" % ask_id)
-    codes = _codes(catalogue.reason, reason_ids)
+    codes = _codes(catalogue.reason_label, reason_ids)
     flags, note_data = _note_bytes(note, catalogue.note_limit)
     return bytes([flags, ask["code"], len(codes)] + codes) + note_data
 
@@ -337,7 +337,7 @@ def encode_invite_v2(catalogue, ask_id, reason_ids, note="", sender=""):
     ask = catalogue.ask(ask_id)
     if ask is None:
         raise ValueError("unknown first step %r" % ask_id)
-    codes = _ordered_codes(catalogue.reasons, reason_ids, "reason")
+    codes = _ordered_codes(catalogue.reason_labels, reason_ids, "reason")
     if len(codes) > 1 and catalogue.exclusive_reason() in reason_ids:
         raise ValueError("%r stands alone" % catalogue.exclusive_reason())
     sender = clean_name(sender)
@@ -463,7 +463,7 @@ def decode_invite_v2(catalogue, body, padded=False):
     ask = catalogue.ask_by_code(reader.byte())
     if ask is None:
         raise LinkError("damaged")
-    reasons = reader.ordered(catalogue.reasons)
+    reasons = reader.ordered(catalogue.reason_labels)
     if len(reasons) > 1 and catalogue.exclusive_reason() in reasons:
         raise LinkError("damaged")
     sender = reader.text(1, SENDER_LIMIT, clean_name) if flags & SENDER else ""

@@ -7,9 +7,8 @@ the GOV.UK error-summary shape of :mod:`doorway.guide.answers`: ``{"field":
 below, which the views use too.
 """
 
-from . import link, passphrase, sharing
+from . import link, passphrase
 from .answers import NAME_LIMIT, clean_name
-from .text import note_counter
 
 #: How the share step protects a link (the values of its ``share-protect`` radios):
 #: sealed with four generated words, sealed with a passphrase the person types,
@@ -32,10 +31,13 @@ URL_ROOM = 512
 def protections(web_crypto):
     """The ways the share step may protect a link, the default first.
 
-    The two sealed ways need what :func:`doorway.guide.sharing.link_kinds`
-    says a sealed link needs (Web Crypto).
+    ``web_crypto``: the page can seal (``window.isSecureContext`` and
+    ``crypto.subtle`` both there). Browsers give Web Crypto only to a secure
+    page (https, or this device's own address); opened over plain http from
+    another device, the page can still make a plain link, and must say why it
+    cannot seal one (``partner.share.no_seal`` in the content).
     """
-    return [WORDS, OWN, PLAIN] if sharing.SEALED in sharing.link_kinds(web_crypto) else [PLAIN]
+    return [WORDS, OWN, PLAIN] if web_crypto else [PLAIN]
 
 
 def paste_cap(kind):
@@ -70,6 +72,21 @@ PASSPHRASE_FIELD = "share-passphrase"
 
 def protect_field(protection):
     return "share-protect-" + protection
+
+
+def note_counter(catalogue, note):
+    """The live counter under a note (the share step's and the reply's): ``(message, too_long)``.
+
+    "12 characters left", "1 character left", "3 characters too many": the
+    wording comes from the content, singular or plural as the count needs.
+    """
+    share = catalogue.partner["share"]
+    left = catalogue.note_limit - len(note)
+    if left >= 0:
+        template = share["counter_one"] if left == 1 else share["counter"]
+        return template.replace("{count}", str(left)), False
+    template = share["counter_over_one"] if left == -1 else share["counter_over"]
+    return template.replace("{count}", str(-left)), True
 
 
 def _note_errors(catalogue, field, note):

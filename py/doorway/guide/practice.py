@@ -17,6 +17,7 @@ Nothing here stores or sends anything; the state lives only as long as the
 page's controller keeps it.
 """
 
+from . import reply_check
 from .reply_check import ESCALATING, HELPFUL
 
 #: How a partner may answer (issue 12). Ids shared with the content schema.
@@ -138,7 +139,7 @@ def picks(catalogue, state):
     chosen = [helping[draw.below(len(helping))], hurting[draw.below(len(hurting))]]
     reason = catalogue.reason(line["reason"]) if line["reason"] != ANY else None
     own = (reason or {}).get("script") or []
-    if own and _helps(catalogue.reply_checker().check(own[0])["findings"]):
+    if own and _helps(reply_check.checker(catalogue).check(own[0])["findings"]):
         chosen.append(own[0])
     return draw.shuffled(chosen)
 
@@ -186,7 +187,7 @@ def reply(catalogue, state, text):
     (what the person reads about the partner's mood)."""
     if finished(state):
         raise ValueError("the practice is over")
-    checker = catalogue.reply_checker()
+    checker = reply_check.checker(catalogue)
     result = checker.check(text)
     before = state["mood"]
     after = react(catalogue, result["findings"], before)

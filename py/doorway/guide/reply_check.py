@@ -123,3 +123,15 @@ def _joined(ranges):
         else:
             out.append((start, end))
     return out
+
+
+def checker(catalogue, language="en"):
+    """The reply checker for ``language``, built on first use and kept with
+    ``catalogue``; None if there is none."""
+    key = ("reply_checker", language)
+    if key not in catalogue.made:
+        rules = catalogue.reply_rules(language)
+        if rules is None:
+            return None
+        catalogue.made[key] = ReplyChecker(rules)
+    return catalogue.made[key]

@@ -89,18 +89,3 @@ def plan_text(catalogue, plan, turns, card=None):
         for block in section["blocks"]:
             out.extend(_block_lines(catalogue, block, labels, turns))
     return "\n".join(out).strip() + "\n"
-
-
-def note_counter(catalogue, note):
-    """The live counter under a note: ``(message, too_long)``.
-
-    "12 characters left", "1 character left", "3 characters too many": the
-    wording comes from the content, singular or plural as the count needs.
-    """
-    share = catalogue.partner["share"]
-    left = catalogue.note_limit - len(note)
-    if left >= 0:
-        template = share["counter_one"] if left == 1 else share["counter"]
-        return template.replace("{count}", str(left)), False
-    template = share["counter_over_one"] if left == -1 else share["counter_over"]
-    return template.replace("{count}", str(-left)), True

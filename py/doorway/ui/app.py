@@ -77,7 +77,7 @@ def start(unpack):
     """``unpack`` is the loader's (``doorway/ui/main.py``), for a second bundle."""
     dom.set_error_handler(fail)
     catalogue = load_catalogue()
-    later.start(unpack)  # fetched once the browser is idle, after ready
+    later.start(unpack, catalogue.reread)  # fetched once the browser is idle, after ready
     running = controller(document.documentElement.getAttribute("data-page"), catalogue)
     if running:
         running.start()

@@ -22,9 +22,10 @@ FILE = "later.bundle"
 
 
 class Later:
-    def __init__(self, url, unpack):
+    def __init__(self, url, unpack, arrived):
         self.url = url
         self.unpack = unpack  # doorway/ui/main.py's, which unpacked the first bundle
+        self.arrived = arrived  # told the paths it wrote (Catalogue.reread)
         self.task = None
         self.done = asyncio.Event()
         self.error = None
@@ -51,7 +52,7 @@ class Later:
             data = bytes(js.Uint8Array.new(await response.arrayBuffer()))
             with open(FILE, "wb") as handle:
                 handle.write(data)
-            self.unpack(FILE)
+            self.arrived(self.unpack(FILE))
         except Exception as error:  # noqa: BLE001 - handed to whoever awaits ready()
             self.error = error
         self.done.set()
@@ -69,12 +70,13 @@ class Later:
 _bundle = None
 
 
-def start(unpack):
-    """Fetch this page's second bundle, if it has one, when the browser is idle."""
+def start(unpack, arrived):
+    """Fetch this page's second bundle, if it has one, when the browser is idle;
+    ``arrived`` is told the paths of the files it brought."""
     global _bundle
     url = document.documentElement.getAttribute("data-later")
     if url:
-        _bundle = Later(url, unpack)
+        _bundle = Later(url, unpack, arrived)
         _bundle.when_idle()
 
 

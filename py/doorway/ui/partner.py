@@ -8,7 +8,6 @@ with the same passphrase unless the reader unticks it.
 """
 
 from doorway.guide import link, link_forms
-from doorway.guide.text import note_counter
 from doorway.guide.views import partner as views
 from doorway.guide.views import reply as reply_views
 
@@ -73,7 +72,7 @@ class PartnerPage(LinkPage):
             return
         self.state = state
         dom.set_text(dom.one("[data-counter]", self.form),
-                     note_counter(self.catalogue, reply["note"])[0])
+                     link_forms.note_counter(self.catalogue, reply["note"])[0])
         for part in dom.every("[data-conditional]", self.form):
             dom.show(part, part.getAttribute("data-conditional") == chosen)
         preview = dom.one("[data-reply-preview]", self.form)

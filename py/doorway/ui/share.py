@@ -13,7 +13,6 @@ import js
 
 from doorway.guide import link, link_forms, passphrase, qr, sharing
 from doorway.guide.answers import clean_name
-from doorway.guide.text import note_counter
 from doorway.guide.views import partner as partner_views
 from doorway.guide.views import share as views
 
@@ -111,7 +110,7 @@ class Share:
             return
         self.state = state
         dom.set_text(dom.one("[data-counter]", self.form),
-                     note_counter(self.catalogue, chosen["note"])[0])
+                     link_forms.note_counter(self.catalogue, chosen["note"])[0])
         for part in dom.every("[data-conditional]", self.form):
             dom.show(part, part.getAttribute("data-conditional") == protection)
         dom.replace(dom.one("[data-preview]", self.form), preview)

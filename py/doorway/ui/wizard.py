@@ -14,8 +14,8 @@ import js
 from pyscript import window
 
 from doorway.guide import answers as checks
-from doorway.guide import decision as decisions
 from doorway.guide import safety as routes
+from doorway.guide import situations
 from doorway.guide import trail as trails
 from doorway.guide.views import check as check_views
 
@@ -282,7 +282,7 @@ class Wizard:
             return
         for key in context:
             self.answers[key] = context[key]
-        self.answers["situations"] = decisions.check_situations(
+        self.answers["situations"] = situations.check_situations(
             self.catalogue, forms.checked(form, "situations"))
         self.answered("context")
 

@@ -53,6 +53,13 @@ def h(tag, attrs=None, children=None):
     return (tag, pairs, kids)
 
 
+def source_link(url, label):
+    """A link to a source (the plan, the safety help, the partner's page,
+    practice). Sources open in a new tab: leaving a page that holds someone's
+    answers would end it (see the privacy notes in boot.js)."""
+    return h("a", [("href", url), ("rel", "noreferrer noopener"), ("target", "_blank")], label)
+
+
 def attr(node, name):
     """The value of one attribute of ``node``, or None."""
     for key, value in node[1]:

@@ -29,13 +29,13 @@ def values(catalogue, answers, row):
         stance = catalogue.stance(answers["stance"]) if answers["stance"] else None
         return [stance["label"]] if stance else []
     if row == "reasons":
-        return _labels(catalogue.reasons, answers["reasons"])
+        return _labels(catalogue.reason_labels, answers["reasons"])
     if row == "name":
         return [answers["name"]] if answers["name"] else []
     if row == "conflict":
         return _labels(wizard["context"]["conflict"], [answers["conflict"]])
     if row == "situations":
-        return _labels(catalogue.decision["situations"]["items"], answers.get("situations") or [])
+        return _labels(catalogue.situation_labels, answers.get("situations") or [])
     return _labels(wizard["context"][row], answers[row])
 
 

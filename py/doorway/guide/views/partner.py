@@ -16,9 +16,8 @@ children like any other: they can never become markup.
 
 from doorway.guide import link, link_forms
 
-from . import h
+from . import h, source_link
 from .forms import choice, error_summary
-from .plan import source_link
 
 #: The invitation's heading: the page focuses it when the invitation opens.
 HEADING_ID = "invite-heading"
@@ -86,7 +85,7 @@ def _fold(question, answer, attrs, more=None):
 
 def concern(catalogue, reason_id, level=3):
     """What the partner's page says about one worry, unfolded (the guide's own pages)."""
-    partner = catalogue.reason(reason_id)["partner"]
+    partner = catalogue.reason_for_partner(reason_id)["partner"]
     return h("section", [("class", "concern")], [
         h("h%d" % level, None, partner["heading"]),
         [h("p", None, text) for text in partner["body"]],
@@ -95,7 +94,7 @@ def concern(catalogue, reason_id, level=3):
 
 def worry(catalogue, reason_id):
     """One worry the sender chose, as a question the reader may have, answered."""
-    partner = catalogue.reason(reason_id)["partner"]
+    partner = catalogue.reason_for_partner(reason_id)["partner"]
     return _fold(partner["heading"], partner["body"], [("data-worry", reason_id)])
 
 
@@ -126,7 +125,7 @@ def cited(catalogue, invite):
     """Every source the page for ``invite`` draws on, each once, in reading order."""
     found = []
     lists = [catalogue.partner["sources"], offer_of(catalogue, invite["ask"])["sources"]]
-    lists += [catalogue.reason(r)["sources"] for r in invite["reasons"]]
+    lists += [catalogue.reason_for_partner(r)["sources"] for r in invite["reasons"]]
     lists += [q["sources"] for q in general_questions(catalogue, invite["reasons"])]
     for ids in lists:
         for source_id in ids:
@@ -145,7 +144,7 @@ def sources(catalogue, source_ids, level=2):
                                     source_link(source["url"], source["url"])]))
     return h("section", [("class", "sources"), ("aria-labelledby", "invite-sources-heading")], [
         h("h%d" % level, [("id", "invite-sources-heading")],
-          catalogue.guidance["sections"]["sources"]),
+          catalogue.headings["sources"]),
         h("ul", [("class", "list")], items),
     ])
 
@@ -158,7 +157,7 @@ def preview(catalogue, invite, level=4):
     the preview's own heading, so the share step keeps one outline (the
     offer and the reply, ``h2`` on their page, are one level further down)."""
     text = catalogue.partner
-    asked = [catalogue.reason(r)["partner"]["heading"] for r in invite["reasons"]]
+    asked = [catalogue.reason_for_partner(r)["partner"]["heading"] for r in invite["reasons"]]
     asked += [q["question"] for q in general_questions(catalogue, invite["reasons"])]
     return [
         top(catalogue, invite, level),

@@ -5,17 +5,11 @@ exactly the same markup. ``level`` is the heading level of a section; its
 sub-headings are one level below.
 """
 
-from . import h
+from . import h, source_link
 
 
 def _heading(level, text, attrs=None):
     return h("h%d" % min(level, 6), attrs, text)
-
-
-def source_link(url, label):
-    """A link to a source. Sources open in a new tab: leaving a page that holds
-    someone's answers would end it (see the privacy notes in boot.js)."""
-    return h("a", [("href", url), ("rel", "noreferrer noopener"), ("target", "_blank")], label)
 
 
 def block(item, labels, level=3):

@@ -7,9 +7,8 @@ and the controller draws it inside a ``data-private`` element.
 """
 
 from ..practice import partner_line
-from . import h
+from . import h, source_link
 from .forms import error_summary
-from .plan import source_link
 
 OWN = "practice-own"
 PICK = "practice-pick"

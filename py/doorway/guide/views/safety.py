@@ -22,8 +22,7 @@ citation ever sits between two numbers.
 
 from doorway.guide import safety as routes
 
-from . import h
-from .plan import source_link
+from . import h, source_link
 
 #: Joins a country and an area in a place's value: "uk:wales".
 SEPARATOR = ":"
