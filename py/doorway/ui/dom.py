@@ -9,12 +9,11 @@ page, so HTML built from a link's note would be code execution. The
 not used.
 """
 
+import json
 import sys
 
 from pyscript import document, window
 from pyscript.ffi import create_proxy
-
-SVG_NS = "http://www.w3.org/2000/svg"
 
 #: Proxies must outlive the call that made them, or the browser would call a
 #: Python function that has been collected. Listeners are attached once per
@@ -22,41 +21,45 @@ SVG_NS = "http://www.w3.org/2000/svg"
 _proxies = []
 
 
-def build(node, namespace=None):
+def _flat(nodes, into):
+    """The trees of ``nodes`` (a tree, or nested lists of them; None skipped) in order."""
+    if isinstance(nodes, list):
+        for node in nodes:
+            _flat(node, into)
+    elif nodes is not None:
+        into.append(nodes)
+    return into
+
+
+def _fragment(nodes):
+    """A DocumentFragment holding ``nodes``, drawn by boot.js's ``doorwayViews``
+    from one JSON text: one call into the page per drawing, not one per node,
+    attribute and child (each call out of MicroPython costs far more than the
+    DOM work it does). JSON is data: the strings stay text."""
+    return window.doorwayViews(json.dumps(_flat(nodes, [])))
+
+
+def build(node):
     """DOM nodes for a view tree (see :mod:`doorway.guide.views`).
 
     Text becomes a text node, never markup; attributes are set in the tree's
     order, so ``outerHTML`` matches what the builder writes for the same tree.
     """
-    if isinstance(node, str):
-        return document.createTextNode(node)
-    tag, attrs, children = node
-    if tag == "svg":
-        namespace = SVG_NS
-    element = (document.createElementNS(namespace, tag) if namespace
-               else document.createElement(tag))
-    for name, value in attrs:
-        element.setAttribute(name, value)
-    for child in children:
-        element.appendChild(build(child, namespace))
-    return element
+    return _fragment(node).firstChild
 
 
 def append(element, nodes):
     """Draw ``nodes`` (a view tree or a list of them; None is skipped) at the end."""
-    if nodes is None:
-        return
-    if isinstance(nodes, list):
-        for node in nodes:
-            append(element, node)
-    else:
-        element.appendChild(build(nodes))
+    if nodes is not None:
+        element.appendChild(_fragment(nodes))
 
 
 def replace(element, nodes):
     """Draw ``nodes`` in place of everything ``element`` holds."""
-    clear(element)
-    append(element, nodes)
+    if nodes is None:
+        clear(element)
+    else:
+        element.replaceChildren(_fragment(nodes))
 
 
 def set_text(element, text):
@@ -64,8 +67,7 @@ def set_text(element, text):
 
 
 def clear(element):
-    while element.firstChild:
-        element.removeChild(element.firstChild)
+    element.replaceChildren()
 
 
 def one(selector, within=None):
