@@ -31,12 +31,27 @@ def _flat(nodes, into):
     return into
 
 
+class Prepared:
+    """View trees serialised ahead of time (:func:`prepare`), ready to draw."""
+
+    def __init__(self, text):
+        self.text = text
+
+
+def prepare(nodes):
+    """``nodes`` made ready to draw later, when drawing must be quick: serialising
+    a plan takes longer than drawing it."""
+    return Prepared(json.dumps(_flat(nodes, [])))
+
+
 def _fragment(nodes):
     """A DocumentFragment holding ``nodes``, drawn by boot.js's ``doorwayViews``
     from one JSON text: one call into the page per drawing, not one per node,
     attribute and child (each call out of MicroPython costs far more than the
     DOM work it does). JSON is data: the strings stay text."""
-    return window.doorwayViews(json.dumps(_flat(nodes, [])))
+    if not isinstance(nodes, Prepared):
+        nodes = prepare(nodes)
+    return window.doorwayViews(nodes.text)
 
 
 def build(node):
@@ -100,6 +115,18 @@ def on(target, event, handler):
     proxy = create_proxy(guarded)
     _proxies.append(proxy)
     target.addEventListener(event, proxy)
+
+
+async def idle():
+    """Return when the browser is next idle (WebKit has no requestIdleCallback:
+    at the next turn of the event loop), so long work done in pieces lets
+    clicks, typing and frames through between them."""
+    def wait(resolve, reject):
+        if hasattr(window, "requestIdleCallback"):
+            window.requestIdleCallback(resolve)
+        else:
+            window.setTimeout(resolve, 0)
+    await window.Promise.new(create_proxy(wait))
 
 
 def after(milliseconds, callback):
