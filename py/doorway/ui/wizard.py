@@ -58,12 +58,16 @@ class Wizard:
         if step == trails.CHECK:
             dom.replace(dom.one("[data-check]", self.app),
                         check_views.summary(self.catalogue, self.answers))
-        for section in dom.every("[data-step]", self.app):
-            dom.show(section, section.getAttribute("data-step") == step)
+        # Only the steps on screen are looked at: each call into the page costs.
+        for section in dom.every("[data-step]:not([hidden])", self.app):
+            if section.getAttribute("data-step") != step:
+                dom.show(section, False)
+        shown = dom.one('[data-step="%s"]' % step, self.app)
+        dom.show(shown, True)
         self.current = step
         self.app.setAttribute("data-current", step)
         window.scrollTo(0, 0)
-        dom.focus(dom.one('[data-step="%s"] h1' % step, self.app))
+        dom.focus(dom.one("h1", shown))
         if step == trails.CHECK and not (self.results and self.results.made_from(self.answers)):
             dom.later(self.draft_plan())
 
