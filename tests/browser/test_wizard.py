@@ -281,6 +281,8 @@ def test_the_plan_made_ahead_on_the_check_page_follows_a_change(page, guide_cata
     give_context(page)
     for _ in range(6):  # several idle periods: the plan for "blame" is (mostly) made
         page.evaluate("() => new Promise((done) => requestIdleCallback(() => done()))")
+    # Made off the page: nothing of it is on the page before it is asked for.
+    expect(page.locator("[data-results] *")).to_have_count(0)
     page.click('[data-step="check"] [data-change="reasons"]')
     expect_step(page, "reasons")
     page.uncheck("#reason-blame")

@@ -13,7 +13,7 @@ import json
 import sys
 
 from pyscript import document, window
-from pyscript.ffi import create_proxy
+from pyscript.ffi import create_proxy, to_js
 
 #: Proxies must outlive the call that made them, or the browser would call a
 #: Python function that has been collected. Listeners are attached once per
@@ -32,26 +32,34 @@ def _flat(nodes, into):
 
 
 class Prepared:
-    """View trees serialised ahead of time (:func:`prepare`), ready to draw."""
+    """View trees drawn ahead of time, off the page (:func:`prepare`), that
+    :func:`append` or :func:`replace` put on it; once only."""
 
-    def __init__(self, text):
-        self.text = text
+    def __init__(self, fragment):
+        self.fragment = fragment
 
 
-def prepare(nodes):
-    """``nodes`` made ready to draw later, when drawing must be quick: serialising
-    a plan takes longer than drawing it."""
-    return Prepared(json.dumps(_flat(nodes, [])))
+def serialise(nodes):
+    """``nodes`` (a view tree, or nested lists of them) as the JSON text that
+    boot.js's ``doorwayViews`` draws: JSON is data, so the strings stay text."""
+    return json.dumps(_flat(nodes, []))
+
+
+def prepare(text):
+    """The trees of ``text`` (:func:`serialise`) drawn now into a DocumentFragment
+    off the page, for placing later when it must be quick: serialising and
+    building a plan take longer than placing it. Nothing off the page is shown,
+    read out, or found by find-in-page."""
+    return Prepared(window.doorwayViews(text))
 
 
 def _fragment(nodes):
-    """A DocumentFragment holding ``nodes``, drawn by boot.js's ``doorwayViews``
-    from one JSON text: one call into the page per drawing, not one per node,
-    attribute and child (each call out of MicroPython costs far more than the
-    DOM work it does). JSON is data: the strings stay text."""
-    if not isinstance(nodes, Prepared):
-        nodes = prepare(nodes)
-    return window.doorwayViews(nodes.text)
+    """A DocumentFragment holding ``nodes``, drawn by boot.js from one JSON text:
+    one call into the page per drawing, not one per node, attribute and child
+    (each call out of MicroPython costs far more than the DOM work it does)."""
+    if isinstance(nodes, Prepared):
+        return nodes.fragment
+    return window.doorwayViews(serialise(nodes))
 
 
 def build(node):
@@ -117,13 +125,18 @@ def on(target, event, handler):
     target.addEventListener(event, proxy)
 
 
+#: The longest a piece of work done when the browser is idle waits for it
+#: (ms): a busy page has no idle time, and the work must still get done.
+IDLE_WAIT_MS = 50
+
+
 async def idle():
-    """Return when the browser is next idle (WebKit has no requestIdleCallback:
-    at the next turn of the event loop), so long work done in pieces lets
-    clicks, typing and frames through between them."""
+    """Return when the browser is next idle, or after :data:`IDLE_WAIT_MS` at the
+    latest (WebKit has no requestIdleCallback: at the next turn of the event
+    loop), so long work done in pieces lets clicks, typing and frames through."""
     def wait(resolve, reject):
         if hasattr(window, "requestIdleCallback"):
-            window.requestIdleCallback(resolve)
+            window.requestIdleCallback(resolve, to_js({"timeout": IDLE_WAIT_MS}))
         else:
             window.setTimeout(resolve, 0)
     await window.Promise.new(create_proxy(wait))

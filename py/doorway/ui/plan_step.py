@@ -50,7 +50,7 @@ class Draft:
         self.edited = set()
         self.share = None
         self.decision = None
-        self.drawing = None  # the whole step, serialised once (dom.prepare)
+        self.drawing = None  # the whole step, drawn off the page (dom.prepare)
         self.steps = None
 
 
@@ -120,7 +120,9 @@ class PlanStep:
         if kept:
             nodes.insert(0, decision_views.restored(self.catalogue))
         yield
-        draft.drawing = dom.prepare(nodes)
+        text = dom.serialise(nodes)
+        yield
+        draft.drawing = dom.prepare(text)
 
     def draw(self, kept=None):
         """The plan for the answers; ``kept`` is a kept plan being opened again
