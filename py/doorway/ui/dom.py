@@ -125,6 +125,13 @@ def on(target, event, handler):
     target.addEventListener(event, proxy)
 
 
+async def frame():
+    """Return when the next frame is about to be drawn: work that waits for
+    :func:`idle` after this starts only once that frame is on screen."""
+    await window.Promise.new(create_proxy(
+        lambda resolve, reject: window.requestAnimationFrame(resolve)))
+
+
 #: The longest a piece of work done when the browser is idle waits for it
 #: (ms): a busy page has no idle time, and the work must still get done.
 IDLE_WAIT_MS = 50

@@ -382,6 +382,7 @@ class Wizard:
         first), so "See my plan" only has to draw it. Leaving the step pauses
         the draft, new answers replace it; what is not done by "See my plan" is
         done then."""
+        await dom.frame()  # not before the check page is on screen
         await dom.idle()
         if self.current != trails.CHECK or not later.loaded():
             return  # "See my plan" waits for the bundle, or says it could not be had
