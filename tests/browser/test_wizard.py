@@ -280,7 +280,7 @@ def test_the_plan_made_ahead_on_the_check_page_follows_a_change(page, guide_cata
     choose_reasons(page, ["blame"])
     give_context(page)
     for _ in range(6):  # several idle periods: the plan for "blame" is (mostly) made
-        page.evaluate("() => new Promise((done) => requestIdleCallback(() => done()))")
+        page.evaluate("() => new Promise((done) => requestIdleCallback(done, {timeout: 200}))")
     # Made off the page: nothing of it is on the page before it is asked for.
     expect(page.locator("[data-results] *")).to_have_count(0)
     page.click('[data-step="check"] [data-change="reasons"]')
