@@ -269,6 +269,30 @@ def test_the_plan_card_comes_first_and_follows_the_persons_words(page, guide_cat
     expect(card.locator("[data-card-line]").nth(1)).to_have_text("“A time that suits us both?”")
 
 
+def test_the_plan_made_ahead_on_the_check_page_follows_a_change(page, guide_catalogue):
+    """The plan is made while "Check your answers" is read, a piece whenever the
+    page is idle, so "See my plan" only draws it. An answer changed after that
+    must still give the plan for the answers as they are when it is asked for."""
+    card = guide_catalogue.guidance["card"]
+    start(page)
+    answer_safety(page)
+    choose_stance(page, "not_asked")
+    choose_reasons(page, ["blame"])
+    give_context(page)
+    for _ in range(6):  # several idle periods: the plan for "blame" is (mostly) made
+        page.evaluate("() => new Promise((done) => requestIdleCallback(done, {timeout: 200}))")
+    # Made off the page: nothing of it is on the page before it is asked for.
+    expect(page.locator("[data-results] *")).to_have_count(0)
+    page.click('[data-step="check"] [data-change="reasons"]')
+    expect_step(page, "reasons")
+    page.uncheck("#reason-blame")
+    page.check("#reason-cost")
+    submit(page, "reasons")
+    see_plan(page)
+    expect(page.locator('[data-plan-card] [data-thing="prepare"]')).to_have_text(card["cost"])
+    expect(page.locator("[data-results] [data-plan-card]")).to_have_count(1)
+
+
 def test_plan_and_script_can_be_copied_downloaded_and_printed(page):
     walk_to_results(page, "not_asked", ["privacy"])
     page.get_by_role("button", name="Copy the plan").click()

@@ -9,12 +9,11 @@ page, so HTML built from a link's note would be code execution. The
 not used.
 """
 
+import json
 import sys
 
 from pyscript import document, window
-from pyscript.ffi import create_proxy
-
-SVG_NS = "http://www.w3.org/2000/svg"
+from pyscript.ffi import create_proxy, to_js
 
 #: Proxies must outlive the call that made them, or the browser would call a
 #: Python function that has been collected. Listeners are attached once per
@@ -22,41 +21,68 @@ SVG_NS = "http://www.w3.org/2000/svg"
 _proxies = []
 
 
-def build(node, namespace=None):
+def _flat(nodes, into):
+    """The trees of ``nodes`` (a tree, or nested lists of them; None skipped) in order."""
+    if isinstance(nodes, list):
+        for node in nodes:
+            _flat(node, into)
+    elif nodes is not None:
+        into.append(nodes)
+    return into
+
+
+class Prepared:
+    """View trees drawn ahead of time, off the page (:func:`prepare`), that
+    :func:`append` or :func:`replace` put on it; once only."""
+
+    def __init__(self, fragment):
+        self.fragment = fragment
+
+
+def serialise(nodes):
+    """``nodes`` (a view tree, or nested lists of them) as the JSON text that
+    boot.js's ``doorwayViews`` draws: JSON is data, so the strings stay text."""
+    return json.dumps(_flat(nodes, []))
+
+
+def prepare(text):
+    """The trees of ``text`` (:func:`serialise`) drawn now into a DocumentFragment
+    off the page, for placing later when it must be quick: serialising and
+    building a plan take longer than placing it. Nothing off the page is shown,
+    read out, or found by find-in-page."""
+    return Prepared(window.doorwayViews(text))
+
+
+def _fragment(nodes):
+    """A DocumentFragment holding ``nodes``, drawn by boot.js from one JSON text:
+    one call into the page per drawing, not one per node, attribute and child
+    (each call out of MicroPython costs far more than the DOM work it does)."""
+    if isinstance(nodes, Prepared):
+        return nodes.fragment
+    return window.doorwayViews(serialise(nodes))
+
+
+def build(node):
     """DOM nodes for a view tree (see :mod:`doorway.guide.views`).
 
     Text becomes a text node, never markup; attributes are set in the tree's
     order, so ``outerHTML`` matches what the builder writes for the same tree.
     """
-    if isinstance(node, str):
-        return document.createTextNode(node)
-    tag, attrs, children = node
-    if tag == "svg":
-        namespace = SVG_NS
-    element = (document.createElementNS(namespace, tag) if namespace
-               else document.createElement(tag))
-    for name, value in attrs:
-        element.setAttribute(name, value)
-    for child in children:
-        element.appendChild(build(child, namespace))
-    return element
+    return _fragment(node).firstChild
 
 
 def append(element, nodes):
     """Draw ``nodes`` (a view tree or a list of them; None is skipped) at the end."""
-    if nodes is None:
-        return
-    if isinstance(nodes, list):
-        for node in nodes:
-            append(element, node)
-    else:
-        element.appendChild(build(nodes))
+    if nodes is not None:
+        element.appendChild(_fragment(nodes))
 
 
 def replace(element, nodes):
     """Draw ``nodes`` in place of everything ``element`` holds."""
-    clear(element)
-    append(element, nodes)
+    if nodes is None:
+        clear(element)
+    else:
+        element.replaceChildren(_fragment(nodes))
 
 
 def set_text(element, text):
@@ -64,8 +90,7 @@ def set_text(element, text):
 
 
 def clear(element):
-    while element.firstChild:
-        element.removeChild(element.firstChild)
+    element.replaceChildren()
 
 
 def one(selector, within=None):
@@ -98,6 +123,30 @@ def on(target, event, handler):
     proxy = create_proxy(guarded)
     _proxies.append(proxy)
     target.addEventListener(event, proxy)
+
+
+async def frame():
+    """Return when the next frame is about to be drawn: work that waits for
+    :func:`idle` after this starts only once that frame is on screen."""
+    await window.Promise.new(create_proxy(
+        lambda resolve, reject: window.requestAnimationFrame(resolve)))
+
+
+#: The longest a piece of work done when the browser is idle waits for it
+#: (ms): a busy page has no idle time, and the work must still get done.
+IDLE_WAIT_MS = 50
+
+
+async def idle():
+    """Return when the browser is next idle, or after :data:`IDLE_WAIT_MS` at the
+    latest (WebKit has no requestIdleCallback: at the next turn of the event
+    loop), so long work done in pieces lets clicks, typing and frames through."""
+    def wait(resolve, reject):
+        if hasattr(window, "requestIdleCallback"):
+            window.requestIdleCallback(resolve, to_js({"timeout": IDLE_WAIT_MS}))
+        else:
+            window.setTimeout(resolve, 0)
+    await window.Promise.new(create_proxy(wait))
 
 
 def after(milliseconds, callback):

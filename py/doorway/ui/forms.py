@@ -32,7 +32,9 @@ def clear_errors(form):
         dom.show(summary, False)
     for question in dom.every(".has-error", form):
         question.classList.remove("has-error")
-    for message in dom.every("[data-field-error]", form):
+    # Only the messages on screen have words to take away (each call into the
+    # page costs, and this runs on every step's submit).
+    for message in dom.every("[data-field-error]:not([hidden])", form):
         dom.set_text(message, "")
         dom.show(message, False)
 

@@ -80,6 +80,12 @@ def start(unpack, arrived):
         _bundle.when_idle()
 
 
+def loaded():
+    """True when the second bundle's modules can be imported now (or there is
+    none): for work that may start early but must not fetch, nor wait."""
+    return _bundle is None or (_bundle.done.is_set() and _bundle.error is None)
+
+
 async def ready():
     """Return once the second bundle's modules can be imported and its content read."""
     if _bundle is not None:

@@ -33,6 +33,27 @@ def copy_answers(answers):
     return copied
 
 
+class Draft:
+    """A plan made for one set of answers and not yet on the page.
+
+    :meth:`PlanStep.draft` makes it in pieces (``steps``, a generator) while
+    "Check your answers" is read, so "See my plan" has little left to do but
+    draw it; the wizard runs a piece each time the browser is idle.
+    """
+
+    def __init__(self, answers, kept, tone):
+        self.answers = copy_answers(answers)
+        self.kept = kept
+        self.tone = kept["tone"] if kept else tone
+        self.plan = None
+        self.lines = []
+        self.edited = set()
+        self.share = None
+        self.decision = None
+        self.drawing = None  # the whole step, drawn off the page (dom.prepare)
+        self.steps = None
+
+
 class PlanStep:
     """The plan drawn into ``[data-results]`` and everything made from it.
 
@@ -53,42 +74,82 @@ class PlanStep:
         self.share = None
         self.practice = None
         self.decision = None  # the decision aid under the plan (ui.decision)
+        self.pending = None  # a Draft being made for the answers on "Check your answers"
 
     def made_from(self, answers):
         """True when the plan drawn was made from exactly these answers."""
         return self.plan is not None and self.planned == answers
 
+    def draft(self, kept=None):
+        """Start a :class:`Draft` of the plan for the current answers (``kept``:
+        a kept plan being opened again, :mod:`doorway.guide.resume`); iterate
+        its ``steps`` to make it. A newer draft, or :meth:`drop`, ends it."""
+        draft = Draft(self.answers(), kept, self.tone)
+        draft.steps = self.make(draft)
+        self.pending = draft
+        return draft
+
+    def drafted(self):
+        """The draft begun for the current answers and tone, if there is one."""
+        draft = self.pending
+        if draft and draft.answers == self.answers() and draft.tone == self.tone:
+            return draft
+        return None
+
+    def make(self, draft):
+        """Make ``draft`` one piece at a time, pausing after each (a generator)."""
+        answers = draft.answers
+        kept = draft.kept
+        draft.plan = planner.make_plan(self.catalogue, answers)
+        yield
+        if kept:
+            draft.lines, edited = resume.restore(self.catalogue, kept, draft.plan["ask"])
+            draft.edited = set(edited)
+        else:
+            draft.lines = scripts.compose(self.catalogue, answers, draft.plan["ask"], draft.tone)
+        yield
+        draft.share = Share(self.catalogue, draft.plan)
+        draft.decision = DecisionAid(self.catalogue, draft.plan, answers,
+                                     lambda: (self.tone, self.lines, self.edited),
+                                     kept["weights"] if kept else None)
+        card = cards.plan_card(self.catalogue, answers, draft.plan, draft.lines)
+        slots = draft.decision.slots()
+        yield
+        nodes = views.results(self.catalogue, draft.plan, card, draft.lines, draft.tone,
+                              draft.share.start_choices(), slots)
+        if kept:
+            nodes.insert(0, decision_views.restored(self.catalogue))
+        yield
+        text = dom.serialise(nodes)
+        yield
+        draft.drawing = dom.prepare(text)
+
     def draw(self, kept=None):
         """The plan for the answers; ``kept`` is a kept plan being opened again
-        (:mod:`doorway.guide.resume`): its own tone, lines and weights come back too."""
-        answers = self.answers()
-        if kept:
-            self.tone = kept["tone"]
-        self.plan = planner.make_plan(self.catalogue, answers)
-        if kept:
-            self.lines, edited = resume.restore(self.catalogue, kept, self.plan["ask"])
-            self.edited = set(edited)
-        else:
-            self.lines = scripts.compose(self.catalogue, answers, self.plan["ask"], self.tone)
-            self.edited = set()
-        self.share = Share(self.catalogue, self.plan)
-        self.decision = DecisionAid(self.catalogue, self.plan, answers,
-                                    lambda: (self.tone, self.lines, self.edited),
-                                    kept["weights"] if kept else None)
+        (:mod:`doorway.guide.resume`): its own tone, lines and weights come back too.
+        A draft already made, or half made, for these answers is finished and used."""
+        draft = None if kept else self.drafted()
+        if draft is None:
+            draft = self.draft(kept)
+        for _ in draft.steps:
+            pass
+        self.pending = None
+        self.tone = draft.tone
+        self.plan = draft.plan
+        self.lines = draft.lines
+        self.edited = draft.edited
+        self.share = draft.share
+        self.decision = draft.decision
         results = dom.one("[data-results]", self.app)
-        dom.replace(results, views.results(self.catalogue, self.plan, self.card(), self.lines,
-                                           self.tone, self.share.start_choices(),
-                                           self.decision.slots()))
-        if kept:
-            results.insertBefore(dom.build(decision_views.restored(self.catalogue)),
-                                 results.firstChild)
+        dom.replace(results, draft.drawing)
         self.decision.attach(results)
         self.share.attach(dom.one("#section-share", self.app))
-        self.planned = copy_answers(answers)
+        self.planned = draft.answers
 
     def drop(self):
         """Forget the plan and everything made from it (the script, a link, practice)."""
         dom.clear(dom.one("[data-results]", self.app))
+        self.pending = None
         self.plan = None
         self.planned = None
         self.lines = []

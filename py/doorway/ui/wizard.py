@@ -58,12 +58,18 @@ class Wizard:
         if step == trails.CHECK:
             dom.replace(dom.one("[data-check]", self.app),
                         check_views.summary(self.catalogue, self.answers))
-        for section in dom.every("[data-step]", self.app):
-            dom.show(section, section.getAttribute("data-step") == step)
+        # Only the steps on screen are looked at: each call into the page costs.
+        for section in dom.every("[data-step]:not([hidden])", self.app):
+            if section.getAttribute("data-step") != step:
+                dom.show(section, False)
+        shown = dom.one('[data-step="%s"]' % step, self.app)
+        dom.show(shown, True)
         self.current = step
         self.app.setAttribute("data-current", step)
         window.scrollTo(0, 0)
-        dom.focus(dom.one('[data-step="%s"] h1' % step, self.app))
+        dom.focus(dom.one("h1", shown))
+        if step == trails.CHECK and not (self.results and self.results.made_from(self.answers)):
+            dom.later(self.draft_plan())
 
     def go(self, step):
         """Show ``step`` in a new history entry of the same address."""
@@ -355,14 +361,39 @@ class Wizard:
 
     async def draw_results(self, kept):
         try:
-            await later.ready()  # raises if it cannot be had: the calm problem step
-            if self.results is None:
-                from .plan_step import PlanStep
-                self.results = PlanStep(self.catalogue, self.app, lambda: self.answers, self.go)
+            await self.plan_step()
             self.results.draw(kept)
             self.go("results")
         finally:
             self.drawing = False
+
+    async def plan_step(self):
+        """The plan step, once the second bundle is there; raises if it cannot be
+        had (the calm problem step)."""
+        await later.ready()
+        if self.results is None:
+            from .plan_step import PlanStep
+            self.results = PlanStep(self.catalogue, self.app, lambda: self.answers, self.go)
+        return self.results
+
+    async def draft_plan(self):
+        """While "Check your answers" is read, make the plan for them a piece at a
+        time whenever the browser is idle (importing the plan step's modules
+        first), so "See my plan" only has to draw it. Leaving the step pauses
+        the draft, new answers replace it; what is not done by "See my plan" is
+        done then."""
+        await dom.frame()  # not before the check page is on screen
+        await dom.idle()
+        if self.current != trails.CHECK or not later.loaded():
+            return  # "See my plan" waits for the bundle, or says it could not be had
+        results = await self.plan_step()
+        if results.made_from(self.answers):
+            return
+        draft = results.drafted() or results.draft()
+        for _ in draft.steps:
+            await dom.idle()
+            if results.pending is not draft or self.current != trails.CHECK:
+                return
 
     def restore(self, kept):
         """Draw a kept plan, once the safety questions have been answered again."""

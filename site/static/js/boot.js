@@ -356,6 +356,37 @@
         html.dataset.app = "failed";
       }
     }, STARTUP_LIMIT_MS);
+
+    // Python's view trees (doorway.guide.views) drawn as DOM nodes for
+    // doorway.ui.dom: a list of trees arrives as one JSON text, because each
+    // call from MicroPython into the page costs far more than the call itself,
+    // and a plan is some 2,000 nodes. Strings become text nodes, never markup;
+    // attributes are set in the tree's order, so the nodes match what
+    // doorway.builder.html writes for the same tree (test_renderers.py).
+    const SVG_NS = "http://www.w3.org/2000/svg";
+    const build = (node, namespace) => {
+      if (typeof node === "string") {
+        return document.createTextNode(node);
+      }
+      const [tag, attributes, children] = node;
+      const inside = tag === "svg" ? SVG_NS : namespace;
+      const element = inside ? document.createElementNS(inside, tag)
+        : document.createElement(tag);
+      for (const [name, value] of attributes) {
+        element.setAttribute(name, value);
+      }
+      for (const child of children) {
+        element.appendChild(build(child, inside));
+      }
+      return element;
+    };
+    window.doorwayViews = (json) => {
+      const fragment = document.createDocumentFragment();
+      for (const node of JSON.parse(json)) {
+        fragment.appendChild(build(node));
+      }
+      return fragment;
+    };
   }
 
   // 5. Offline support --------------------------------------------------------
