@@ -94,11 +94,12 @@ def _practice_check(args):
     from doorway.guide.reply_check import checker
     if args.text is None:
         raise UsageError(args.prog, "TEXT is missing: give the reply as one quoted argument")
-    result = checker(Catalogue(load(CONTENT))).check(args.text)
+    reply_checker = checker(Catalogue(load(CONTENT)))
+    result = reply_checker.check(args.text)
     if args.json:
         print(json.dumps(result, ensure_ascii=False))
         return 0
-    items = checker.feedback(args.text, result)
+    items = reply_checker.feedback(args.text, result)
     for item in items:
         print(f"{item['kind']}: “{item['quote']}” (characters {item['start']}-{item['end']})")
         if "rewording" in item:
