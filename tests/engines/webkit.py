@@ -10,6 +10,7 @@ import glob
 import os
 import shutil
 import subprocess
+import threading
 
 from selenium import webdriver
 from selenium.webdriver.common.proxy import Proxy, ProxyType
@@ -75,6 +76,10 @@ class WebKitDriver(WebDriverDriver):
         return self._engine.other()
 
 
+#: Seconds WebKitWebDriver may take to open a MiniBrowser before it is tried again.
+START_TIMEOUT = 90
+
+
 class WebKit(WebDriverEngine):
     """The WebKit engine for one test session: a MiniBrowser, and a second one on demand."""
 
@@ -100,13 +105,43 @@ class WebKit(WebDriverEngine):
         options.proxy = Proxy({"proxyType": ProxyType.MANUAL, "httpProxy": self.proxy.address,
                                "sslProxy": self.proxy.address,
                                "noProxy": ["127.0.0.1", "localhost"]})
-        service = Service(executable_path=shutil.which("WebKitWebDriver"),
-                          env=dict(os.environ, DISPLAY=self.xvfb.display),
-                          log_output=subprocess.DEVNULL)
-        browser = webdriver.WebKitGTK(options=options, service=service)
+        browser = None
+        for _ in range(2):
+            browser = self._open(options)
+            if browser is not None:
+                break
+        if browser is None:
+            raise RuntimeError("WebKitWebDriver did not open a MiniBrowser in %d s, twice"
+                               % START_TIMEOUT)
         session = WebKitDriver(browser, self.base_url, self)
         self.sessions.append(session)
         return session
+
+    def _open(self, options):
+        """A MiniBrowser driven by a new WebKitWebDriver, or None if the driver did
+        not answer in :data:`START_TIMEOUT` seconds (it is then stopped): once, in
+        a CI run, it never answered a new session, and the run waited for ever."""
+        service = Service(executable_path=shutil.which("WebKitWebDriver"),
+                          env=dict(os.environ, DISPLAY=self.xvfb.display),
+                          log_output=subprocess.DEVNULL)
+        opened = {}
+
+        def start():
+            try:
+                opened["browser"] = webdriver.WebKitGTK(options=options, service=service)
+            except BaseException as error:  # noqa: BLE001 - raised below, in the test's thread
+                opened["error"] = error
+
+        starting = threading.Thread(target=start, daemon=True)
+        starting.start()
+        starting.join(START_TIMEOUT)
+        if starting.is_alive():
+            service.stop()  # closes the driver, which ends the waiting request
+            starting.join(10)
+            return None
+        if "error" in opened:
+            raise opened["error"]
+        return opened["browser"]
 
     def other(self):
         """Another MiniBrowser, with its own empty website data: another device."""
