@@ -158,3 +158,26 @@ def test_the_plan_waits_for_the_second_bundle_and_a_missing_one_is_a_calm_proble
     flows.expect_step(page, "results")
     expect(page.locator("[data-plan-card]")).to_be_visible()
     assert len(page.evaluate(LATER_TIMING)["starts"]) == 2, "fetched again, once"
+
+
+def test_a_kept_plans_link_offers_no_start_until_the_second_bundle_has_read_it(page):
+    """The link of a kept plan is read by a module of the second bundle. Until it
+    is there, the welcome step keeps its "Getting ready" line and no Start: a
+    Start pressed then would begin a new plan and the kept one would be lost
+    (it did, for a test that clicked too early)."""
+    held = []
+    page.route(LATER, lambda route: held.append(route))
+    with page.expect_request(LATER):
+        flows.open_page(page, "./#k1p.AAAAAAAA")  # shaped like a kept plan's link
+    welcome = page.locator('[data-step="welcome"]')
+    expect(welcome).to_be_visible()
+    expect(welcome.locator("[data-loading]")).to_be_visible()
+    expect(page.get_by_role("button", name=flows.words("wizard", "welcome", "start"))
+           ).to_have_count(0)
+    held[0].continue_()
+    flows.expect_step(page, "resume-error")  # this one cannot be read
+    page.get_by_role("button", name=flows.words("decision", "resume", "start_new")).click()
+    flows.expect_step(page, "welcome")
+    expect(welcome.locator("[data-loading]")).to_be_hidden()
+    page.get_by_role("button", name=flows.words("wizard", "welcome", "start")).click()
+    flows.expect_step(page, "safety")

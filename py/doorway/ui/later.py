@@ -11,6 +11,7 @@ page shows its calm problem message; the next :func:`ready` tries again.
 """
 
 import asyncio
+import os
 
 import js
 from pyscript import document, window
@@ -49,9 +50,7 @@ class Later:
             response = await js.fetch(self.url)
             if not response.ok:
                 raise OSError("%s could not be fetched: HTTP %s" % (self.url, response.status))
-            data = bytes(js.Uint8Array.new(await response.arrayBuffer()))
-            with open(FILE, "wb") as handle:
-                handle.write(data)
+            write(FILE, js.Uint8Array.new(await response.arrayBuffer()))
             self.arrived(self.unpack(FILE))
         except Exception as error:  # noqa: BLE001 - handed to whoever awaits ready()
             self.error = error
@@ -64,6 +63,18 @@ class Later:
             error, self.error = self.error, None
             self.task, self.done = None, asyncio.Event()  # the next ready() tries again
             raise error
+
+
+def write(name, array):
+    """Write a JavaScript ``Uint8Array`` to a file of MicroPython's file system,
+    in one call to the runtime's own file system (PyScript's ``_pyscript``
+    module holds the interpreter). ``bytes(array)`` would copy it one byte per
+    call across the boundary: 0.3 s for the 138 KB second bundle here, over a
+    second with the CPU slowed 4x, all in one task that held the page, Quick
+    exit included, just after it was ready."""
+    import _pyscript
+
+    _pyscript.interpreter.FS.writeFile(os.getcwd() + "/" + name, array)
 
 
 #: The page's second bundle, once :func:`start` has run on a page that has one.

@@ -153,9 +153,6 @@ class Wizard:
 
     # Events ---------------------------------------------------------------
     def start(self):
-        dom.show(dom.one("[data-loading]", self.app), False)
-        start = dom.one('[data-action="start"]', self.app)
-        dom.show(start, True)
         dom.on(self.app, "click", self.on_click)
         dom.on(self.app, "submit", self.on_submit)
         dom.on(self.app, "change", self.on_change)
@@ -167,6 +164,7 @@ class Wizard:
         dom.on(js.window, "pageshow", lambda event: self.settle() if event.persisted else None)
         if not self.read_link():
             self.settle()  # an entry left from an earlier visit starts afresh too
+            self.offer_start()
         # A kept plan's link pasted into this tab later only changes the fragment.
         dom.on(js.window, "hashchange", lambda event: self.read_link())
 
@@ -179,19 +177,28 @@ class Wizard:
         return True
 
     async def open_link(self):
-        await later.ready()
-        if self.resume is None:
-            from .resume import Resume
-            self.resume = Resume(self.catalogue, self.app, self.go, self.restore)
-        if not self.resume.pending():
+        try:
+            await later.ready()
+            if self.resume is None:
+                from .resume import Resume
+                self.resume = Resume(self.catalogue, self.app, self.go, self.restore)
+            if not self.resume.pending():
+                self.settle()
+                return
+            self.wipe()
+            step = self.resume.read()
+            self.trail.replace(step)
             self.settle()
-            return
-        self.wipe()
-        step = self.resume.read()
-        self.trail.replace(step)
-        self.settle()
-        self.show(step)
-        return True
+            self.show(step)
+        finally:
+            self.offer_start()
+
+    def offer_start(self):
+        """The welcome's Start, in place of its "Getting ready" line. Not before
+        a link in the address has been read: a Start pressed while a kept plan's
+        link waits for the second bundle would begin a new plan instead."""
+        dom.show(dom.one("[data-loading]", self.app), False)
+        dom.show(dom.one('[data-action="start"]', self.app), True)
 
     def on_click(self, event):
         if self.results and self.results.on_click(event):
