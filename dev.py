@@ -342,8 +342,14 @@ def test(args):
         raise Problem("lint failed (ruff's findings are above): fix them, many with "
                       "`.venv/bin/ruff check --fix .`, then run this again")
     say("tests (pytest)")
-    return subprocess.run([str(PYTHON), "-m", "pytest", *workers(args), *args],
+    return subprocess.run([str(PYTHON), "-m", "pytest", *workers(args), *slowest(args), *args],
                           cwd=ROOT).returncode
+
+
+def slowest(args):
+    """``--durations=15`` unless ``args`` choose: every run ends with its 15 slowest
+    tests, so a new slow test is seen before the whole run nears CI's 30 minutes."""
+    return [] if any(arg.startswith("--durations") for arg in args) else ["--durations=15"]
 
 
 #: pytest options after which the run stays in one process (the person chose, or debugs).

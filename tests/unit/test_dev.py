@@ -217,6 +217,16 @@ def test_the_tests_run_in_one_worker_per_core_unless_asked_otherwise(dev, monkey
     assert dev.workers(args) == expected
 
 
+@pytest.mark.parametrize(("args", "expected"), [
+    ([], ["--durations=15"]),
+    (["-k", "share"], ["--durations=15"]),
+    (["--durations=0"], []),
+    (["--durations", "3"], []),
+])
+def test_a_run_ends_with_its_slowest_tests_unless_asked_otherwise(dev, args, expected):
+    assert dev.slowest(args) == expected
+
+
 def test_a_worker_count_that_is_not_a_number_is_explained(dev, monkeypatch):
     monkeypatch.setenv("DOORWAY_TEST_WORKERS", "two")
     with pytest.raises(dev.Problem, match="DOORWAY_TEST_WORKERS must be a whole number"):
