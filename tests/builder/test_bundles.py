@@ -197,6 +197,9 @@ def test_pages_do_not_carry_other_pages_python(site):
     assert "doorway/ui/received.mpy" in reply and "doorway/guide/decision.mpy" not in reply
     for files in (invite, reply):  # the reply form's checks do not bring the QR encoder
         assert "doorway/guide/link_forms.mpy" in files and "doorway/guide/qr.mpy" not in files
+    # Names in links come from guide/names.py, not the wizard's checks and their words.
+    assert "doorway/guide/names.mpy" in invite and "doorway/guide/answers.mpy" not in invite
+    assert "content/wizard.json" in wizard and "content/wizard.json" not in invite
     sources = [p.relative_to(site).as_posix() for p in (site / "py").rglob("*.py")]
     assert sources == ["py/doorway/ui/main.py"], "only the loader ships as source"
 
