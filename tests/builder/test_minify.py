@@ -5,11 +5,12 @@ reader of the source needs is left out; nothing that changes meaning is. That
 the minified files still work is every browser test, which loads them.
 """
 
+import ast
 import re
 
 import pytest
 
-from doorway.builder import STATIC, minify
+from doorway.builder import PACKAGE, STATIC, minify
 from doorway.builder.errors import BuildError
 
 
@@ -41,6 +42,33 @@ def test_js_loses_whole_line_comments_and_indentation_only():
 def test_js_the_minifier_cannot_read_is_refused(source):
     with pytest.raises(BuildError):
         minify.js(source, "x.js")
+
+
+def _without_docstrings(tree):
+    for node in ast.walk(tree):
+        body = getattr(node, "body", None)
+        if (isinstance(body, list) and len(body) > 1 and isinstance(body[0], ast.Expr)
+                and isinstance(body[0].value, ast.Constant) and isinstance(body[0].value.value, str)
+                and not isinstance(node, ast.If)):
+            del body[0]
+    return ast.dump(tree)
+
+
+def test_python_loses_docstrings_and_comment_lines_but_no_code_or_string():
+    source = ('"""A module."""\n\nimport os\n# a comment\n\n\ndef f(x):\n    """Why."""\n'
+              '    text = """a\n\n# not a comment\n"""\n    return x  # kept\n\n\n'
+              'def g():\n    """Only a docstring: kept, a body needs one."""\n')
+    assert minify.python(source) == ('import os\ndef f(x):\n'
+                                     '    text = """a\n\n# not a comment\n"""\n'
+                                     '    return x  # kept\ndef g():\n'
+                                     '    """Only a docstring: kept, a body needs one."""\n')
+
+
+def test_the_python_entry_ships_the_same_code_without_its_docstrings(site):
+    source = (PACKAGE / "ui" / "main.py").read_text()
+    built = (site / "py" / "doorway" / "ui" / "main.py").read_text()
+    assert built == minify.python(source) and len(built) < 0.8 * len(source)
+    assert _without_docstrings(ast.parse(built)) == _without_docstrings(ast.parse(source))
 
 
 def _comments_out(text):

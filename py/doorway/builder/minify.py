@@ -2,14 +2,17 @@
 
 Half of ``boot.js`` and a quarter of ``doorway.css`` are comments and
 indentation that only a reader of the source needs; every page fetches both
-before it is ready (issue 15: bytes to ready). The build drops them; the
-files in ``site/static/`` stay as they are written.
+before it is ready (issue 15: bytes to ready), and the Python entry
+(``doorway/ui/main.py``, fetched as source) too. The build drops them; the
+files in the repository stay as they are written.
 
 Both functions are deliberately small and conservative rather than full
 minifiers: they change only what cannot change meaning, and refuse input
 they cannot handle safely with a :class:`~.errors.BuildError`, never by
 guessing.
 """
+
+import ast
 
 from .errors import BuildError
 
@@ -112,6 +115,44 @@ def js(text, path="?"):
     if comment:
         raise BuildError("%s: a comment that never ends" % path)
     return "\n".join(lines) + "\n"
+
+
+def _docstring(node):
+    """The docstring statement of a module, class or function, or None."""
+    body = getattr(node, "body", None)
+    if (isinstance(node, (ast.Module, ast.ClassDef, ast.FunctionDef, ast.AsyncFunctionDef))
+            and body and isinstance(body[0], ast.Expr)
+            and isinstance(body[0].value, ast.Constant) and isinstance(body[0].value.value, str)):
+        return body[0]
+    return None
+
+
+def python(text, path="?"):
+    """``text`` without docstrings, comment lines and blank lines.
+
+    A docstring goes only where it fills its lines and is not the only
+    statement of its body; lines inside any other string are kept as they are.
+    Nothing else changes, so the code means the same: only ``__doc__`` is gone.
+    """
+    tree = ast.parse(text, filename=path)
+    lines = text.splitlines()
+    drop, keep, dropped = set(), set(), set()
+    for node in ast.walk(tree):
+        found = _docstring(node)
+        if found is not None and len(node.body) > 1:
+            whole = (lines[found.lineno - 1][:found.col_offset].strip() == ""
+                     and lines[found.end_lineno - 1][found.end_col_offset:].strip() == "")
+            if whole:
+                drop.update(range(found.lineno, found.end_lineno + 1))
+                dropped.add(id(found.value))
+    for node in ast.walk(tree):
+        if (isinstance(node, ast.Constant) and isinstance(node.value, (str, bytes))
+                and id(node) not in dropped):
+            keep.update(range(node.lineno + 1, node.end_lineno + 1))
+    kept = [line for number, line in enumerate(lines, 1)
+            if number in keep or (number not in drop and line.strip()
+                                  and not line.strip().startswith("#"))]
+    return "\n".join(kept) + "\n"
 
 
 def static(path, data):
