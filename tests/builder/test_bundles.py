@@ -98,6 +98,21 @@ def test_the_compiler_is_the_release_of_the_shipped_runtime():
     assert compiler.split(".post")[0] == runtime, (compiler, runtime)
 
 
+def test_compiled_modules_carry_no_line_numbers():
+    """The same code on other lines compiles to the same bytes: no line table."""
+    tight = b"def f(x):\n    y = x + 1\n    return y\n"
+    loose = b"\n\n# a comment\n\ndef f(x):\n\n    y = x + 1\n\n\n    return y\n"
+    compiled = bundles.compile_modules({"doorway/t1.py": tight, "doorway/t2.py": loose})
+    assert compiled["doorway/t1.mpy"].replace(b"t1.py", b"t2.py") == compiled["doorway/t2.mpy"]
+
+
+@pytest.mark.parametrize("source", [b"def f(x):\n    assert x\n",
+                                    b"if __debug__:\n    print(1)\n"])
+def test_code_an_optimised_compile_would_drop_is_refused(source):
+    with pytest.raises(BuildError, match=r"line [12]: .* optimised"):
+        bundles.compile_modules({"doorway/t3.py": source})
+
+
 def test_pack_and_the_browser_unpacker_agree(tmp_path, monkeypatch):
     entries = [("doorway/__init__.mpy", b"M\x06a"), ("doorway/ui/app.mpy", b"\n\x00b" * 50),
                ("catalogue.json", '{"a":"é"}'.encode())]
@@ -182,6 +197,9 @@ def test_pages_do_not_carry_other_pages_python(site):
     assert "doorway/ui/received.mpy" in reply and "doorway/guide/decision.mpy" not in reply
     for files in (invite, reply):  # the reply form's checks do not bring the QR encoder
         assert "doorway/guide/link_forms.mpy" in files and "doorway/guide/qr.mpy" not in files
+    # Names in links come from guide/names.py, not the wizard's checks and their words.
+    assert "doorway/guide/names.mpy" in invite and "doorway/guide/answers.mpy" not in invite
+    assert "content/wizard.json" in wizard and "content/wizard.json" not in invite
     sources = [p.relative_to(site).as_posix() for p in (site / "py").rglob("*.py")]
     assert sources == ["py/doorway/ui/main.py"], "only the loader ships as source"
 

@@ -2,7 +2,8 @@
 
 from support import catalogue
 
-from doorway.guide import answers
+from doorway.guide import answers, names
+from doorway.guide import safety as routes
 
 
 def _all(value):
@@ -60,14 +61,14 @@ def test_any_yes_is_a_concern_even_with_unsure():
         values[item["id"]] = "yes"
         safety, errors = answers.check_safety(catalogue(), values)
         assert not errors
-        assert answers.safety_outcome(safety) == answers.CONCERN, item["id"]
+        assert routes.overall(safety) == routes.CONCERN, item["id"]
 
 
 def test_unsure_without_yes_and_all_no_is_clear():
     values = _all("no")
-    assert answers.safety_outcome(answers.check_safety(catalogue(), values)[0]) == answers.SAFE
+    assert routes.overall(answers.check_safety(catalogue(), values)[0]) == routes.CLEAR
     values[catalogue().safety["screen"]["items"][-1]["id"]] = "unsure"
-    assert answers.safety_outcome(answers.check_safety(catalogue(), values)[0]) == answers.UNSURE
+    assert routes.overall(answers.check_safety(catalogue(), values)[0]) == routes.UNSURE
 
 
 def test_stance_must_be_known():
@@ -114,6 +115,6 @@ def test_context_rejects_a_long_name_and_unknown_conflict():
 
 
 def test_a_name_with_unicode_spaces_is_cleaned_the_same_everywhere():
-    assert answers.clean_name("Sam\u00a0Lee") == "Sam Lee"
-    assert answers.clean_name("\u3000Ana\u2003 Lucía\u00a0") == "Ana Lucía"
-    assert answers.clean_name("Jose\u0301\u200f") == "Jose\u0301\u200f"
+    assert names.clean_name("Sam\u00a0Lee") == "Sam Lee"
+    assert names.clean_name("\u3000Ana\u2003 Lucía\u00a0") == "Ana Lucía"
+    assert names.clean_name("Jose\u0301\u200f") == "Jose\u0301\u200f"

@@ -38,7 +38,7 @@ def _collect(content_dir, base):
     """Every file of the site as ``{path: bytes}``, built in memory."""
     from doorway.guide.catalogue import Catalogue
 
-    from . import assets, bundles, compress, offline, pages, wordlist
+    from . import assets, bundles, compress, minify, offline, pages, wordlist
     from .content import load
 
     catalogue = load(content_dir)
@@ -46,7 +46,9 @@ def _collect(content_dir, base):
     runtime_files, folders = assets.runtime_files(VENDOR)
     files.update(runtime_files)
     sources = assets.python_sources(PACKAGE)
-    files["py/doorway/ui/main.py"] = sources["doorway/ui/main.py"]
+    # The entry PyScript fetches as source, without its docstrings and comments.
+    files["py/doorway/ui/main.py"] = minify.python(
+        sources["doorway/ui/main.py"].decode("utf-8"), "py/doorway/ui/main.py").encode("utf-8")
     for kind in pages.python_kinds(TEMPLATES, catalogue):
         first, second = bundles.page_bundles(sources, kind, catalogue)
         files[pages.bundle_path(kind)] = first

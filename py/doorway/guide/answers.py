@@ -10,15 +10,9 @@ differs from the summary's words. The page templates and the browser use the
 same id helpers below, so a message always points at a field that exists.
 """
 
-from .compat import split_words
+from .names import NAME_LIMIT, clean_name
 
 SAFETY_CHOICES = ("yes", "no", "unsure")
-NAME_LIMIT = 40
-
-#: Answers to the safety check decide which route the person takes.
-SAFE = "clear"
-UNSURE = "unsure"
-CONCERN = "concern"
 
 
 def safety_field(item_id, choice="yes"):
@@ -67,19 +61,6 @@ def check_safety(catalogue, values):
     return answers, errors
 
 
-def safety_outcome(safety):
-    """``CONCERN`` if any answer is yes, ``UNSURE`` if any is not sure, else ``SAFE``.
-
-    doorway.guide.safety.outcome builds on this to tell the danger items apart.
-    """
-    values = list(safety.values())
-    if "yes" in values:
-        return CONCERN
-    if "unsure" in values:
-        return UNSURE
-    return SAFE
-
-
 def check_stance(catalogue, value):
     step = catalogue.wizard["stance"]
     if catalogue.stance(value) is None:
@@ -102,17 +83,6 @@ def check_reasons(catalogue, values):
         return [], [{"field": reason_field(catalogue.reason_labels[0]["id"]),
                      "message": catalogue.wizard["reasons"]["error"]}]
     return chosen, []
-
-
-def clean_name(raw):
-    """Trim a name, drop control characters and squeeze inner spaces.
-
-    Only U+0020 is squeezed and trimmed, never other Unicode spaces: CPython's
-    ``str.split()`` splits on them and MicroPython's does not, and a name sent
-    in a link must read the same under both (``doorway.guide.link``).
-    """
-    kept = "".join(c for c in raw if ord(c) >= 32 and ord(c) != 127)
-    return " ".join(split_words(kept))
 
 
 def check_context(catalogue, values):

@@ -57,8 +57,8 @@ only known versions and codes, cap every length, and raise :class:`LinkError`
 
 import struct
 
-from .answers import NAME_LIMIT, clean_name
 from .compat import b64url_decode, b64url_encode, compress, decompress, utf8_decode
+from .names import NAME_LIMIT, clean_name
 
 INVITE = "i"
 REPLY = "r"

@@ -8,7 +8,7 @@ below, which the views use too.
 """
 
 from . import link, passphrase
-from .answers import NAME_LIMIT, clean_name
+from .names import NAME_LIMIT, clean_name
 
 #: How the share step protects a link (the values of its ``share-protect`` radios):
 #: sealed with four generated words, sealed with a passphrase the person types,

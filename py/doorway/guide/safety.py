@@ -14,15 +14,12 @@ nothing themselves: they ask this module
   grouped by kind, each with its source and the date it was checked.
 """
 
-from . import answers as checks
-
-#: Outcomes of the safety check. ``CONCERN``, ``UNSURE`` and ``CLEAR`` are the
-#: values :func:`doorway.guide.answers.safety_outcome` already uses.
+#: Outcomes of the safety check: :func:`overall` gives the last three.
 DANGER = "danger"
 DANGER_UNSURE = "danger_unsure"
-CONCERN = checks.CONCERN
-UNSURE = checks.UNSURE
-CLEAR = checks.SAFE
+CONCERN = "concern"
+UNSURE = "unsure"
+CLEAR = "clear"
 
 #: Pages of the safety route (the step names the browser shows).
 HIGH_RISK = "high-risk"
@@ -76,13 +73,24 @@ def outcome(catalogue, safety):
     for item_id in danger:
         if safety.get(item_id) == "yes":
             return DANGER
-    overall = checks.safety_outcome(safety)
-    if overall == CONCERN:
+    found = overall(safety)
+    if found == CONCERN:
         return CONCERN
     for item_id in danger:
         if safety.get(item_id) == "unsure":
             return DANGER_UNSURE
-    return overall
+    return found
+
+
+def overall(safety):
+    """``CONCERN`` if any answer is yes, ``UNSURE`` if any is not sure, else ``CLEAR``:
+    the outcome before :func:`outcome` tells the danger items apart."""
+    values = list(safety.values())
+    if "yes" in values:
+        return CONCERN
+    if "unsure" in values:
+        return UNSURE
+    return CLEAR
 
 
 def first_page(catalogue, safety):

@@ -12,7 +12,7 @@ that happen inside the panel, so it adds no listeners of its own.
 import js
 
 from doorway.guide import link, link_forms, passphrase, qr, sharing
-from doorway.guide.answers import clean_name
+from doorway.guide.names import clean_name
 from doorway.guide.views import partner as partner_views
 from doorway.guide.views import share as views
 
