@@ -9,6 +9,7 @@ page, so HTML built from a link's note would be code execution. The
 not used.
 """
 
+import gc
 import json
 import sys
 
@@ -147,6 +148,18 @@ async def idle():
         else:
             window.setTimeout(resolve, 0)
     await window.Promise.new(create_proxy(wait))
+
+
+async def collect_garbage():
+    """Have MicroPython collect its garbage now, while the browser is idle.
+
+    In the browser it collects only when JavaScript calls into it afresh (its
+    own stack cannot be scanned), the first time after its heap filled up;
+    after work that used much memory, left alone, that is often the person's
+    next click (some 10 ms there for the plan). ``gc.collect()`` asks for a
+    collection; the idle callback after it is such a fresh call."""
+    gc.collect()
+    await idle()
 
 
 def after(milliseconds, callback):

@@ -404,6 +404,7 @@ class Wizard:
             await dom.idle()
             if results.pending is not draft or self.current != trails.CHECK:
                 return
+        await dom.collect_garbage()  # the draft's, before "See my plan" is clicked
 
     def restore(self, kept):
         """Draw a kept plan, once the safety questions have been answered again."""
