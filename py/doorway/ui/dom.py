@@ -153,11 +153,12 @@ async def idle():
 async def collect_garbage():
     """Have MicroPython collect its garbage now, while the browser is idle.
 
-    In the browser it collects only when JavaScript calls into it afresh (its
-    own stack cannot be scanned), the first time after its heap filled up;
-    after work that used much memory, left alone, that is often the person's
-    next click (some 10 ms there for the plan). ``gc.collect()`` asks for a
-    collection; the idle callback after it is such a fresh call."""
+    In the browser a full heap does not stop the work: the heap grows, and
+    the collection waits until JavaScript next calls into Python afresh (the
+    wasm stack cannot be scanned). After work that used much memory, left
+    alone, that is often the person's next click (some 10 ms for the plan's
+    draft, in CPU profiles of the benchmark's wizard run). Here it is done now,
+    or, where the runtime defers it, in the idle callback that follows."""
     gc.collect()
     await idle()
 
