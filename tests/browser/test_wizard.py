@@ -291,6 +291,21 @@ def test_the_plan_made_ahead_on_the_check_page_follows_a_change(page, guide_cata
     see_plan(page)
     expect(page.locator('[data-plan-card] [data-thing="prepare"]')).to_have_text(card["cost"])
     expect(page.locator("[data-results] [data-plan-card]")).to_have_count(1)
+    # With the plan step here, a plan for new answers is drawn in the click's
+    # own task: the step has changed by the time the click returns.
+    page.go_back()
+    expect_step(page, "check")
+    page.click('[data-step="check"] [data-change="reasons"]')
+    expect_step(page, "reasons")
+    page.check("#reason-blame")
+    submit(page, "reasons")
+    expect_step(page, "check")
+    assert page.evaluate("""() => {
+        document.querySelector('[data-step="check"] [data-action="see-plan"]').click();
+        return document.getElementById("app").getAttribute("data-current");
+    }""") == "results"
+    expect_step(page, "results")
+    expect(page.locator("[data-results] [data-plan-card]")).to_have_count(1)
 
 
 def test_plan_and_script_can_be_copied_downloaded_and_printed(page):

@@ -361,18 +361,28 @@ class Wizard:
     # Results --------------------------------------------------------------
     def show_results(self, kept=None):
         """Draw the plan for the answers (``kept``: a kept plan opened again,
-        :mod:`doorway.guide.resume`) once the second bundle is there."""
-        if not self.drawing:
+        :mod:`doorway.guide.resume`) once the second bundle is there: at once,
+        in the click's own task, when the plan step is already here (it is
+        made while "Check your answers" is read); a task later costs a turn of
+        the event loop before anything is drawn."""
+        if self.drawing:
+            return
+        if self.results is not None:
+            self.put_results(kept)
+        else:
             self.drawing = True
             dom.later(self.draw_results(kept))
 
     async def draw_results(self, kept):
         try:
             await self.plan_step()
-            self.results.draw(kept)
-            self.go("results")
+            self.put_results(kept)
         finally:
             self.drawing = False
+
+    def put_results(self, kept):
+        self.results.draw(kept)
+        self.go("results")
 
     async def plan_step(self):
         """The plan step, once the second bundle is there; raises if it cannot be
@@ -401,6 +411,7 @@ class Wizard:
             await dom.idle()
             if results.pending is not draft or self.current != trails.CHECK:
                 return
+        await dom.collect_garbage()  # the draft's, before "See my plan" is clicked
 
     def restore(self, kept):
         """Draw a kept plan, once the safety questions have been answered again."""
