@@ -5,9 +5,10 @@ doorway.builder.bundles); a bytecode version the shipped MicroPython does not
 read would only show up when a module is imported, some of them only deep in
 a flow. Here a harness page beside a copy of the build starts the build's own
 PyScript and MicroPython, unpacks each page's bundle with the page's own
-unpacker (``doorway/ui/main.py``) and imports every module in it; the
-wizard's second bundle is unpacked into the same folder after its first, as
-the page does, and its modules imported on top of the first's.
+unpacker (``doorway/ui/main.py``) and imports every module in it from memory,
+where the page imports them from; the wizard's second bundle is unpacked
+after its first, into the same place, as the page does, and its modules
+imported on top of the first's.
 """
 
 import json
@@ -21,6 +22,7 @@ from harness import run_harness
 from playwright.sync_api import expect
 
 from doorway.builder import bundles
+from doorway.ui import main as loader
 
 KINDS = ("wizard", "invite", "reply")
 #: Each page's bundles, in the order the page unpacks them.
@@ -29,6 +31,7 @@ BUNDLES = {"wizard": ["wizard", "wizard.later"], "invite": ["invite"], "reply": 
 #: Runs in the harness: each bundle in a folder of its own, every module imported.
 CHECK = """
 import json, os, sys
+import vfs
 from pyscript import document
 import loader
 
@@ -41,9 +44,14 @@ for kind in KINDS:
     os.chdir(top)
     os.mkdir(kind)
     os.chdir(kind)
+    if loader.MOUNT in sys.path:  # the previous kind's modules
+        vfs.umount(loader.MOUNT)
+        sys.path.remove(loader.MOUNT)
+    modules = loader.Modules()
+    loader.mount(modules)
     paths = []
     for bundle in BUNDLES[kind]:
-        paths.extend(loader.unpack("%s/bundles/%s.bundle" % (top, bundle)))
+        paths.extend(loader.unpack("%s/bundles/%s.bundle" % (top, bundle), modules))
     loaded, failed = {}, {}
     for path in paths:
         if not path.endswith(".mpy"):
@@ -95,6 +103,8 @@ def test_every_compiled_module_of_the_bundle_loads(loaded, site, kind):
     assert len(loaded[kind]["loaded"]) == len(modules) > 20
     for name, file in loaded[kind]["loaded"].items():
         assert file.endswith(".mpy"), "%s was not loaded from its bytecode: %s" % (name, file)
+        # from memory, as the page imports them (doorway.ui.main.Modules), not from files
+        assert file.startswith(loader.MOUNT + "/"), "%s was loaded from %s" % (name, file)
 
 
 #: The wizard page's second bundle, wherever the page is served.

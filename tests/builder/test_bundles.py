@@ -130,6 +130,37 @@ def test_pack_and_the_browser_unpacker_agree(tmp_path, monkeypatch):
     assert loader.MAGIC == bundles.MAGIC
 
 
+def test_the_unpacker_keeps_modules_in_memory_for_import(tmp_path, monkeypatch):
+    """The page imports its modules from memory (MicroPython's vfs.mount takes
+    a :class:`loader.Modules`): none is written, the content still is, and a
+    second bundle adds its modules to the same place."""
+    first = [("doorway/__init__.mpy", b"M\x06a"), ("doorway/ui/app.mpy", b"\n\x00b" * 50),
+             ("content/site.json", b'{"a":1}')]
+    second = [("doorway/ui/plan.mpy", b"M\x06p"), ("content/plan.json", b"{}")]
+    monkeypatch.chdir(tmp_path)
+    modules = loader.Modules()
+    for name, entries in (("first.bundle", first), ("second.bundle", second)):
+        (tmp_path / name).write_bytes(bundles.pack(entries))
+        assert loader.unpack(name, modules) == [path for path, _ in entries]
+        assert not (tmp_path / name).exists()
+    assert (tmp_path / "content" / "site.json").read_bytes() == b'{"a":1}'
+    assert (tmp_path / "content" / "plan.json").read_bytes() == b"{}"
+    assert not (tmp_path / "doorway").exists(), "no module is written to a file"
+    for path, data in first[:2] + second[:1]:
+        assert modules.stat("/" + path)[0] & 0o170000 == 0o100000
+        assert modules.stat("/" + path)[6] == len(data)
+        assert modules.open("/" + path, "rb").read() == data
+    for folder in ("/doorway", "/doorway/ui"):
+        assert modules.stat(folder)[0] & 0o170000 == 0o040000
+    for missing in ("/doorway/ui/app.py", "/doorway/guide", "/content/site.json"):
+        with pytest.raises(OSError):
+            modules.stat(missing)
+        with pytest.raises(OSError):
+            modules.open(missing, "rb")
+    with pytest.raises(OSError):
+        modules.open("/doorway/ui/app.mpy", "wb")
+
+
 def test_a_second_bundle_follows_the_graph_from_its_entries():
     app = APP + 'LATER = {"wizard": ("doorway.ui.plan",)}\n'
     sources = {path: text.encode() for path, text in SOURCES.items()}

@@ -95,7 +95,9 @@ class LinkPage:
         An address longer than the page's cap never reaches Python: boot.js
         has already taken it out of the bar and said so on ``<html>``.
         """
-        self.wipe(focus=True)
+        # No focus yet: moving it makes the browser lay the page out at once,
+        # and the view shown below takes it anyway (the paste view's heading last).
+        self.wipe()
         root = js.document.documentElement
         if root.getAttribute("data-link-error") == "too_long":
             root.removeAttribute("data-link-error")
@@ -108,6 +110,8 @@ class LinkPage:
             self.open_token(token)
         elif opened:
             self.fail("empty")  # a link cut off at its "#"
+        else:
+            self.view("paste")
 
     def on_paste(self, event):
         """Open a pasted link: it never touches the address bar or the history."""
