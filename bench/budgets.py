@@ -12,11 +12,16 @@ from .figures import describe, show
 
 Budget = namedtuple("Budget", "figure op limit relative_to")
 
+#: Issue 15 writes sizes in KiB: its floor, "224 KB (wasm 165, micropython.mjs 25,
+#: core 34)", is these very files at brotli 11 (169,788, 26,461 and 35,596 bytes) in
+#: units of 1,024 bytes. Its 270 is read in the same unit; figures show 1 KB = 1,000.
+KIB = 1024
+
 #:     figure                            op    limit    relative to (same run)
 BUDGETS = (
     Budget("welcome.cold.ready_ms",          "<=", 1.25,    "floor.cold.ready_ms"),
-    Budget("welcome.cold.brotli_bytes",      "<=", 270_000, None),
-    Budget("invite.cold.brotli_bytes",       "<=", 270_000, None),
+    Budget("welcome.cold.brotli_bytes",      "<=", 270 * KIB, None),
+    Budget("invite.cold.brotli_bytes",       "<=", 270 * KIB, None),
     Budget("welcome.cold.requests",          "<=", 10,      None),
     Budget("invite.cold.requests",           "<=", 10,      None),
     Budget("welcome.cold.fcp_ms",            "<=", 1.2,     "plain.cold.fcp_ms"),
