@@ -343,7 +343,26 @@ def test(args):
                       "`.venv/bin/ruff check --fix .`, then run this again")
     say("tests (pytest)")
     return subprocess.run([str(PYTHON), "-m", "pytest", *workers(args), *slowest(args), *args],
-                          cwd=ROOT).returncode
+                          cwd=ROOT, env=bytecode_cache(os.environ)).returncode
+
+
+#: Where the test run keeps compiled Python: inside .venv, so the checkout stays clean.
+PYCACHE = VENV / "pycache"
+
+
+def bytecode_cache(environ):
+    """``environ`` for the test run, with compiled Python kept in :data:`PYCACHE`.
+
+    With ``PYTHONDONTWRITEBYTECODE`` set (as on our CI machines), every pytest
+    process (each worker, and the runs tests/unit/test_collection.py starts)
+    rewrote the asserts of all ~180 test modules and compiled Doorway again:
+    about half of a collection's CPU time. A ``PYTHONPYCACHEPREFIX`` the
+    person chose is kept.
+    """
+    env = dict(environ)
+    env.pop("PYTHONDONTWRITEBYTECODE", None)
+    env.setdefault("PYTHONPYCACHEPREFIX", str(PYCACHE))
+    return env
 
 
 def slowest(args):

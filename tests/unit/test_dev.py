@@ -231,3 +231,11 @@ def test_a_worker_count_that_is_not_a_number_is_explained(dev, monkeypatch):
     monkeypatch.setenv("DOORWAY_TEST_WORKERS", "two")
     with pytest.raises(dev.Problem, match="DOORWAY_TEST_WORKERS must be a whole number"):
         dev.workers([])
+
+
+def test_the_tests_keep_compiled_python_inside_the_venv(dev, monkeypatch):
+    env = dev.bytecode_cache({"PYTHONDONTWRITEBYTECODE": "1", "HOME": "/home/x"})
+    assert env == {"HOME": "/home/x", "PYTHONPYCACHEPREFIX": str(dev.VENV / "pycache")}
+    assert str(dev.PYCACHE).startswith(str(dev.VENV))
+    chosen = dev.bytecode_cache({"PYTHONPYCACHEPREFIX": "/tmp/elsewhere"})
+    assert chosen == {"PYTHONPYCACHEPREFIX": "/tmp/elsewhere"}
