@@ -5,6 +5,11 @@ checkout (git-ignored; ``$DOORWAY_SCREENSHOTS`` names another folder), so
 anyone can look at what a person sees after a test run. Each screenshot is
 also a check: at that width the page must not scroll sideways, and the Quick
 exit must be on the first screen.
+
+Each state is reached once and shot in both schemes and all three widths: the
+page is re-themed and resized in place. Width and scheme reach the pages
+through CSS alone (no script reads them), so the pictures are those of a page
+opened that way, without walking the questions again for the dark scheme.
 """
 
 import os
@@ -47,35 +52,40 @@ STATIC = ("guide/", "guide/talking.html", "guide/plan-b.html", "guide/therapist.
 
 
 class Camera:
-    """Takes one page's screenshots at every width and checks what each width shows."""
+    """Takes one page's screenshots in every scheme and width, and checks what each shows."""
 
-    def __init__(self, page, scheme):
+    def __init__(self, page):
         self.page = page
-        self.folder = FOLDER / scheme
-        self.folder.mkdir(parents=True, exist_ok=True)
+        for scheme in SCHEMES:
+            (FOLDER / scheme).mkdir(parents=True, exist_ok=True)
         self.taken = []
 
     def shoot(self, name):
         page = self.page
-        for width in WIDTHS:
-            page.set_viewport_size({"width": width, "height": HEIGHT})
-            sideways = page.evaluate("document.documentElement.scrollWidth") - width
-            assert sideways <= 0, "%s scrolls %d px sideways at %d px" % (name, sideways, width)
-            page.evaluate("window.scrollTo(0, 0)")
-            expect(page.locator("[data-quick-exit]")).to_be_in_viewport()
-            path = self.folder / ("%s-%d.png" % (name, width))
-            page.screenshot(path=path, full_page=True, animations="disabled")
-            self.taken.append(path)
+        for scheme in SCHEMES:
+            page.emulate_media(color_scheme=scheme)
+            for width in WIDTHS:
+                page.set_viewport_size({"width": width, "height": HEIGHT})
+                sideways = page.evaluate("document.documentElement.scrollWidth") - width
+                assert sideways <= 0, "%s scrolls %d px sideways at %d px (%s)" % (
+                    name, sideways, width, scheme)
+                page.evaluate("window.scrollTo(0, 0)")
+                expect(page.locator("[data-quick-exit]")).to_be_in_viewport()
+                path = FOLDER / scheme / ("%s-%d.png" % (name, width))
+                page.screenshot(path=path, full_page=True, animations="disabled")
+                self.taken.append(path)
+        page.emulate_media(color_scheme=SCHEMES[0])
         page.set_viewport_size({"width": WIDTHS[-1], "height": HEIGHT})
 
 
-@pytest.fixture(params=SCHEMES)
-def camera(request, browser, base_url):
-    context = browser.new_context(base_url=base_url, color_scheme=request.param,
-                                  locale="en-GB", viewport={"width": 1280, "height": HEIGHT})
-    camera = Camera(context.new_page(), request.param)
+pytestmark = pytest.mark.browser_context_args(viewport={"width": WIDTHS[-1], "height": HEIGHT})
+
+
+@pytest.fixture
+def camera(page):
+    """A camera on the audited page (see conftest.py), which starts light and 1280 px wide."""
+    camera = Camera(page)
     yield camera
-    context.close()
     assert all(path.stat().st_size > 0 for path in camera.taken)
 
 
