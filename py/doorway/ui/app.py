@@ -13,13 +13,9 @@ from doorway.guide.catalogue import Catalogue
 from . import dom, later
 from .safety import InPlaceHelp
 
-#: Where the page's bundles put the content, one JSON file per section
+#: The folder of the content in the page's bundles, one JSON file per section
 #: (``doorway.builder.bundles.CONTENT``), each parsed when first read.
 CONTENT = "content"
-
-
-def load_catalogue():
-    return Catalogue.from_folder(CONTENT)
 
 
 def fail(error):
@@ -73,10 +69,11 @@ def wipe(running, help_in_place):
         help_in_place.wipe()
 
 
-def start(unpack):
-    """``unpack`` is the loader's (``doorway/ui/main.py``), for a second bundle."""
+def start(root, unpack):
+    """``root`` is where the loader (``doorway/ui/main.py``) keeps the bundle's
+    files, ``unpack`` its function for a second bundle."""
     dom.set_error_handler(fail)
-    catalogue = load_catalogue()
+    catalogue = Catalogue.from_folder(root + "/" + CONTENT)
     later.start(unpack, catalogue.reread)  # fetched once the browser is idle, after ready
     running = controller(document.documentElement.getAttribute("data-page"), catalogue)
     if running:

@@ -17,6 +17,8 @@ import js
 from pyscript import document, window
 from pyscript.ffi import create_proxy
 
+from . import dom
+
 #: Where the fetched bundle is written before it is unpacked. Its content
 #: sections land beside the first bundle's, where the catalogue reads them.
 FILE = "later.bundle"
@@ -51,10 +53,17 @@ class Later:
             if not response.ok:
                 raise OSError("%s could not be fetched: HTTP %s" % (self.url, response.status))
             write(FILE, js.Uint8Array.new(await response.arrayBuffer()))
+            # Each step in a task of its own, when the browser is idle: together
+            # they held the page (a click, Quick exit) for a long task.
+            await dom.idle()
             self.arrived(self.unpack(FILE))
         except Exception as error:  # noqa: BLE001 - handed to whoever awaits ready()
             self.error = error
         self.done.set()
+        # The garbage of the start and the unpacking, collected now rather than
+        # in the person's next click (the first question's).
+        await dom.idle()
+        await dom.collect_garbage()
 
     async def ready(self):
         self.begin()

@@ -2,12 +2,12 @@
 
 The page's config maps one file, its bundle (``doorway.bundle``): the
 compiled modules the page runs and the content it reads, in the format
-``doorway.builder.bundles`` writes. :func:`unpack` writes the content into
-MicroPython's file system and keeps the modules in memory, where they are
-imported from (:class:`Modules`), then the page starts; a second bundle
-fetched later (``doorway.ui.later``) is unpacked by the same function. Kept
-tiny, and free of imports from the bundle, so that even a broken bundle or an
-import error is caught and shown calmly.
+``doorway.builder.bundles`` writes. :func:`unpack` keeps its files in memory
+(:class:`Memory`, mounted at :data:`MOUNT`), where modules are imported and
+content is read from, then the page starts; a second bundle fetched later
+(``doorway.ui.later``) is unpacked by the same function into the same place.
+Kept tiny, and free of imports from the bundle, so that even a broken bundle
+or an import error is caught and shown calmly.
 """
 
 import io
@@ -18,28 +18,19 @@ BUNDLE = "doorway.bundle"
 MAGIC = b"doorway-bundle 1\n"
 
 
-def _make_folders(path, made):
-    folder = ""
-    for part in path.split("/")[:-1]:
-        folder = folder + part if not folder else folder + "/" + part
-        if folder not in made:
-            made.add(folder)
-            try:  # noqa: SIM105 - MicroPython has no contextlib
-                os.mkdir(folder)
-            except OSError:
-                pass  # it is there already
-
-
-class Modules:
-    """Compiled modules imported from memory: a read-only file system, in the
-    protocol MicroPython's ``vfs.mount`` takes, holding ``{"/doorway/x.mpy": bytes}``.
+class Memory:
+    """A bundle's files, kept in memory: a read-only file system, in the
+    protocol MicroPython's ``vfs.mount`` takes, holding
+    ``{"/doorway/x.mpy": bytes, "/content/site.json": bytes}``.
 
     In the page's own file system every file a bundle wrote cost the runtime
     a JavaScript error object with a stack trace (its file system finds a new
-    path by failing to look it up), and every import two more (a module is
-    looked for as a folder, then as ``.py``, before ``.mpy``): some 60 ms of
-    the invite page's start on a quiet machine. Here a path that is not there
-    costs a Python exception.
+    path by failing to look it up), every import two more (a module is
+    looked for as a folder, then as ``.py``, before ``.mpy``), and every
+    content file was copied out of the bundle and back: some 60 ms of the
+    invite page's start on a quiet machine, and the longest part of unpacking
+    the second bundle after the page is ready. Here a path that is not there
+    costs a Python exception, and a file is a slice of its bundle.
     """
 
     def __init__(self):
@@ -47,7 +38,8 @@ class Modules:
         self.folders = {"", "/"}
 
     def add(self, path, data):
-        """Hold the module ``path`` (as in a bundle: ``doorway/ui/app.mpy``)."""
+        """Hold the file ``path`` (as in a bundle: ``doorway/ui/app.mpy``); a
+        later bundle's file of the same path replaces it."""
         parts = ("/" + path).split("/")
         for end in range(2, len(parts)):
             self.folders.add("/".join(parts[:end]))
@@ -75,54 +67,48 @@ class Modules:
         pass
 
 
-#: Where :class:`Modules` is mounted; the first place imports look.
+#: Where :class:`Memory` is mounted: the first place imports look, and the
+#: folder the content is read from (``doorway/ui/app.py``).
 MOUNT = "/bundle"
 
 
-def mount(modules):
-    """Import from ``modules`` before anywhere else (MicroPython only)."""
+def mount(memory):
+    """Import from ``memory`` before anywhere else (MicroPython only)."""
     import sys
 
     import vfs
 
-    vfs.mount(modules, MOUNT)
+    vfs.mount(memory, MOUNT)
     sys.path.insert(0, MOUNT)
 
 
-def unpack(bundle=BUNDLE, modules=None):
-    """Write every file of ``bundle`` beside it and remove it; returns the paths.
-
-    With ``modules`` (:class:`Modules`), compiled modules go there instead of
-    into files.
-    """
+def unpack(bundle, memory):
+    """Put every file of the file ``bundle`` into ``memory`` (:class:`Memory`)
+    and remove the bundle's file; returns the files' paths under :data:`MOUNT`
+    (``/bundle/content/site.json``)."""
     with open(bundle, "rb") as handle:
-        data = handle.read()
+        # read(size): read() would call the runtime's file system once per 256 bytes
+        data = handle.read(os.stat(bundle)[6])
     if data[:len(MAGIC)] != MAGIC:
         raise ValueError("%s is not a Doorway bundle" % bundle)
     start = data.index(b"\n", len(MAGIC)) + 1
     index = json.loads(data[len(MAGIC):start - 1].decode("utf-8"))
     view = memoryview(data)
-    made = set()
     for path, size in index:
-        if modules is not None and path.endswith(".mpy"):
-            modules.add(path, view[start:start + size])
-        else:
-            _make_folders(path, made)
-            with open(path, "wb") as handle:
-                handle.write(view[start:start + size])
+        memory.add(path, view[start:start + size])
         start += size
     os.remove(bundle)
-    return [path for path, _ in index]
+    return [MOUNT + "/" + path for path, _ in index]
 
 
 def main():
     try:
-        modules = Modules()
-        unpack(BUNDLE, modules)
-        mount(modules)
+        memory = Memory()
+        unpack(BUNDLE, memory)
+        mount(memory)
         from doorway.ui import app
 
-        app.start(lambda bundle: unpack(bundle, modules))
+        app.start(MOUNT, lambda bundle: unpack(bundle, memory))
     except Exception as error:  # noqa: BLE001 - never leave a blank page
         from pyscript import document
 

@@ -53,7 +53,12 @@ class Share:
 
     # The passphrase --------------------------------------------------------
     async def load_words(self):
-        """Fetch the word list (``<html data-word-list>``), then choose four words."""
+        """Fetch the word list (``<html data-word-list>``), then choose four words:
+        once the plan is on screen and the browser is idle, because checking
+        7,776 words is a long task that would otherwise delay the plan's first
+        frame (its words line says they are coming until then)."""
+        await dom.frame()
+        await dom.idle()
         address = js.document.documentElement.getAttribute("data-word-list")
         try:
             response = await js.fetch(address)
