@@ -90,6 +90,12 @@ def submit(page, step):
 def start(page):
     d = as_driver(page)
     open_page(d, "./")
+    press_start(d)
+
+
+def press_start(page):
+    """On the welcome step, press Start: the safety questions come first."""
+    d = as_driver(page)
     d.click(role("button", words("wizard", "welcome", "start")))
     expect_step(d, "safety")
 
@@ -400,10 +406,13 @@ SAFETY_PAGES = {"high-risk": {"strangled": "yes"}, "safety-route": {"afraid": "y
                 "danger-unsure": {"weapon": "unsure"}, "unsure": {"control": "unsure"}}
 
 
-def reach_safety_page(page, step):
-    """From the welcome page to one page of the safety route; returns the step's target."""
+def reach_safety_page(page, step, begin=start):
+    """From the welcome page to one page of the safety route; returns the step's target.
+
+    ``begin`` brings the page to the safety questions (by default: load the wizard
+    and press Start)."""
     d = as_driver(page)
-    start(d)
+    begin(d)
     answer_safety(d, SAFETY_PAGES.get(step, SAFETY_PAGES["danger-unsure"]))
     if step == "danger-confirm":
         expect_step(d, "danger-unsure")
