@@ -100,6 +100,23 @@ def press_start(page):
     expect_step(d, "safety")
 
 
+def start_again(page):
+    """:func:`start` in a tab kept from an earlier test (conftest.py's ``tab``):
+    its first use loads the wizard; later, from wherever the last test left the
+    page, the app's own wipe (what Start over and leaving the page do: every
+    form reset, nothing remembered) brings back the welcome step, without
+    starting Python again."""
+    d = as_driver(page)
+    if not d.url().startswith("http"):
+        start(d)
+        return
+    d.run("document.dispatchEvent(new Event('doorway:wipe'));")
+    expect_step(d, "welcome")
+    left = '[data-step="safety"] input:checked, [data-help-top] *, [data-results] *'
+    d.expect_count(css(left), 0)
+    press_start(d)
+
+
 def answer_safety(page, answers=None):
     """Answer every safety question: ``answers`` maps item id to yes/no/unsure (default no)."""
     d = as_driver(page)
@@ -152,11 +169,13 @@ def see_plan(page):
     expect_step(d, "results")
 
 
-def walk_to_results(page, stance="not_asked", reasons=("blame",), **context):
+def walk_to_results(page, stance="not_asked", reasons=("blame",), begin=start, **context):
     """From the welcome page to a plan, safety check passed: the questions, then
-    "Check your answers", then the plan (seven history entries: welcome first)."""
+    "Check your answers", then the plan (seven history entries: welcome first).
+    ``begin`` brings the page to the safety questions (:func:`start`, or
+    :func:`start_again` in a kept tab)."""
     d = as_driver(page)
-    start(d)
+    begin(d)
     answer_safety(d)
     expect_step(d, "stance")
     choose_stance(d, stance)

@@ -7,19 +7,15 @@ and checked date on its card; the first screen is measured at 390 × 740.
 Words come from the content, never from this file.
 
 Most tests here walk the safety questions to one page. They share a tab per
-browser language and screen size (:func:`tab`): the first test to use it loads
-the wizard; each later one starts again from the welcome step through the app's
-own wipe (what Start over and leaving the page do: every form reset, nothing
-remembered), so Python is started once, not for every walk. A test that fails,
-or whose tab the audit finds fault with, closes that tab; the next one loads
-afresh. Tests of a first visit (the place guessed from the browser language)
-keep a fresh context each.
+browser language and screen size (conftest.py's ``tab``, with
+``flows.start_again``), so Python is started once, not for every walk. Tests of
+a first visit (the place guessed from the browser language) keep a fresh
+context each.
 """
 
 import re
 
 import pytest
-from audit import Audit
 from flows import (
     SAFETY_ITEMS,
     answer_safety,
@@ -27,13 +23,11 @@ from flows import (
     expect_step,
     open_page,
     open_plan_parts,
-    press_start,
     reach_safety_page,
-    start,
+    start_again,
     walk_to_results,
 )
 from playwright.sync_api import expect
-from playwright_driver import as_driver
 
 from doorway.guide import link, safety
 from doorway.guide.views import safety as views
@@ -52,57 +46,6 @@ PHONE = {"width": 390, "height": 740}
 MIN_TARGET = 44
 
 
-@pytest.fixture(scope="module")
-def kept_tabs():
-    """(context, audit, page) kept open across this module's tests, by (locale, viewport)."""
-    kept = {}
-    yield kept
-    for context, _, _ in kept.values():
-        context.close()
-
-
-@pytest.fixture
-def tab(request, kept_tabs, browser, browser_context_args, base_url, precache):
-    """``tab(locale, viewport)``: the kept page for that language and screen (see
-    the module's docstring), audited like every page; pass it to :func:`begin`."""
-    used = []
-
-    def get(locale="en-GB", viewport=None):
-        key = (locale, tuple(sorted(viewport.items())) if viewport else None)
-        if key not in kept_tabs:
-            args = dict(browser_context_args, locale=locale)
-            if viewport:
-                args["viewport"] = viewport
-            context = browser.new_context(**args)
-            kept_tabs[key] = (context, Audit(context, base_url, precache), context.new_page())
-        used.append(key)
-        return kept_tabs[key][2]
-
-    yield get
-    passed = request.node.rep_call.passed if hasattr(request.node, "rep_call") else False
-    problems = []
-    for key in used:
-        context, watcher, _ = kept_tabs[key]
-        found = watcher.check()
-        if found or not passed:
-            del kept_tabs[key]
-            context.close()
-        problems += found
-    if passed:
-        assert not problems, "\n".join(problems)
-
-
-def begin(page):
-    """To the safety questions: the first time by loading the wizard, later from
-    wherever the last test left the page, through the app's own wipe."""
-    page = as_driver(page).page  # flows.reach_safety_page passes its driver
-    if not page.url.startswith("http"):
-        start(page)
-        return
-    page.evaluate("document.dispatchEvent(new Event('doorway:wipe'))")
-    expect_step(page, "welcome")
-    expect(page.locator('[data-step="safety"] input:checked, [data-help-top] *')).to_have_count(0)
-    press_start(page)
 
 #: Every tel:/sms: link shown (display:none ones left out), with what its card
 #: says under it: the source links and the checked dates.
@@ -238,7 +181,7 @@ def no_guide_offered(page):
 def test_a_yes_to_a_danger_sign_leads_to_the_high_risk_page(tab, item, by_keyboard):
     cat = catalogue()
     page = tab()
-    begin(page)
+    start_again(page)
     if by_keyboard:
         answer_by_keyboard(page, {item: "yes", "afraid": "yes"})
     else:
@@ -261,7 +204,7 @@ def test_a_yes_to_a_danger_sign_leads_to_the_high_risk_page(tab, item, by_keyboa
 def test_any_other_yes_leads_to_the_safety_route(tab, item, by_keyboard):
     cat = catalogue()
     page = tab()
-    begin(page)
+    start_again(page)
     if by_keyboard:
         answer_by_keyboard(page, {item: "yes", "weapon": "unsure"})
     else:
@@ -284,7 +227,7 @@ def test_not_sure_on_a_danger_sign_offers_help_first_and_takes_two_steps(tab, by
     cat = catalogue()
     pause = cat.safety["danger_unsure"]
     page = tab()
-    begin(page)
+    start_again(page)
     if by_keyboard:
         answer_by_keyboard(page, {"threat_kill": "unsure", "control": "unsure"})
     else:
@@ -315,7 +258,7 @@ def test_not_sure_on_a_danger_sign_offers_help_first_and_takes_two_steps(tab, by
 def test_other_not_sure_explains_offers_help_and_may_go_on(tab, by_keyboard):
     cat = catalogue()
     page = tab()
-    begin(page)
+    start_again(page)
     if by_keyboard:
         answer_by_keyboard(page, {"humiliated": "unsure"})
     else:
@@ -332,7 +275,7 @@ def test_other_not_sure_explains_offers_help_and_may_go_on(tab, by_keyboard):
 def test_go_straight_to_help_leads_to_the_safety_route(tab, by_keyboard):
     cat = catalogue()
     page = tab()
-    begin(page)
+    start_again(page)
     press(page, by_keyboard, page.get_by_role("button", name=cat.safety["screen"]["skip"]))
     expect_step(page, safety.SAFETY_ROUTE)
     expect(page.locator('[data-step="safety-route"] .emergency-card .call-button')).to_be_visible()
@@ -341,9 +284,9 @@ def test_go_straight_to_help_leads_to_the_safety_route(tab, by_keyboard):
 
 def test_the_pages_differ_for_danger_and_for_other_answers(tab):
     page = tab()
-    reach_safety_page(page, safety.HIGH_RISK, begin)
+    reach_safety_page(page, safety.HIGH_RISK, start_again)
     high_risk = page.locator('[data-step="high-risk"]').inner_text()
-    reach_safety_page(page, safety.SAFETY_ROUTE, begin)
+    reach_safety_page(page, safety.SAFETY_ROUTE, start_again)
     route = page.locator('[data-step="safety-route"]').inner_text()
     assert high_risk.split("\n")[0] != route.split("\n")[0]
     assert catalogue().safety["high_risk"]["medical"][0] in high_risk
@@ -361,7 +304,7 @@ WIZARD_PAGES = [safety.HIGH_RISK, safety.SAFETY_ROUTE, safety.DANGER_PAUSE,
 @pytest.mark.parametrize("step", WIZARD_PAGES)
 def test_the_first_screen_holds_the_emergency_number_and_the_main_line(tab, step, locale, place):
     page = tab(locale, PHONE)
-    reach_safety_page(page, step, begin)
+    reach_safety_page(page, step, start_again)
     root = page.locator('[data-step="%s"]' % step)
     expect(root.locator("select[data-place]")).to_have_value(place)
     sizes = first_screen(root, root.locator(":scope > p"))
@@ -405,7 +348,7 @@ def test_the_static_page_puts_each_places_help_on_the_first_screen(browser, base
 def test_every_number_on_the_route_is_a_link_with_its_source_and_date(tab):
     cat = catalogue()
     page = tab()
-    reach_safety_page(page, safety.SAFETY_ROUTE, begin)
+    reach_safety_page(page, safety.SAFETY_ROUTE, start_again)
     route = page.locator('[data-step="%s"]' % safety.SAFETY_ROUTE)
     picker = route.locator("select[data-place]")
     total = 0
@@ -430,7 +373,7 @@ def test_every_number_on_the_route_is_a_link_with_its_source_and_date(tab):
 def test_every_number_on_the_other_pages_has_its_source_and_date(tab, step):
     cat = catalogue()
     page = tab()
-    reach_safety_page(page, step, begin)
+    reach_safety_page(page, step, start_again)
     root = page.locator('[data-step="%s"]' % step)
     more = step != safety.DANGER_CONFIRM  # that page keeps to the first cards
     check_numbers(root, cat, "uk", None, more)
@@ -479,7 +422,7 @@ def test_the_static_page_changes_place_by_keyboard_in_the_order_it_is_seen(page)
 def test_changing_the_place_keeps_the_focus_on_the_control(tab):
     cat = catalogue()
     page = tab()
-    reach_safety_page(page, safety.SAFETY_ROUTE, begin)
+    reach_safety_page(page, safety.SAFETY_ROUTE, start_again)
     route = page.locator('[data-step="%s"]' % safety.SAFETY_ROUTE)
     picker = route.locator("select[data-place]")
     tab_to(page, picker)
