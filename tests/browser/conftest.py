@@ -64,6 +64,51 @@ def base_url(server):
     return server
 
 
+@pytest.fixture(scope="module")
+def kept_tabs():
+    """(context, audit, page) kept open across one test module's tests, by (locale, viewport)."""
+    kept = {}
+    yield kept
+    for context, _, _ in kept.values():
+        context.close()
+
+
+@pytest.fixture
+def tab(request, kept_tabs, browser, browser_context_args, base_url, precache):
+    """``tab(locale, viewport)``: a page kept open for the module's later tests
+    with the same language and screen, audited like ``page`` (its audit is
+    checked after each test that passed, and sees everything since the tab was
+    opened). A test that fails, or whose tab the audit faults, closes the tab:
+    the next test opens a new one. For tests whose subject is not the first
+    visit: walk it with ``flows.start_again`` so Python starts once per tab.
+    """
+    used = []
+
+    def get(locale="en-GB", viewport=None):
+        key = (locale, tuple(sorted(viewport.items())) if viewport else None)
+        if key not in kept_tabs:
+            args = dict(browser_context_args, locale=locale)
+            if viewport:
+                args["viewport"] = viewport
+            context = browser.new_context(**args)
+            kept_tabs[key] = (context, Audit(context, base_url, precache), context.new_page())
+        used.append(key)
+        return kept_tabs[key][2]
+
+    yield get
+    passed = request.node.rep_call.passed if hasattr(request.node, "rep_call") else False
+    problems = []
+    for key in dict.fromkeys(used):
+        context, watcher, _ = kept_tabs[key]
+        found = watcher.check()
+        if found or not passed:
+            del kept_tabs[key]
+            context.close()
+        problems += found
+    if passed:
+        assert not problems, "\n".join(problems)
+
+
 @pytest.fixture
 def browser_context_args(browser_context_args):
     return dict(browser_context_args, locale="en-GB",

@@ -90,8 +90,31 @@ def submit(page, step):
 def start(page):
     d = as_driver(page)
     open_page(d, "./")
+    press_start(d)
+
+
+def press_start(page):
+    """On the welcome step, press Start: the safety questions come first."""
+    d = as_driver(page)
     d.click(role("button", words("wizard", "welcome", "start")))
     expect_step(d, "safety")
+
+
+def start_again(page):
+    """:func:`start` in a tab kept from an earlier test (conftest.py's ``tab``):
+    its first use loads the wizard; later, from wherever the last test left the
+    page, the app's own wipe (what Start over and leaving the page do: every
+    form reset, nothing remembered) brings back the welcome step, without
+    starting Python again."""
+    d = as_driver(page)
+    if not d.url().startswith("http"):
+        start(d)
+        return
+    d.run("document.dispatchEvent(new Event('doorway:wipe'));")
+    expect_step(d, "welcome")
+    left = '[data-step="safety"] input:checked, [data-help-top] *, [data-results] *'
+    d.expect_count(css(left), 0)
+    press_start(d)
 
 
 def answer_safety(page, answers=None):
@@ -146,11 +169,13 @@ def see_plan(page):
     expect_step(d, "results")
 
 
-def walk_to_results(page, stance="not_asked", reasons=("blame",), **context):
+def walk_to_results(page, stance="not_asked", reasons=("blame",), begin=start, **context):
     """From the welcome page to a plan, safety check passed: the questions, then
-    "Check your answers", then the plan (seven history entries: welcome first)."""
+    "Check your answers", then the plan (seven history entries: welcome first).
+    ``begin`` brings the page to the safety questions (:func:`start`, or
+    :func:`start_again` in a kept tab)."""
     d = as_driver(page)
-    start(d)
+    begin(d)
     answer_safety(d)
     expect_step(d, "stance")
     choose_stance(d, stance)
@@ -400,10 +425,13 @@ SAFETY_PAGES = {"high-risk": {"strangled": "yes"}, "safety-route": {"afraid": "y
                 "danger-unsure": {"weapon": "unsure"}, "unsure": {"control": "unsure"}}
 
 
-def reach_safety_page(page, step):
-    """From the welcome page to one page of the safety route; returns the step's target."""
+def reach_safety_page(page, step, begin=start):
+    """From the welcome page to one page of the safety route; returns the step's target.
+
+    ``begin`` brings the page to the safety questions (by default: load the wizard
+    and press Start)."""
     d = as_driver(page)
-    start(d)
+    begin(d)
     answer_safety(d, SAFETY_PAGES.get(step, SAFETY_PAGES["danger-unsure"]))
     if step == "danger-confirm":
         expect_step(d, "danger-unsure")

@@ -7,6 +7,10 @@ resume link opened in a fresh browser context (another device), the safety
 questions asked again, then the same plan back after the passphrase. Hostile
 resume links get the calm error. Every context is audited as usual (no other
 origin, no console error, nothing stored).
+
+Tests about what is done on a plan, not about reaching it or a first visit,
+share one kept tab (conftest.py's ``tab``): each walks to its own plan again
+from the welcome step (``flows.start_again``), without starting Python again.
 """
 
 import datetime
@@ -28,6 +32,7 @@ from flows import (
     open_plan_parts,
     see_plan,
     start,
+    start_again,
     start_over,
     submit,
     words,
@@ -58,8 +63,15 @@ def walk_to_results(page, *args, **context):
     open_plan_parts(page)
 
 
-def walk_with_situations(page, situations, stance="not_asked", name=""):
-    start(page)
+def kept_plan(tab, *args, **context):
+    """:func:`walk_to_results` in the kept tab (see the module's docstring); returns its page."""
+    page = tab()
+    walk_to_results(page, *args, begin=start_again, **context)
+    return page
+
+
+def walk_with_situations(page, situations, stance="not_asked", name="", begin=start):
+    begin(page)
     answer_safety(page)
     expect_step(page, "stance")
     choose_stance(page, stance)
@@ -86,8 +98,8 @@ def first_reason(page):
 
 # Weigh the options -------------------------------------------------------------
 
-def test_weighing_by_mouse_reorders_the_options_with_a_reason(page):
-    walk_to_results(page)
+def test_weighing_by_mouse_reorders_the_options_with_a_reason(tab):
+    page = kept_plan(tab)
     before = option_ids(page)
     assert before == [o["id"] for o in decision("options")]
     expect(page.locator("[data-order-note]")).to_have_text(decision("decide", "order",
@@ -120,8 +132,8 @@ def test_weighing_by_mouse_reorders_the_options_with_a_reason(page):
     expect(summary.locator("ol li").first).to_contain_text("An online programme for couples")
 
 
-def test_weighing_by_keyboard(page):
-    walk_to_results(page)
+def test_weighing_by_keyboard(tab):
+    page = kept_plan(tab)
     page.locator("#value-speed-little").focus()
     page.keyboard.press("Space")
     page.keyboard.press("ArrowRight")
@@ -136,8 +148,8 @@ def test_weighing_by_keyboard(page):
     expect(page.locator("#value-comfort-little")).to_be_focused()
 
 
-def test_sure_before_and_after_with_a_kind_note(page):
-    walk_to_results(page)
+def test_sure_before_and_after_with_a_kind_note(tab):
+    page = kept_plan(tab)
     sure = decision("sure")
     ids = [item["id"] for item in sure["items"]]
     before = page.locator('[data-sure="before"]')
@@ -162,8 +174,9 @@ def test_sure_before_and_after_with_a_kind_note(page):
 
 # What may be behind it ---------------------------------------------------------
 
-def test_a_situation_adds_a_sourced_section_and_moves_an_option_up(page):
-    walk_with_situations(page, ["leaving", "substance"])
+def test_a_situation_adds_a_sourced_section_and_moves_an_option_up(tab):
+    page = tab()
+    walk_with_situations(page, ["leaving", "substance"], begin=start_again)
     item = next(i for i in decision("situations", "items") if i["id"] == "leaving")
     heading = page.locator("#section-situation-leaving")
     expect(heading).to_have_text(item["heading"])
@@ -197,8 +210,8 @@ def _calendar(page, how):
 
 
 @pytest.mark.parametrize("how", ["mouse", "keyboard"])
-def test_the_calendar_file_parses_and_names_nothing(page, how):
-    walk_to_results(page, stance="said_no", name=NAME)
+def test_the_calendar_file_parses_and_names_nothing(tab, how):
+    page = kept_plan(tab, stance="said_no", name=NAME)
     field = page.get_by_label(decision("calendar", "start_label"))
     expect(field).to_have_value(re.compile(r"^\d{4}-\d\d-\d\d$"))
     field.fill("2027-03-01")
@@ -213,8 +226,8 @@ def test_the_calendar_file_parses_and_names_nothing(page, how):
         assert word.lower() not in lowered, word
 
 
-def test_a_missing_date_is_said_clearly(page):
-    walk_to_results(page)
+def test_a_missing_date_is_said_clearly(tab):
+    page = kept_plan(tab)
     page.get_by_label(decision("calendar", "start_label")).fill("")
     page.get_by_role("button", name=decision("calendar", "button")).click()
     expect(page.locator('[data-question="calendar-start"] [data-field-error]')).to_have_text(
@@ -222,8 +235,8 @@ def test_a_missing_date_is_said_clearly(page):
     expect(page.locator("#calendar-start")).to_be_focused()
 
 
-def test_the_weeks_ahead_follow_where_things_stand(page):
-    walk_to_results(page, stance="postponing")
+def test_the_weeks_ahead_follow_where_things_stand(tab):
+    page = kept_plan(tab, stance="postponing")
     section = page.locator('[aria-labelledby="section-weeks"]')
     expect(section.locator("h3")).to_have_count(4)
     expect(section.locator("h3").first).to_have_text("Week 1: agree on a date")
@@ -256,13 +269,13 @@ def test_print_the_summary_alone(page):
 
 # Keep my plan, and open it again ------------------------------------------------
 
-def _make_plan_to_keep(page):
-    walk_to_results(page, stance="hesitated", reasons=("blame", "cost"))
+def _make_plan_to_keep(tab):
+    page = kept_plan(tab, stance="hesitated", reasons=("blame", "cost"))
     page.get_by_role("group", name="Privacy").get_by_label("A lot").click()
     page.locator("#tone-brief").check()
     first = page.locator("[data-line]").first
     first.fill(OWN_LINE)
-    return option_ids(page), first.get_attribute("data-line")
+    return page, option_ids(page), first.get_attribute("data-line")
 
 
 def _keep(page, own=None, keyboard=False):
@@ -314,8 +327,8 @@ def _same_plan(other, order, line_id):
     expect(behind).to_have_count(2)
 
 
-def test_keep_my_plan_and_open_it_on_another_device_by_mouse(page, fresh):
-    order, line_id = _make_plan_to_keep(page)
+def test_keep_my_plan_and_open_it_on_another_device_by_mouse(tab, fresh):
+    page, order, line_id = _make_plan_to_keep(tab)
     url, secret = _keep(page)
     assert re.fullmatch(r"[a-z-]+( [a-z-]+){3}", secret), secret
     token = url.split("#", 1)[1]
@@ -331,8 +344,8 @@ def test_keep_my_plan_and_open_it_on_another_device_by_mouse(page, fresh):
     _same_plan(other, order, line_id)
 
 
-def test_keep_with_my_own_passphrase_by_keyboard(page, fresh):
-    order, line_id = _make_plan_to_keep(page)
+def test_keep_with_my_own_passphrase_by_keyboard(tab, fresh):
+    page, order, line_id = _make_plan_to_keep(tab)
     page.get_by_label(decision("keep", "own_label")).fill("short")
     page.get_by_role("button", name=decision("keep", "make")).click()
     expect(page.locator('[data-form="keep"] [data-error-summary]')).to_contain_text(
@@ -344,8 +357,8 @@ def test_keep_with_my_own_passphrase_by_keyboard(page, fresh):
     _same_plan(other, order, line_id)
 
 
-def test_a_wrong_passphrase_then_the_right_one(page, fresh):
-    walk_to_results(page)
+def test_a_wrong_passphrase_then_the_right_one(tab, fresh):
+    page = kept_plan(tab)
     url, secret = _keep(page, own="a long enough passphrase")
     other = fresh()
     open_page(other, url)
@@ -366,8 +379,8 @@ def test_a_wrong_passphrase_then_the_right_one(page, fresh):
                                                     timeout=STEP_TIMEOUT)
 
 
-def test_the_safety_questions_come_first_and_can_stop_the_restore(page, fresh):
-    walk_to_results(page)
+def test_the_safety_questions_come_first_and_can_stop_the_restore(tab, fresh):
+    page = kept_plan(tab)
     url, _ = _keep(page, own="a long enough passphrase")
     other = fresh()
     open_page(other, url)
@@ -426,8 +439,8 @@ def test_start_over_forgets_the_weights_the_words_and_the_link(page):
     expect(first_reason(page)).to_have_text(decision("decide", "reasons", "unsorted"))
 
 
-def test_leaving_while_the_passphrase_is_asked_forgets_the_kept_plan(page, fresh):
-    walk_to_results(page)
+def test_leaving_while_the_passphrase_is_asked_forgets_the_kept_plan(tab, fresh):
+    page = kept_plan(tab)
     url, _secret = _keep(page, own="a long enough passphrase")
     other = fresh()
     open_page(other, url)
@@ -443,8 +456,8 @@ def test_leaving_while_the_passphrase_is_asked_forgets_the_kept_plan(page, fresh
     expect_step(other, "stance")  # no kept plan waits any more
 
 
-def test_a_kept_plan_pasted_into_the_tab_later_is_read(page, fresh):
-    walk_to_results(page)
+def test_a_kept_plan_pasted_into_the_tab_later_is_read(tab, fresh):
+    page = kept_plan(tab)
     url, _secret = _keep(page, own="a long enough passphrase")
     other = fresh()
     open_page(other, "./")

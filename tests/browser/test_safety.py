@@ -5,6 +5,12 @@ Every page of the route (doorway.guide.safety) is reached by mouse and by
 keyboard; every number drawn is checked against the content, with its source
 and checked date on its card; the first screen is measured at 390 × 740.
 Words come from the content, never from this file.
+
+Most tests here walk the safety questions to one page. They share a tab per
+browser language and screen size (conftest.py's ``tab``, with
+``flows.start_again``), so Python is started once, not for every walk. Tests of
+a first visit (the place guessed from the browser language) keep a fresh
+context each.
 """
 
 import re
@@ -18,7 +24,7 @@ from flows import (
     open_page,
     open_plan_parts,
     reach_safety_page,
-    start,
+    start_again,
     walk_to_results,
 )
 from playwright.sync_api import expect
@@ -38,6 +44,8 @@ def tab_to(page, locator, limit=120):
 
 PHONE = {"width": 390, "height": 740}
 MIN_TARGET = 44
+
+
 
 #: Every tel:/sms: link shown (display:none ones left out), with what its card
 #: says under it: the source links and the checked dates.
@@ -170,9 +178,10 @@ def no_guide_offered(page):
 
 @pytest.mark.parametrize("by_keyboard", [False, True], ids=["mouse", "keyboard"])
 @pytest.mark.parametrize("item", safety.danger_items(catalogue()))
-def test_a_yes_to_a_danger_sign_leads_to_the_high_risk_page(page, item, by_keyboard):
+def test_a_yes_to_a_danger_sign_leads_to_the_high_risk_page(tab, item, by_keyboard):
     cat = catalogue()
-    start(page)
+    page = tab()
+    start_again(page)
     if by_keyboard:
         answer_by_keyboard(page, {item: "yes", "afraid": "yes"})
     else:
@@ -192,9 +201,10 @@ def test_a_yes_to_a_danger_sign_leads_to_the_high_risk_page(page, item, by_keybo
 @pytest.mark.parametrize("by_keyboard", [False, True], ids=["mouse", "keyboard"])
 @pytest.mark.parametrize("item", [i for i in SAFETY_ITEMS
                                   if i not in safety.danger_items(catalogue())])
-def test_any_other_yes_leads_to_the_safety_route(page, item, by_keyboard):
+def test_any_other_yes_leads_to_the_safety_route(tab, item, by_keyboard):
     cat = catalogue()
-    start(page)
+    page = tab()
+    start_again(page)
     if by_keyboard:
         answer_by_keyboard(page, {item: "yes", "weapon": "unsure"})
     else:
@@ -213,10 +223,11 @@ def test_any_other_yes_leads_to_the_safety_route(page, item, by_keyboard):
 
 
 @pytest.mark.parametrize("by_keyboard", [False, True], ids=["mouse", "keyboard"])
-def test_not_sure_on_a_danger_sign_offers_help_first_and_takes_two_steps(page, by_keyboard):
+def test_not_sure_on_a_danger_sign_offers_help_first_and_takes_two_steps(tab, by_keyboard):
     cat = catalogue()
     pause = cat.safety["danger_unsure"]
-    start(page)
+    page = tab()
+    start_again(page)
     if by_keyboard:
         answer_by_keyboard(page, {"threat_kill": "unsure", "control": "unsure"})
     else:
@@ -244,9 +255,10 @@ def test_not_sure_on_a_danger_sign_offers_help_first_and_takes_two_steps(page, b
 
 
 @pytest.mark.parametrize("by_keyboard", [False, True], ids=["mouse", "keyboard"])
-def test_other_not_sure_explains_offers_help_and_may_go_on(page, by_keyboard):
+def test_other_not_sure_explains_offers_help_and_may_go_on(tab, by_keyboard):
     cat = catalogue()
-    start(page)
+    page = tab()
+    start_again(page)
     if by_keyboard:
         answer_by_keyboard(page, {"humiliated": "unsure"})
     else:
@@ -260,19 +272,21 @@ def test_other_not_sure_explains_offers_help_and_may_go_on(page, by_keyboard):
 
 
 @pytest.mark.parametrize("by_keyboard", [False, True], ids=["mouse", "keyboard"])
-def test_go_straight_to_help_leads_to_the_safety_route(page, by_keyboard):
+def test_go_straight_to_help_leads_to_the_safety_route(tab, by_keyboard):
     cat = catalogue()
-    start(page)
+    page = tab()
+    start_again(page)
     press(page, by_keyboard, page.get_by_role("button", name=cat.safety["screen"]["skip"]))
     expect_step(page, safety.SAFETY_ROUTE)
     expect(page.locator('[data-step="safety-route"] .emergency-card .call-button')).to_be_visible()
     no_guide_offered(page)
 
 
-def test_the_pages_differ_for_danger_and_for_other_answers(page):
-    reach_safety_page(page, safety.HIGH_RISK)
+def test_the_pages_differ_for_danger_and_for_other_answers(tab):
+    page = tab()
+    reach_safety_page(page, safety.HIGH_RISK, start_again)
     high_risk = page.locator('[data-step="high-risk"]').inner_text()
-    reach_safety_page(page, safety.SAFETY_ROUTE)
+    reach_safety_page(page, safety.SAFETY_ROUTE, start_again)
     route = page.locator('[data-step="safety-route"]').inner_text()
     assert high_risk.split("\n")[0] != route.split("\n")[0]
     assert catalogue().safety["high_risk"]["medical"][0] in high_risk
@@ -288,21 +302,16 @@ WIZARD_PAGES = [safety.HIGH_RISK, safety.SAFETY_ROUTE, safety.DANGER_PAUSE,
 @pytest.mark.parametrize("locale, place", [("en-GB", "uk:england"), ("cy-GB", "uk:wales"),
                                            ("fr-CA", "ca:quebec"), ("en-US", "us")])
 @pytest.mark.parametrize("step", WIZARD_PAGES)
-def test_the_first_screen_holds_the_emergency_number_and_the_main_line(browser, base_url, step,
-                                                                         locale, place):
-    context = browser.new_context(base_url=base_url, locale=locale, viewport=PHONE)
-    page = context.new_page()
-    try:
-        reach_safety_page(page, step)
-        root = page.locator('[data-step="%s"]' % step)
-        expect(root.locator("select[data-place]")).to_have_value(place)
-        sizes = first_screen(root, root.locator(":scope > p"))
-        print("%s %s: %s" % (step, place, ", ".join("%dx%d at y=%d" % (
-            s["width"], s["height"], s["y"]) for s in sizes)))
-        picker = box(root.locator("select[data-place]"))
-        assert picker["y"] + picker["height"] <= PHONE["height"] and picker["height"] >= MIN_TARGET
-    finally:
-        context.close()
+def test_the_first_screen_holds_the_emergency_number_and_the_main_line(tab, step, locale, place):
+    page = tab(locale, PHONE)
+    reach_safety_page(page, step, start_again)
+    root = page.locator('[data-step="%s"]' % step)
+    expect(root.locator("select[data-place]")).to_have_value(place)
+    sizes = first_screen(root, root.locator(":scope > p"))
+    print("%s %s: %s" % (step, place, ", ".join("%dx%d at y=%d" % (
+        s["width"], s["height"], s["y"]) for s in sizes)))
+    picker = box(root.locator("select[data-place]"))
+    assert picker["y"] + picker["height"] <= PHONE["height"] and picker["height"] >= MIN_TARGET
 
 
 def choose_on_static_page(page, value):
@@ -336,9 +345,10 @@ def test_the_static_page_puts_each_places_help_on_the_first_screen(browser, base
         context.close()
 
 
-def test_every_number_on_the_route_is_a_link_with_its_source_and_date(page):
+def test_every_number_on_the_route_is_a_link_with_its_source_and_date(tab):
     cat = catalogue()
-    reach_safety_page(page, safety.SAFETY_ROUTE)
+    page = tab()
+    reach_safety_page(page, safety.SAFETY_ROUTE, start_again)
     route = page.locator('[data-step="%s"]' % safety.SAFETY_ROUTE)
     picker = route.locator("select[data-place]")
     total = 0
@@ -360,9 +370,10 @@ def test_every_number_on_the_route_is_a_link_with_its_source_and_date(page):
 
 @pytest.mark.parametrize("step", [safety.HIGH_RISK, safety.DANGER_PAUSE, safety.DANGER_CONFIRM,
                                   safety.UNSURE_PAGE])
-def test_every_number_on_the_other_pages_has_its_source_and_date(page, step):
+def test_every_number_on_the_other_pages_has_its_source_and_date(tab, step):
     cat = catalogue()
-    reach_safety_page(page, step)
+    page = tab()
+    reach_safety_page(page, step, start_again)
     root = page.locator('[data-step="%s"]' % step)
     more = step != safety.DANGER_CONFIRM  # that page keeps to the first cards
     check_numbers(root, cat, "uk", None, more)
@@ -408,9 +419,10 @@ def test_the_static_page_changes_place_by_keyboard_in_the_order_it_is_seen(page)
     assert page.locator(".place-first :focus").count() == 1
 
 
-def test_changing_the_place_keeps_the_focus_on_the_control(page):
+def test_changing_the_place_keeps_the_focus_on_the_control(tab):
     cat = catalogue()
-    reach_safety_page(page, safety.SAFETY_ROUTE)
+    page = tab()
+    reach_safety_page(page, safety.SAFETY_ROUTE, start_again)
     route = page.locator('[data-step="%s"]' % safety.SAFETY_ROUTE)
     picker = route.locator("select[data-place]")
     tab_to(page, picker)

@@ -1,4 +1,10 @@
-"""The wizard, clicked through in Chromium: welcome to a tailored plan."""
+"""The wizard, clicked through in Chromium: welcome to a tailored plan.
+
+Tests about what a plan holds share one kept tab (conftest.py's ``tab``): each
+walks every step again from the welcome step (``flows.start_again``), without
+starting Python again. Tests of the first load, of errors, of history and of
+Start over keep a page of their own.
+"""
 
 import pytest
 from flows import (
@@ -13,6 +19,7 @@ from flows import (
     script_lines,
     see_plan,
     start,
+    start_again,
     start_over,
     submit,
     tab_to,
@@ -41,8 +48,9 @@ PATHS = [
 
 @pytest.mark.parametrize("path", PATHS, ids=lambda p: "%s-%s" % (p["stance"],
                                                                  "+".join(p["reasons"])))
-def test_a_path_ends_in_a_plan_tailored_to_the_answers(page, path, guide_catalogue):
-    walk_to_results(page, path["stance"], path["reasons"], **path["context"])
+def test_a_path_ends_in_a_plan_tailored_to_the_answers(tab, path, guide_catalogue):
+    page = tab()
+    walk_to_results(page, path["stance"], path["reasons"], begin=start_again, **path["context"])
     open_plan_parts(page)
     cat = guide_catalogue
     results = page.locator("[data-results]")
@@ -125,8 +133,9 @@ def test_each_step_explains_what_is_missing(page):
         .to_contain_text("40 characters")
 
 
-def test_i_dont_know_stands_alone(page):
-    start(page)
+def test_i_dont_know_stands_alone(tab):
+    page = tab()
+    start_again(page)
     answer_safety(page)
     page.locator("#stance-not_asked").check()
     submit(page, "stance")
@@ -163,9 +172,10 @@ def _map(cat, stance, reasons, tone="gentle", **context):
     return script.compose(cat, chosen, ask, tone)
 
 
-def test_the_map_shows_the_main_path_listening_branches_and_repair(page, guide_catalogue):
+def test_the_map_shows_the_main_path_listening_branches_and_repair(tab, guide_catalogue):
     cat = guide_catalogue
-    walk_to_results(page, "not_asked", ["blame", "cost"], topics=["money"])
+    page = tab()
+    walk_to_results(page, "not_asked", ["blame", "cost"], begin=start_again, topics=["money"])
     open_plan_parts(page, "script")
     turns = _map(cat, "not_asked", ["blame", "cost"], topics=["money"])
     lines = page.locator("[data-script-lines]")
@@ -184,9 +194,10 @@ def test_the_map_shows_the_main_path_listening_branches_and_repair(page, guide_c
     expect(lines.get_by_role("heading", name=cat.script["repair"]["heading"])).to_be_visible()
 
 
-def test_script_lines_are_editable_and_survive_a_change_of_tone(page, guide_catalogue):
+def test_script_lines_are_editable_and_survive_a_change_of_tone(tab, guide_catalogue):
     cat = guide_catalogue
-    walk_to_results(page, "hesitated", ["blame", "cost"], name="Sam")
+    page = tab()
+    walk_to_results(page, "hesitated", ["blame", "cost"], begin=start_again, name="Sam")
     open_plan_parts(page, "script")
     first = page.locator("[data-script-lines] textarea").first
     first.fill("Sam, this is my own opening.")
@@ -250,9 +261,11 @@ def test_the_map_works_by_keyboard(page, guide_catalogue):
     expect(page.locator("[data-script-status]")).to_have_text("Copied")
 
 
-def test_the_plan_card_comes_first_and_follows_the_persons_words(page, guide_catalogue):
+def test_the_plan_card_comes_first_and_follows_the_persons_words(tab, guide_catalogue):
     cat = guide_catalogue
-    walk_to_results(page, "not_asked", ["cost"], conflict="heated", topics=["money"])
+    page = tab()
+    walk_to_results(page, "not_asked", ["cost"], begin=start_again, conflict="heated",
+                    topics=["money"])
     results = page.locator("[data-results]")
     card = results.locator("[data-plan-card]")
     expect(results.locator("> *").first).to_have_attribute("data-plan-card", "")
