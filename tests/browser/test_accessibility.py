@@ -4,8 +4,8 @@ Also checked: every page works at 320 px wide with no sideways scrolling,
 and key pages pass in the dark colour scheme too.
 
 Where a view is checked in both colour schemes, it is reached once and
-re-themed in place (``page.emulate_media``): the scheme reaches the pages
-through CSS alone, and axe reads the styles as they are when it runs.
+re-themed in place (``schemes.each_scheme``); axe reads the styles as they are
+when it runs.
 """
 
 import pytest
@@ -24,6 +24,7 @@ from flows import (
     walk_to_results,
 )
 from playwright.sync_api import expect
+from schemes import each_scheme
 
 from doorway.guide import link
 
@@ -68,17 +69,12 @@ def test_every_wizard_step_with_and_without_errors(page):
 
 
 SAFETY_STEPS = ["high-risk", "safety-route", "danger-unsure", "danger-confirm", "unsure"]
-SCHEMES = ["light", "dark"]
 
 
 def assert_accessible_in_each_scheme(page, where):
     """Axe in the light scheme, then the dark; the page is left light."""
-    for scheme in SCHEMES:
-        page.emulate_media(color_scheme=scheme)
-        assert page.evaluate("(s) => matchMedia('(prefers-color-scheme: ' + s + ')').matches",
-                             scheme), scheme
+    for scheme in each_scheme(page):
         assert_accessible(page, "%s %s" % (scheme, where))
-    page.emulate_media(color_scheme=SCHEMES[0])
 
 
 @pytest.mark.parametrize("step", SAFETY_STEPS)

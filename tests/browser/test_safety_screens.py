@@ -17,12 +17,12 @@ from pathlib import Path
 import pytest
 from flows import catalogue, expect_step, open_page, reach_safety_page
 from playwright.sync_api import expect
+from schemes import each_scheme
 
 from doorway.guide import link
 
 SHOTS = Path(__file__).resolve().parents[2] / "test-results" / "safety"
 WIDTHS = [320, 390, 1280]
-SCHEMES = ["light", "dark"]
 HEIGHT = 740
 STATIC_PLACES = ["us", "uk-wales", "ca-quebec", "elsewhere"]
 
@@ -36,8 +36,7 @@ pytestmark = pytest.mark.browser_context_args(locale="cy-GB",
 
 def screens(page):
     """Show the page on every screen in turn (scheme, then width); yields ``(width, scheme)``."""
-    for scheme in SCHEMES:
-        page.emulate_media(color_scheme=scheme)
+    for scheme in each_scheme(page):
         for width in WIDTHS:
             page.set_viewport_size({"width": width, "height": HEIGHT})
             yield width, scheme

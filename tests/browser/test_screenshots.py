@@ -39,13 +39,13 @@ from flows import (
     words,
 )
 from playwright.sync_api import expect
+from schemes import SCHEMES, each_scheme
 
 from doorway.builder import ROOT
 
 FOLDER = Path(os.environ.get("DOORWAY_SCREENSHOTS") or ROOT / "screenshots")
 WIDTHS = (320, 390, 1280)
 HEIGHT = 800
-SCHEMES = ("light", "dark")
 STATIC = ("guide/", "guide/talking.html", "guide/plan-b.html", "guide/therapist.html",
           "guide/safety.html", "guide/for-partners.html", "guide/cover-your-tracks.html",
           "guide/blame.html", "about.html", "404.html")
@@ -62,8 +62,7 @@ class Camera:
 
     def shoot(self, name):
         page = self.page
-        for scheme in SCHEMES:
-            page.emulate_media(color_scheme=scheme)
+        for scheme in each_scheme(page):
             for width in WIDTHS:
                 page.set_viewport_size({"width": width, "height": HEIGHT})
                 sideways = page.evaluate("document.documentElement.scrollWidth") - width
@@ -74,7 +73,6 @@ class Camera:
                 path = FOLDER / scheme / ("%s-%d.png" % (name, width))
                 page.screenshot(path=path, full_page=True, animations="disabled")
                 self.taken.append(path)
-        page.emulate_media(color_scheme=SCHEMES[0])
         page.set_viewport_size({"width": WIDTHS[-1], "height": HEIGHT})
 
 
