@@ -6,9 +6,12 @@ read would only show up when a module is imported, some of them only deep in
 a flow. Here a harness page beside a copy of the build starts the build's own
 PyScript and MicroPython, unpacks each page's bundle with the page's own
 unpacker (``doorway/ui/main.py``) and imports every module in it from memory,
-where the page imports them from, and reads every content file there; the
-wizard's second bundle is unpacked after its first, into the same place, as
+where the page imports them from, and reads every content file there; a
+page's second bundle is unpacked after its first, into the same place, as
 the page does, and its modules imported on top of the first's.
+
+Then how the pages behave while their second bundle is on its way, and when
+it cannot be had.
 """
 
 import json
@@ -22,11 +25,13 @@ from harness import run_harness
 from playwright.sync_api import expect
 
 from doorway.builder import bundles
+from doorway.guide import link
 from doorway.ui import main as loader
 
 KINDS = ("wizard", "invite", "reply")
 #: Each page's bundles, in the order the page unpacks them.
-BUNDLES = {"wizard": ["wizard", "wizard.later"], "invite": ["invite"], "reply": ["reply"]}
+BUNDLES = {"wizard": ["wizard", "wizard.later"], "invite": ["invite", "invite.later"],
+           "reply": ["reply"]}
 
 #: Runs in the harness: each bundle in a folder of its own, every module imported.
 CHECK = """
@@ -99,8 +104,8 @@ def test_every_compiled_module_of_the_bundle_loads(loaded, site, kind):
     modules = [path for name in BUNDLES[kind]
                for path, _ in bundles.unpack((site / "py" / (name + ".bundle")).read_bytes())
                if path.endswith(".mpy")]
-    if kind == "wizard":
-        assert len(BUNDLES[kind]) == 2 and (site / "py" / "wizard.later.bundle").exists()
+    if kind != "reply":
+        assert len(BUNDLES[kind]) == 2 and (site / "py" / (kind + ".later.bundle")).exists()
     assert loaded[kind]["failed"] == {}
     assert len(loaded[kind]["loaded"]) == len(modules) > 20
     for name, file in loaded[kind]["loaded"].items():
@@ -201,3 +206,86 @@ def test_a_kept_plans_link_offers_no_start_until_the_second_bundle_has_read_it(p
     expect(welcome.locator("[data-loading]")).to_be_hidden()
     page.get_by_role("button", name=flows.words("wizard", "welcome", "start")).click()
     flows.expect_step(page, "safety")
+
+
+# The partner's page: the invitation first, its help and its sources second ----------
+
+#: The partner page's second bundle: the help's cards and the sources.
+INVITE_LATER = "**/py/invite.later.bundle*"
+#: The static page with every place's numbers, from the partner's page.
+EVERY_PLACE = "../guide/safety.html"
+
+
+def invitation():
+    cat = flows.catalogue()
+    return "invite/#" + link.plain_token(link.INVITE, link.encode_invite(cat, "trial", ["cost"]))
+
+
+def press(page, by_keyboard, target):
+    if by_keyboard:
+        target.focus()
+        page.keyboard.press("Enter")
+    else:
+        target.click()
+
+
+def open_both_helps(page, by_keyboard):
+    """Open the quiet line's help and the footer's; return both boxes."""
+    quiet = page.locator("[data-quiet-help]")
+    press(page, by_keyboard, quiet.locator('[data-action="quiet-help"]'))
+    press(page, by_keyboard, page.locator('.footer a[href="#safe-help"]'))
+    footer = page.locator("#safe-help")
+    expect(footer).to_have_attribute("open", "")
+    return quiet.locator("[data-help-root]"), footer
+
+
+def expect_waiting(boxes):
+    """Each box says where every place's numbers are, and holds none yet."""
+    for box in boxes:
+        waiting = box.locator(".help-waiting")
+        expect(waiting).to_be_visible()
+        expect(waiting.get_by_role("link")).to_have_attribute("href", EVERY_PLACE)
+        expect(box.locator('a[href^="tel:"], a[href^="sms:"]')).to_have_count(0)
+
+
+@pytest.mark.parametrize("by_keyboard", [False, True], ids=["mouse", "keyboard"])
+def test_the_invitation_comes_first_and_its_help_says_where_the_numbers_are_meanwhile(
+        page, by_keyboard):
+    """Held back, the second bundle leaves the invitation working: the help opens,
+    says where every place's numbers are, and draws them in place once the
+    bundle is there, with the sources under the invitation."""
+    held = []
+    page.route(INVITE_LATER, lambda route: held.append(route))
+    with page.expect_request(INVITE_LATER):
+        flows.open_page(page, invitation())
+    flows.expect_view(page, "invitation")
+    boxes = open_both_helps(page, by_keyboard)
+    expect_waiting(boxes)
+    expect(page.locator('[data-slot="sources"] li')).to_have_count(0)
+    held[0].continue_()
+    for box in boxes:
+        expect(box.locator(".emergency-card .call-button")).to_be_visible()
+        expect(box.locator(".help-waiting")).to_be_hidden()
+    expect(page.locator('[data-slot="sources"] li').first).to_be_visible()
+
+
+def test_without_its_second_bundle_the_partner_page_still_works_and_says_where_help_is(
+        page, audit):
+    """A second bundle that cannot be had is not the page's problem: the
+    invitation stays, the reply can be made, and the help keeps saying where
+    every place's numbers are."""
+    page.route(INVITE_LATER, lambda route: route.fulfill(status=404, body=""))
+    console = []
+    page.on("console", lambda message: console.append(message.text))
+    flows.open_page(page, invitation())
+    flows.expect_view(page, "invitation")
+    expect_console_error(page, audit, NOT_FOUND_ERROR)
+    boxes = open_both_helps(page, False)
+    expect_waiting(boxes)
+    expect(page.locator("html")).to_have_attribute("data-app", "ready")
+    assert "/reply/#" in flows.reply(page)
+    # The reason is logged for whoever is debugging (doorway.ui.later.arrived).
+    assert any("could not be fetched: HTTP 404" in text for text in console), console
+    # Opened after that, the quiet help tried once more (so may the browser have).
+    while NOT_FOUND_ERROR in audit.console_errors:
+        audit.console_errors.remove(NOT_FOUND_ERROR)

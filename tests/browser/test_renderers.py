@@ -17,11 +17,12 @@ from doorway.builder.html import to_html
 from doorway.guide import link, safety, script
 from doorway.guide import plan as planner
 from doorway.guide.views import decision as decision_views
+from doorway.guide.views import helplines as helpline_views
 from doorway.guide.views import partner as partner_views
+from doorway.guide.views import partner_sources
 from doorway.guide.views import plan as plan_views
 from doorway.guide.views import reply as reply_views
 from doorway.guide.views import results as results_views
-from doorway.guide.views import safety as safety_views
 
 NOTE = "Sam & Alex <b>\u00a0“quoted” 'too' \u05e9\u05dc\u05d5\u05dd"
 
@@ -63,17 +64,17 @@ def test_a_places_help_is_drawn_as_the_builder_writes_it(page):
     top = route.locator("[data-help-top]")
     expect(top.locator("select")).to_have_value("uk:england")
     assert top.evaluate("(el) => el.innerHTML") == to_html(
-        safety_views.help_top(cat, "safety-route", found, 2))
+        helpline_views.help_top(cat, "safety-route", found, 2))
     for value in ("uk:wales", "ca:quebec", "us", safety.ELSEWHERE):
         route.locator("select[data-place]").select_option(value)
-        found = safety.help_for(cat, *safety_views.split_place(value))
+        found = safety.help_for(cat, *helpline_views.split_place(value))
         lines = route.locator("[data-lines]")
-        expected = to_html(safety_views.first_help(cat, found, 2))
+        expected = to_html(helpline_views.first_help(cat, found, 2))
         expect(lines.locator("section").first).to_be_visible()
         assert lines.evaluate("(el) => el.innerHTML") == expected
         more = route.locator("[data-help-more]")
         assert more.evaluate("(el) => el.innerHTML") == to_html(
-            safety_views.help_more(cat, found, 2))
+            helpline_views.help_more(cat, found, 2))
 
 
 def test_the_invitation_and_the_reply_are_drawn_as_the_builder_writes_them(page):
@@ -90,7 +91,7 @@ def test_the_invitation_and_the_reply_are_drawn_as_the_builder_writes_them(page)
     expected = {
         "top": "".join(to_html(node) for node in partner_views.top(cat, invite)),
         "questions": to_html(partner_views.questions(cat, invite["reasons"])),
-        "sources": to_html(partner_views.sources(cat, partner_views.cited(cat, invite))),
+        "sources": to_html(partner_sources.sources(cat, partner_views.cited(cat, invite))),
     }
     for slot, html in expected.items():
         assert article.locator('[data-slot="%s"]' % slot).evaluate("(el) => el.innerHTML") == html

@@ -30,7 +30,7 @@ from flows import (
 from playwright.sync_api import expect
 
 from doorway.guide import link, safety
-from doorway.guide.views import safety as views
+from doorway.guide.views import helplines as views
 
 
 def tab_to(page, locator, limit=120):
@@ -527,7 +527,7 @@ def test_the_footer_help_draws_one_place_only_when_opened(page, path, by_keyboar
     help_box = page.locator("#safe-help")
     # Cheap: the page carries no number until someone opens the help.
     expect(page.locator('a[href^="tel:"], a[href^="sms:"]')).to_have_count(0)
-    expect(help_box.locator(".help-waiting")).to_be_hidden()  # Python is running
+    expect(help_box.locator(".help-waiting")).to_be_hidden()  # closed
     url = page.url
     history = page.evaluate("history.length")
     press(page, by_keyboard, page.locator('.footer a[href="#safe-help"]'))
@@ -536,6 +536,7 @@ def test_the_footer_help_draws_one_place_only_when_opened(page, path, by_keyboar
     expect(picker).to_have_value("uk:england")
     emergency = help_box.locator(".emergency-card .call-button")
     expect(emergency).to_be_visible()
+    expect(help_box.locator(".help-waiting")).to_be_hidden()  # the numbers are here
     assert box(emergency)["height"] >= MIN_TARGET
     check_numbers(help_box, cat, "uk", "england")
     if by_keyboard:

@@ -18,6 +18,10 @@ from fixtures import CONTENT as FIXTURE
 CATALOGUE_SOURCE = (PACKAGE / "guide" / "catalogue.py").read_text()
 #: How the pages read the sources: the fields they show (Catalogue.source).
 SOURCES = "sources[author,id,title,url,year]"
+#: What a helpline card's source line reads of them (``Catalogue.citation``).
+CITATIONS = "sources[author,id,url,year]"
+#: The part of the safety content the help cards read (``Catalogue.helplines``).
+HELPLINES = "safety[countries,international,lines]"
 
 
 def test_every_catalogue_member_names_the_sections_it_reads():
@@ -109,17 +113,21 @@ def test_the_second_bundle_holds_the_sections_only_its_modules_read(site):
     first = content_of(site, "wizard")
     second = content_of(site, "wizard.later")
     wanted = sections.page_sections(sources, bundles.later_modules(sources, "wizard"), catalogue)
-    cited = SOURCES
-    assert sorted(set(second) - {cited}) == [name for name in wanted if name not in first]
-    assert set(first) & set(second) == {cited}, "each section once, but the sources"
-    # The first bundle's sources are those its sections cite; the second's all the page cites.
+    cited = {name for name in set(first) | set(second) if sections.whole(name) == sections.CITED}
+    assert cited == {SOURCES, CITATIONS}
+    assert sorted(set(second) - {CITATIONS}) == [name for name in wanted if name not in first]
+    assert set(first) & set(second) == {CITATIONS}, "each section once, but the sources"
+    # The first bundle's sources are those its sections cite, as the helplines' source
+    # lines show them (no title); the second's all the page cites.
     every = sorted(set(first) | set(second))
-    assert second[cited] == json.loads(json.dumps(bundles.section_data(catalogue, cited, every)))
-    assert len(first[cited]) < len(second[cited])
-    assert all(set(source) == {"author", "id", "title", "url", "year"} for source in first[cited])
+    for name in cited:
+        assert second[name] == json.loads(json.dumps(bundles.section_data(catalogue, name, every)))
+    assert len(first[CITATIONS]) < len(second[CITATIONS]) == len(second[SOURCES])
+    assert all(set(source) == {"author", "id", "url", "year"} for source in first[CITATIONS])
     # The plan's words and practice come later; the questions' words at once.
     assert {"guidance", "practice", "reply_checker"} <= set(second)
-    assert {"wizard", "safety"} <= set(first)
+    assert {"wizard", HELPLINES, "safety.screen"} <= set(first)
+    assert "safety.saved_plan_note" in second
     # The context step's optional question without the rest of the decision aid, and
     # the reasons' labels without their advice (and the sources that cites).
     assert "decision.situations.items[id,label]" in first and "decision" in second
@@ -129,11 +137,22 @@ def test_the_second_bundle_holds_the_sections_only_its_modules_read(site):
 def test_the_partner_pages_leave_out_the_wizards_own_sections(site):
     wizard = content_of(site, "wizard")
     wizard.update(content_of(site, "wizard.later"))
-    invite = content_of(site, "invite")
+    first = content_of(site, "invite")
+    invite = dict(first)
+    invite.update(content_of(site, "invite.later"))
     for name in ("decision", "practice", "reply_checker", "reasons"):
         assert name in wizard and name not in invite, name
-    for name in ("partner", SOURCES, "safety", "site"):
+    for name in ("partner", SOURCES, HELPLINES, "safety.partner_line", "site"):
         assert name in invite, name
+    # The invitation first: its help and its sources come in the second bundle.
+    assert {"partner", "safety.partner_line", "reasons[id,partner,sources]"} <= set(first)
+    assert not {SOURCES, CITATIONS, HELPLINES} & set(first)
+    # Of the safety content, the helplines and the words their cards need: the safety
+    # pages' own text is in the pages' HTML, so no bundle holds it.
+    for bundle in (wizard, invite):
+        assert "safety" not in bundle and not any(name.startswith("safety.route")
+                                                  for name in bundle)
+    assert "safety.screen" in wizard
     # Of the reasons, what links and the partner's page read: no advice for the sender.
     assert {"reasons[code,exclusive,id,label]", "reasons[id,partner,sources]"} <= set(invite)
     assert "guidance.sections" in invite and "guidance" not in invite, "its headings only"

@@ -74,7 +74,12 @@ def test_a_part_of_a_section_is_read_alone_or_from_the_whole():
     deeper = Catalogue({"decision": {"situations": {"items": [{"id": "a", "label": "A",
                                                                 "why": "long"}]}}})
     assert deeper.situation_labels == [{"id": "a", "label": "A"}]
-    raises(LookupError, lambda: deeper.read_section("decision.situations[id]"))  # a table
+    # Of a table, [keys] keeps those keys (one left out, one missing).
+    assert deeper.read_section("decision[situations,weeks]") == {
+        "situations": {"items": [{"id": "a", "label": "A", "why": "long"}]}}
+    raises(LookupError, lambda: deeper.read_section("decision.situations.items.id[id]"))
+    raises(LookupError, lambda: Catalogue({"site": {"name": "Doorway"}}).read_section(
+        "site.name[id]"))  # neither a list nor a table
     error = raises(LookupError, lambda: whole.read_section("decision.weeks"))
     assert "'decision.weeks' is not on this page" in str(error)
 

@@ -1,4 +1,6 @@
-"""The safety pages' help as view trees (doorway.guide.views.safety).
+"""The safety help as view trees: the helplines for one place
+(doorway.guide.views.helplines) and the safety pages around them
+(doorway.guide.views.safety).
 
 Shapes, not words: every number is a call or text link inside its own card,
 with the source and the checked date on the card's last line; the emergency
@@ -9,8 +11,9 @@ from support import catalogue
 
 from doorway.guide import safety
 from doorway.guide.views import attr, find_all, text_of
+from doorway.guide.views import helplines as views
 from doorway.guide.views import results as results_views
-from doorway.guide.views import safety as views
+from doorway.guide.views import safety as pages
 
 
 def _classes(node):
@@ -127,7 +130,7 @@ def test_a_line_without_known_hours_says_so():
 
 def test_the_static_switcher_holds_every_place_with_one_choice_checked():
     cat = catalogue()
-    switcher = views.place_switcher(cat, "place")
+    switcher = pages.place_switcher(cat, "place")
     radios = find_all(switcher, lambda n: n[0] == "input")
     assert [attr(r, "type") for r in radios] == ["radio"] * len(radios)
     assert [attr(r, "name") for r in radios] == ["place"] * len(radios)
@@ -158,7 +161,7 @@ def test_the_static_switcher_holds_every_place_with_one_choice_checked():
 
 def test_the_static_switcher_shows_every_number_with_its_source():
     cat = catalogue()
-    switcher = views.place_switcher(cat, "place")
+    switcher = pages.place_switcher(cat, "place")
     hrefs = [attr(a, "href") for a in _number_links(switcher)]
     for country in cat.safety["countries"]:
         assert "tel:" + country["emergency_tel"] in hrefs
@@ -174,7 +177,7 @@ def test_the_static_switcher_shows_every_number_with_its_source():
 
 def test_the_route_says_children_pets_and_own_behaviour_with_sources():
     cat = catalogue()
-    nodes = views.route_support(cat, 2)
+    nodes = pages.route_support(cat, 2)
     headings = [text_of(n) for n in find_all(nodes, lambda n: n[0] == "h2")]
     route = cat.safety["route"]
     for heading in (route["support_heading"], route["planning_heading"],
@@ -186,24 +189,38 @@ def test_the_route_says_children_pets_and_own_behaviour_with_sources():
         assert cat.source(source_id)["url"] in hrefs, source_id
 
 
+def _waiting(node, everywhere, cat):
+    """The one line that says where the numbers are until Python draws them."""
+    lines = find_all(node, lambda n: "help-waiting" in _classes(n))
+    assert len(lines) == 1
+    links = find_all(lines[0], lambda n: n[0] == "a")
+    assert [attr(a, "href") for a in links] == [everywhere]
+    assert text_of(links[0]) == cat.safety["route"]["waiting_link"]
+    assert text_of(lines[0]).startswith(cat.safety["route"]["waiting"])
+    return lines[0]
+
+
 def test_the_quiet_line_controls_a_hidden_panel_on_the_same_page():
     cat = catalogue()
-    node = views.quiet_line(cat)
+    node = pages.quiet_line(cat, "../guide/safety.html")
     button = find_all(node, lambda n: n[0] == "button")[0]
     panel = find_all(node, lambda n: attr(n, "id") == attr(button, "aria-controls"))[0]
     assert attr(button, "aria-expanded") == "false" and attr(button, "type") == "button"
     assert text_of(button) == cat.safety["partner_line"]["open"]
     assert attr(panel, "hidden") == "" and attr(panel, "data-help-root")
     assert find_all(panel, lambda n: attr(n, "data-help-top") is not None)
-    assert not find_all(node, lambda n: n[0] == "a")
+    # Until the cards are drawn, the panel says where every place's numbers are.
+    _waiting(panel, "../guide/safety.html", cat)
+    assert not _number_links(node) and not _cards(node)
 
 
 def test_the_help_in_place_holds_no_number_until_python_draws_one_place():
     cat = catalogue()
-    node = views.in_place(cat, "safe-help", 3)
+    node = pages.in_place(cat, "safe-help", "guide/safety.html", 3)
     roots = find_all(node, lambda n: attr(n, "data-help-root") is not None)
     assert len(roots) == 1
     root = roots[0]
+    _waiting(root, "guide/safety.html", cat)
     assert attr(root, "data-help-root") == "safe-help" and attr(root, "data-help-level") == "3"
     for slot in ("data-help-top", "data-help-more"):
         found = find_all(root, lambda n, slot=slot: attr(n, slot) is not None)

@@ -10,7 +10,7 @@ from support import answers, catalogue, raises
 from doorway.guide import link, link_forms, script
 from doorway.guide import plan as planner
 from doorway.guide.card import plan_card
-from doorway.guide.views import attr, find_all, h, source_link, text_of
+from doorway.guide.views import attr, find_all, h, partner_sources, source_link, text_of
 from doorway.guide.views import partner as partner_views
 from doorway.guide.views import plan as plan_views
 from doorway.guide.views import reply as reply_views
@@ -260,7 +260,7 @@ def test_every_source_the_page_draws_on_is_listed_once():
     for q in partner_views.general_questions(cat, invite["reasons"]):
         wanted += q["sources"]
     assert set(ids) == set(wanted)
-    listed = tags(partner_views.sources(cat, ids), "li")
+    listed = tags(partner_sources.sources(cat, ids), "li")
     assert len(listed) == len(ids)
     for i in range(len(ids)):
         assert text_of(listed[i]).endswith(cat.source(ids[i])["url"])

@@ -19,9 +19,10 @@ memory (its ``Memory``, mounted as a file system) before the first import. A bun
 
 A page may have a second bundle, ``py/<page kind>.later.bundle``: the
 modules only a later step runs (the wizard's plan, sharing, practice, the
-decision aid) and the content only they read, which the page fetches once it
-is ready (``doorway/ui/later.py``), so that the first bundle holds only what
-the page needs to start and to ask its questions. Its entry is the module
+decision aid; the partner page's help and sources) and the content only they
+read, which the page fetches once it is ready (``doorway/ui/later.py``), so
+that the first bundle holds only what the page needs to start and to ask its
+questions or show its invitation. Its entry is the module
 ``doorway.ui.app.LATER`` names for the page; the split follows the import
 graph from there (:func:`page_modules`), never a list of modules.
 

@@ -323,12 +323,10 @@ SAFETY = table({
     }),
     "route": table({
         "heading": text, "intro": texts(), "why": texts(),
-        "emergency_heading": text, "lines_heading": text,
         "support_heading": text, "support": texts(),
         "planning_heading": text, "planning": texts(),
         "planning_links": LINKS,
         "device_heading": text, "device": texts(3),
-        "country_label": text, "source_label": text,
         # On pages that hold answers, until Python has drawn the numbers.
         "waiting": text, "waiting_link": text,
         "family_heading": text, "family": texts(2), "family_sources": list_of(reference("source")),
@@ -359,6 +357,9 @@ SAFETY = table({
         "kinds": table({kind: text for kind in LINE_KINDS}),
         "call": text, "text": text, "chat": text, "website": text, "hours_unknown": text,
         "checked": text, "area_label": text, "elsewhere": text,
+        # Headings and labels of the helpline cards.
+        "emergency_heading": text, "lines_heading": text, "country_label": text,
+        "source_label": text,
     }),
     "countries": list_of(table({
         "id": identifier, "region": text, "name": text,

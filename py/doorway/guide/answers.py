@@ -45,7 +45,7 @@ def check_safety(catalogue, values):
     ``field_message`` is what the first question shows beside itself. No
     message repeats a question's words: some of them are hard to read twice.
     """
-    screen = catalogue.safety["screen"]
+    screen = catalogue.safety_screen
     answers = {}
     errors = []
     for item in screen["items"]:

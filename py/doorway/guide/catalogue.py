@@ -21,9 +21,9 @@ def part(data, name):
     ``"decision.situations"`` is a key of a section that is a table (``.`` goes
     one table deeper); ``[fields]`` at the end keeps those fields of every
     entry of a list, in order: ``"reasons[id,label]"``,
-    ``"decision.situations.items[id,label]"``. The build gives a page that
-    reads only the part just the part, as a file of its own
-    (``doorway.builder.sections``).
+    ``"decision.situations.items[id,label]"``, or those keys of a table:
+    ``"safety[countries,lines]"``. The build gives a page that reads only the
+    part just the part, as a file of its own (``doorway.builder.sections``).
     """
     fields = None
     if name.endswith("]") and "[" in name:
@@ -38,9 +38,11 @@ def part(data, name):
         value = value[key]
     if fields is None:
         return value
+    fields = fields.split(",")
+    if isinstance(value, dict):
+        return {key: value[key] for key in fields if key in value}
     if not isinstance(value, list):
         return None
-    fields = fields.split(",")
     return [{key: entry[key] for key in fields if key in entry} for entry in value]
 
 
@@ -190,6 +192,28 @@ class Catalogue:
         return self.read_section("safety")
 
     @property
+    def helplines(self):
+        """Every country's helplines, the international directory and the words
+        around each line: what a page draws one place's help cards from, without
+        the safety pages' own text (which the pages' HTML holds)."""
+        return self.read_section("safety[countries,international,lines]")
+
+    @property
+    def safety_screen(self):
+        """The safety questions (the wizard's first question step)."""
+        return self.read_section("safety.screen")
+
+    @property
+    def partner_line(self):
+        """The partner page's quiet line to the help."""
+        return self.read_section("safety.partner_line")
+
+    @property
+    def saved_plan_note(self):
+        """Said before a plan is copied, printed or downloaded."""
+        return self.read_section("safety.saved_plan_note")
+
+    @property
     def partner(self):
         return self.read_section("partner")
 
@@ -295,6 +319,15 @@ class Catalogue:
             raise KeyError(source_id)
         return found
 
+    def citation(self, source_id):
+        """A source as the line under a helpline card cites it: author, year and
+        link, without the title (so the pages that start with the help do not
+        carry every title they cite)."""
+        found = self._find("sources[author,id,url,year]", (), "id", source_id)
+        if found is None:
+            raise KeyError(source_id)
+        return found
+
     def reply_option(self, option_id):
         return self._find("partner", ("reply", "options"), "id", option_id)
 
@@ -317,7 +350,8 @@ class Catalogue:
         return self._find("partner", ("reply", "periods"), "code", code)
 
     def country(self, country_id):
-        return self._find("safety", ("countries",), "id", country_id)
+        return self._find("safety[countries,international,lines]", ("countries",), "id",
+                          country_id)
 
     def hope(self, hope_id):
         return self._find("wizard", ("context", "hopes"), "id", hope_id)

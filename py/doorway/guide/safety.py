@@ -59,7 +59,7 @@ ELSEWHERE = "elsewhere"
 
 def danger_items(catalogue):
     """Ids of the questions whose "yes" means a higher risk of serious harm."""
-    return [item["id"] for item in catalogue.safety["screen"]["items"] if item.get("danger")]
+    return [item["id"] for item in catalogue.safety_screen["items"] if item.get("danger")]
 
 
 def outcome(catalogue, safety):
@@ -123,7 +123,7 @@ def guess_country(catalogue, languages):
     ("de") says nothing about the country.
     """
     for _, region in _tags(languages):
-        for country in catalogue.safety["countries"]:
+        for country in catalogue.helplines["countries"]:
             if region and region == country["region"]:
                 return country["id"]
     return ELSEWHERE
@@ -144,9 +144,7 @@ def guess_area(catalogue, country_id, languages):
 
 
 def _source(catalogue, source_id):
-    source = catalogue.source(source_id)
-    return {"id": source_id, "title": source["title"], "author": source["author"],
-            "year": source["year"], "url": source["url"]}
+    return dict(catalogue.citation(source_id))
 
 
 def _line(catalogue, country, line):
@@ -182,8 +180,8 @@ def help_for(catalogue, country_id, area_id=None):
     the chosen area's. An unknown country (or :data:`ELSEWHERE`) gives only
     the international directory.
     """
-    safety = catalogue.safety
-    international = safety["international"]
+    helplines = catalogue.helplines
+    international = helplines["international"]
     found = {"country": None, "areas": [], "area": None, "emergency": None, "main": None,
              "groups": [],
              "international": {"name": international["name"], "url": international["url"],
@@ -209,7 +207,7 @@ def help_for(catalogue, country_id, area_id=None):
             found["main"] = _line(catalogue, country, line)
         else:
             rest.append(_line(catalogue, country, line))
-    headings = safety["lines"]["kinds"]
+    headings = helplines["lines"]["kinds"]
     for kind in KINDS:
         lines = [line for line in rest if line["kind"] == kind]
         if lines:

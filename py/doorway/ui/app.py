@@ -11,7 +11,6 @@ from pyscript import document, window
 from doorway.guide.catalogue import Catalogue
 
 from . import dom, later
-from .safety import InPlaceHelp
 
 #: The folder of the content in the page's bundles, one JSON file per section
 #: (``doorway.builder.bundles.CONTENT``), each parsed when first read.
@@ -51,6 +50,9 @@ CONTROLLERS = {
 #: that the page's first bundle lacks, into that bundle.
 LATER = {
     "wizard": ("doorway.ui.plan_step", "doorway.ui.resume"),
+    # The invitation first; the help (whose lines say where the numbers are
+    # until then) and the sources right after.
+    "invite": ("doorway.ui.safety", "doorway.guide.views.partner_sources"),
 }
 
 
@@ -62,11 +64,13 @@ def controller(page, catalogue):
     return getattr(__import__(module, None, None, [name]), name)(catalogue)
 
 
-def wipe(running, help_in_place):
+def wipe(running):
+    """The person is leaving the page: forget everything, the footer's help
+    included (each page's object holds it as ``footer_help``, once it has it)."""
     dom.cancel_all()
     running.wipe()
-    if help_in_place:
-        help_in_place.wipe()
+    if running.footer_help:
+        running.footer_help.wipe()
 
 
 def start(root, unpack):
@@ -78,12 +82,10 @@ def start(root, unpack):
     running = controller(document.documentElement.getAttribute("data-page"), catalogue)
     if running:
         running.start()
-        footer = dom.one("#safe-help")
-        help_in_place = InPlaceHelp(catalogue, footer) if footer else None
         # boot.js sends this when the person leaves the page in any way (Quick
         # exit, Back, a link): unfinished work stops and whatever the page held
         # from their answers or a link is dropped, so the back/forward cache
         # keeps nothing of it and a restored page is a fresh start.
-        dom.on(document, "doorway:wipe", lambda event: wipe(running, help_in_place))
+        dom.on(document, "doorway:wipe", lambda event: wipe(running))
     document.documentElement.setAttribute("data-app", "ready")
     window.performance.mark("doorway-ready")

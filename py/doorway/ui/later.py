@@ -3,11 +3,15 @@
 The wizard page starts with only what its questions need; the plan, sharing,
 practice and the decision aid, and the content only they read, come in a
 second bundle (``doorway.builder.bundles``; its address is ``<html
-data-later>``). It is fetched when the browser is first idle after the page
-is ready, and awaited, at the latest, when the plan is first drawn
-(:func:`ready`). The service worker precaches it with the rest of the build,
-so it is there offline too. If it cannot be had, :func:`ready` raises, and the
-page shows its calm problem message; the next :func:`ready` tries again.
+data-later>``). The partner's page starts with what opens a link and shows
+the invitation; its help and its sources come second. The bundle is fetched
+when the browser is first idle after the page is ready, and awaited, at the
+latest, when the plan is first drawn (:func:`ready`). The service worker
+precaches it with the rest of the build, so it is there offline too. If it
+cannot be had, :func:`ready` raises, and the page shows its calm problem
+message; the next :func:`ready` tries again. A part of a page that can do
+without it waits with :func:`arrived` or :func:`then` instead, which log why
+and let the page go on (the help's line keeps saying where the numbers are).
 """
 
 import asyncio
@@ -24,14 +28,22 @@ from . import dom
 FILE = "later.bundle"
 
 
+class Fetch:
+    """One try at fetching and unpacking the bundle, and how it ended: every
+    part of the page waiting for that try learns the same outcome."""
+
+    def __init__(self):
+        self.done = asyncio.Event()
+        self.error = None
+        self.task = None
+
+
 class Later:
     def __init__(self, url, unpack, arrived):
         self.url = url
         self.unpack = unpack  # doorway/ui/main.py's, which unpacked the first bundle
         self.arrived = arrived  # told the paths it wrote (Catalogue.reread)
-        self.task = None
-        self.done = asyncio.Event()
-        self.error = None
+        self.fetch = None  # the current try, until one fails
         self.proxy = None
 
     def when_idle(self):
@@ -44,10 +56,11 @@ class Later:
             window.setTimeout(self.proxy, 0)
 
     def begin(self):
-        if self.task is None:
-            self.task = asyncio.create_task(self.load())
+        if self.fetch is None:
+            self.fetch = Fetch()
+            self.fetch.task = asyncio.create_task(self.load(self.fetch))
 
-    async def load(self):
+    async def load(self, fetch):
         try:
             response = await js.fetch(self.url)
             if not response.ok:
@@ -58,20 +71,24 @@ class Later:
             await dom.idle()
             self.arrived(self.unpack(FILE))
         except Exception as error:  # noqa: BLE001 - handed to whoever awaits ready()
-            self.error = error
-        self.done.set()
+            fetch.error = error
+        fetch.done.set()
         # The garbage of the start and the unpacking, collected now rather than
         # in the person's next click (the first question's).
         await dom.idle()
         await dom.collect_garbage()
 
+    def loaded(self):
+        return self.fetch is not None and self.fetch.done.is_set() and self.fetch.error is None
+
     async def ready(self):
         self.begin()
-        await self.done.wait()
-        if self.error is not None:
-            error, self.error = self.error, None
-            self.task, self.done = None, asyncio.Event()  # the next ready() tries again
-            raise error
+        fetch = self.fetch
+        await fetch.done.wait()
+        if fetch.error is not None:
+            if self.fetch is fetch:
+                self.fetch = None  # the next ready() tries again
+            raise fetch.error
 
 
 def write(name, array):
@@ -103,10 +120,42 @@ def start(unpack, arrived):
 def loaded():
     """True when the second bundle's modules can be imported now (or there is
     none): for work that may start early but must not fetch, nor wait."""
-    return _bundle is None or (_bundle.done.is_set() and _bundle.error is None)
+    return _bundle is None or _bundle.loaded()
 
 
 async def ready():
     """Return once the second bundle's modules can be imported and its content read."""
     if _bundle is not None:
         await _bundle.ready()
+
+
+async def arrived():
+    """True once the second bundle's modules can be imported (at once on a page
+    without one); False, with the reason logged, if it cannot be had."""
+    try:
+        await ready()
+    except Exception as error:  # noqa: BLE001 - the page goes on without the bundle
+        dom.log_error(error)
+        return False
+    return True
+
+
+#: Tasks started by :func:`then`, kept referenced until they finish.
+_waiting = set()
+
+
+def then(callback):
+    """Call ``callback()`` once the second bundle is there (in a task of its own,
+    at once on a page without one), if it can be had at all. Unlike ``dom.later``
+    a wipe does not cancel it: it sets up a part of the page, nothing drawn from
+    the person's answers or a link."""
+    async def wait():
+        try:
+            if await arrived():
+                callback()
+        except Exception as error:  # noqa: BLE001 - a bug: the page's calm message
+            dom.on_error(error)
+        finally:
+            _waiting.discard(task)
+    task = asyncio.create_task(wait())
+    _waiting.add(task)

@@ -17,7 +17,7 @@ import js
 
 from doorway.guide import link, link_forms
 
-from . import dom, forms, secret
+from . import dom, forms, later, secret
 
 
 class LinkPage:
@@ -32,6 +32,7 @@ class LinkPage:
         self.paste_form = dom.one('[data-form="paste"]', self.app)
         self.envelope = None
         self.passphrase = ""
+        self.footer_help = None  # the footer's "If you don't feel safe" (app.wipe)
 
     def view(self, part, focus=True):
         """Show one part of the page (loading, paste, unlock, link-error or the content)."""
@@ -61,7 +62,15 @@ class LinkPage:
         # A second link pasted into this tab only changes the fragment: read it too.
         # (js.window: pyscript's window proxy cannot take event listeners.)
         dom.on(js.window, "hashchange", lambda event: self.read())
+        later.then(self.start_help)
         self.read()
+
+    def start_help(self):
+        """The footer's help, which the partner's page has in its second bundle
+        (``doorway.ui.app.LATER``): the link and the invitation come first."""
+        from . import safety
+
+        self.footer_help = safety.in_footer(self.catalogue)
 
     def wipe(self, focus=False):
         """Forget the link and everything it showed, and show the page as it is

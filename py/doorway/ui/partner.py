@@ -1,17 +1,19 @@
 """The partner's page: an invitation written for them, and a one-choice reply.
 
-The page draws the ask first (:func:`doorway.guide.views.partner.top`), the
-questions folded below it, and the sources; the reply form is in the page
-already. As the reader chooses, a preview shows exactly what the sender will
-get (the sender's page's own view). A reply to a sealed invitation is sealed
-with the same passphrase unless the reader unticks it.
+The page draws the ask first (:func:`doorway.guide.views.partner.top`) and
+the questions folded below it, then, once its second bundle is there (a moment
+later), the sources; the reply form is in the page already. As the reader
+chooses, a preview shows exactly what the sender will get (the sender's
+page's own view). A reply to a sealed invitation is sealed with the same
+passphrase unless the reader unticks it. A quiet line on every invitation
+opens help for anyone who may not be safe (:class:`QuietHelp`).
 """
 
 from doorway.guide import link, link_forms
 from doorway.guide.views import partner as views
 from doorway.guide.views import reply as reply_views
 
-from . import clipboard, crypto, dom, forms, safety, send
+from . import clipboard, crypto, dom, forms, later, send
 from .links import LinkPage
 
 
@@ -26,7 +28,7 @@ class PartnerPage(LinkPage):
         dom.on(self.form, "input", lambda event: self.refresh())
         dom.on(self.form, "change", lambda event: self.refresh())
         dom.on(self.result, "click", self.on_result)
-        self.quiet_help = safety.QuietHelp(self.catalogue, dom.one("[data-quiet-help]", self.app))
+        self.quiet_help = QuietHelp(self.catalogue, dom.one("[data-quiet-help]", self.app))
         super().start()
 
     def wipe(self, focus=False):
@@ -43,12 +45,21 @@ class PartnerPage(LinkPage):
         invite = link.decode(self.catalogue, self.envelope, body)
         dom.replace(self.slot("top"), views.top(self.catalogue, invite))
         dom.replace(self.slot("questions"), views.questions(self.catalogue, invite["reasons"]))
-        dom.replace(self.slot("sources"),
-                    views.sources(self.catalogue, views.cited(self.catalogue, invite)))
         sealed = bool(self.passphrase)
         dom.show(dom.one("[data-seal-option]", self.app), sealed)
         dom.show(dom.one("[data-plain-reply]", self.app), not sealed)
         self.view("invitation")
+        dom.later(self.draw_sources(views.cited(self.catalogue, invite)))
+
+    async def draw_sources(self, source_ids):
+        """The sources, below the fold, once the second bundle is there; not
+        if the page has been wiped or has opened another link meanwhile."""
+        envelope = self.envelope
+        if not await later.arrived() or self.envelope is not envelope:
+            return
+        from doorway.guide.views import partner_sources
+
+        dom.replace(self.slot("sources"), partner_sources.sources(self.catalogue, source_ids))
 
     def reply(self):
         """``(reply, errors)`` for what the form says now (doorway.guide.link_forms)."""
@@ -120,3 +131,53 @@ class PartnerPage(LinkPage):
             clipboard.copy(url, status, share["copied"], share["copy_failed"])
         elif action.getAttribute("data-action") == "send-reply":
             send.send(url, status, share["send_failed"])
+
+
+class QuietHelp:
+    """The partner page's quiet line: a button that opens the help in place.
+
+    The help is drawn inside the page, under the button, the first time it is
+    opened: no new tab, no navigation, nothing added to the history. Its cards
+    come with the page's second bundle (``doorway.ui.safety``): opened before
+    that, the panel says where the numbers are until they are drawn.
+    """
+
+    def __init__(self, catalogue, box):
+        self.catalogue = catalogue
+        self.box = box
+        self.help = None  # doorway.ui.safety.Help, once the second bundle is there
+        self.button = dom.one('[data-action="quiet-help"]', box)
+        self.panel = dom.one("[data-help-root]", box)
+        dom.on(box, "click", self.on_click)
+        dom.on(box, "change", self.on_change)
+
+    def on_click(self, event):
+        if event.target.closest('[data-action="quiet-help"]'):
+            self.toggle(self.panel.hidden)
+
+    def on_change(self, event):
+        if self.help and event.target.hasAttribute("data-place"):
+            self.help.change(event.target)
+
+    def toggle(self, opening):
+        line = self.catalogue.partner_line
+        dom.show(self.panel, opening)
+        self.button.setAttribute("aria-expanded", "true" if opening else "false")
+        dom.set_text(self.button, line["close"] if opening else line["open"])
+        if opening:
+            dom.later(self.draw())
+
+    async def draw(self):
+        if self.help is None:
+            if not await later.arrived():
+                return  # the panel's line says where the numbers are
+            from . import safety
+
+            self.help = safety.Help(self.catalogue)
+        if not self.panel.hidden and not self.help.drawn(self.panel):
+            self.help.draw(self.panel)
+
+    def wipe(self):
+        self.toggle(False)
+        if self.help:
+            self.help.wipe(self.panel)

@@ -1,17 +1,18 @@
-"""Help on the wizard's safety steps and the partner's page: one place at a time.
+"""Help for one place at a time: on the safety steps, in the footer's "If you
+don't feel safe", and in the partner page's quiet help (``doorway.ui.partner``).
 
 The first place offered is a guess from the browser's language settings
 (``en-GB`` suggests the United Kingdom, ``cy-GB`` Wales), made on the device;
 the guess can be wrong, so the place is named in the control that changes it,
 right above the numbers. Every number ships with the site: nothing is looked up
 anywhere. What to show is decided in :mod:`doorway.guide.safety` and drawn from
-:mod:`doorway.guide.views.safety`.
+:mod:`doorway.guide.views.helplines`.
 """
 
 from pyscript import window
 
 from doorway.guide import safety as routes
-from doorway.guide.views import safety as views
+from doorway.guide.views import helplines as views
 
 from . import dom
 
@@ -33,7 +34,8 @@ class Help:
 
     A page holds its help in an element marked ``data-help-root`` (its prefix
     for ids) and ``data-help-level`` (the level of its card headings), with an
-    empty ``[data-help-top]`` and ``[data-help-more]`` inside.
+    empty ``[data-help-top]`` and ``[data-help-more]`` inside, and perhaps a
+    line saying where the numbers are until they are drawn (``.help-waiting``).
     """
 
     def __init__(self, catalogue):
@@ -54,6 +56,12 @@ class Help:
                     views.help_top(self.catalogue, root.getAttribute("data-help-root"), found,
                                    _level(root)))
         self._more(root, found)
+        for line in dom.every(".help-waiting", root):
+            dom.show(line, False)
+
+    def drawn(self, root):
+        """Whether ``root`` holds cards already."""
+        return dom.one("[data-lines]", root) is not None
 
     def change(self, select):
         """Show the cards of the place just picked; the control itself (and the
@@ -77,13 +85,17 @@ class Help:
         self.place = None
         for slot in dom.every("[data-help-top], [data-help-more]", within):
             dom.clear(slot)
+        for line in dom.every(".help-waiting", within):
+            dom.show(line, True)
 
 
 class InPlaceHelp:
     """The footer's "If you don't feel safe" on a page that holds answers.
 
     A ``<details>`` (base.html) whose cards are drawn for one place each time
-    it opens, so the page carries no country's numbers until someone asks.
+    it opens, so the page carries no country's numbers until someone asks. On
+    the partner's page this comes with the second bundle, so the help may be
+    open already: then its cards are drawn at once.
     """
 
     def __init__(self, catalogue, details):
@@ -92,9 +104,10 @@ class InPlaceHelp:
         self.help = Help(catalogue)
         dom.on(details, "toggle", self.on_toggle)
         dom.on(details, "change", self.on_change)
+        self.on_toggle(None)
 
     def on_toggle(self, event):
-        if self.details.open and not dom.one("[data-help-top] *", self.root):
+        if self.details.open and not self.help.drawn(self.root):
             self.help.draw(self.root)
 
     def on_change(self, event):
@@ -106,38 +119,7 @@ class InPlaceHelp:
         self.help.wipe(self.root)
 
 
-class QuietHelp:
-    """The partner page's quiet line: a button that opens the help in place.
-
-    The help is drawn inside the page, under the button, the first time it is
-    opened: no new tab, no navigation, nothing added to the history.
-    """
-
-    def __init__(self, catalogue, box):
-        self.catalogue = catalogue
-        self.box = box
-        self.help = Help(catalogue)
-        self.button = dom.one('[data-action="quiet-help"]', box)
-        self.panel = dom.one("#" + views.QUIET_PANEL, box)
-        dom.on(box, "click", self.on_click)
-        dom.on(box, "change", self.on_change)
-
-    def on_click(self, event):
-        if event.target.closest('[data-action="quiet-help"]'):
-            self.toggle(self.panel.hidden)
-
-    def on_change(self, event):
-        if event.target.hasAttribute("data-place"):
-            self.help.change(event.target)
-
-    def toggle(self, opening):
-        line = self.catalogue.safety["partner_line"]
-        if opening:
-            self.help.draw(self.panel)
-        dom.show(self.panel, opening)
-        self.button.setAttribute("aria-expanded", "true" if opening else "false")
-        dom.set_text(self.button, line["close"] if opening else line["open"])
-
-    def wipe(self):
-        self.toggle(False)
-        self.help.wipe(self.panel)
+def in_footer(catalogue):
+    """The footer's :class:`InPlaceHelp` on this page, or None on a page without it."""
+    details = dom.one("#safe-help")
+    return InPlaceHelp(catalogue, details) if details else None

@@ -48,6 +48,7 @@ class Wizard:
         self.changing = False  # a Change on "Check your answers" leads back there
         self.opener = None  # what had the focus before "Start over?" opened
         self.help = safety.Help(catalogue)
+        self.footer_help = None  # the footer's "If you don't feel safe" (app.wipe)
         self.results = None  # the plan step (ui.plan_step), once its bundle is there
         self.drawing = False  # a plan is on its way: a second click waits for it
         self.resume = None  # a kept plan being opened (ui.resume)
@@ -153,6 +154,7 @@ class Wizard:
 
     # Events ---------------------------------------------------------------
     def start(self):
+        self.footer_help = safety.in_footer(self.catalogue)
         dom.on(self.app, "click", self.on_click)
         dom.on(self.app, "submit", self.on_submit)
         dom.on(self.app, "change", self.on_change)
@@ -276,7 +278,7 @@ class Wizard:
     # Question steps -------------------------------------------------------
     def submit_safety(self, form):
         values = {}
-        for item in self.catalogue.safety["screen"]["items"]:
+        for item in self.catalogue.safety_screen["items"]:
             values[item["id"]] = forms.checked_one(form, "safety-" + item["id"])
         checked, errors = checks.check_safety(self.catalogue, values)
         forms.show_errors(form, errors)

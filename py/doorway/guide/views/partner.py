@@ -16,7 +16,7 @@ children like any other: they can never become markup.
 
 from doorway.guide import link, link_forms
 
-from . import h, source_link
+from . import h
 from .forms import choice, error_summary
 
 #: The invitation's heading: the page focuses it when the invitation opens.
@@ -132,21 +132,6 @@ def cited(catalogue, invite):
             if source_id not in found:
                 found.append(source_id)
     return found
-
-
-def sources(catalogue, source_ids, level=2):
-    """The page's sources, in full, each with its address."""
-    items = []
-    for source_id in source_ids:
-        source = catalogue.source(source_id)
-        items.append(h("li", None, ["%s (%d). %s. " % (source["author"], source["year"],
-                                                         source["title"]),
-                                    source_link(source["url"], source["url"])]))
-    return h("section", [("class", "sources"), ("aria-labelledby", "invite-sources-heading")], [
-        h("h%d" % level, [("id", "invite-sources-heading")],
-          catalogue.headings["sources"]),
-        h("ul", [("class", "list")], items),
-    ])
 
 
 def preview(catalogue, invite, level=4):

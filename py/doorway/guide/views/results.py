@@ -9,9 +9,16 @@ presses away, and each part of the full plan is one line until it is opened.
 from . import h
 from . import plan as plan_view
 from .forms import choice
-from .safety import saved_note
+from .helplines import cited
 from .script import plan_card, script_map
 from .share import panel
+
+
+def saved_note(catalogue, note_id="saved-plan-note"):
+    """Said before copy, print and download: a saved plan can be found."""
+    note = catalogue.saved_plan_note
+    return h("div", [("class", "saved-note"), ("id", note_id)], [
+        h("p", None, note["text"]), cited(catalogue, note["sources"])])
 
 
 def script_editor(catalogue, turns, tone):
