@@ -213,10 +213,10 @@ class Wizard:
         answers are sent, one at a time when the browser is idle, while the
         first questions are read. A section is parsed when first read
         (:class:`doorway.guide.catalogue.Sections`): in the clicks that send the
-        answers, the safety section alone held the first answer's click for
-        some 6 ms before the next step could be drawn."""
+        answers, the safety questions' section alone held the first answer's
+        click for some 6 ms before the next step could be drawn."""
         await dom.frame()  # not before the safety questions are on screen
-        for read in (lambda: self.catalogue.safety, lambda: self.catalogue.wizard,
+        for read in (lambda: self.catalogue.safety_screen, lambda: self.catalogue.wizard,
                      lambda: self.catalogue.reason_labels,
                      lambda: self.catalogue.situation_labels):
             await dom.idle()
