@@ -71,11 +71,16 @@ def current_step(page):
 
 
 def expect_step(page, step):
+    """``step`` is on screen, its heading focused; on the plan, the whole plan:
+    the card comes in the click's frame, the rest just after (``aria-busy``
+    until then, ui/plan_step.py)."""
     d = as_driver(page)
     d.expect_attribute(APP, "data-current", step)
     heading = css('[data-step="%s"] h1' % step)
     d.expect_visible(heading)
     d.expect_focused(heading)
+    if step == "results":
+        d.expect_count(css("[data-results][aria-busy]"), 0)
 
 
 def expect_view(page, view, timeout=None):

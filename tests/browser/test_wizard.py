@@ -321,6 +321,66 @@ def test_the_plan_made_ahead_on_the_check_page_follows_a_change(page, guide_cata
     expect(page.locator("[data-results] [data-plan-card]")).to_have_count(1)
 
 
+#: In the page, in one task: "See my plan" clicked, then what the plan step
+#: holds at once, before any frame is drawn.
+SEE_PLAN = """
+    document.querySelector('[data-step="check"] [data-action="see-plan"]').click();
+    const results = document.querySelector("[data-results]");
+    return {step: document.getElementById("app").getAttribute("data-current"),
+            busy: results.getAttribute("aria-busy"),
+            parts: Array.from(results.children, (part) => part.hasAttribute("data-plan-card"))};
+"""
+#: In one task too: "See my plan", then "Change" on the reasons, "blame" for
+#: "time", and "See my plan" again, while the first plan waits for its frame.
+DRAW_TWICE = """() => {
+    const first = (() => {%s})();
+    document.querySelector('[data-step="check"] [data-change="reasons"]').click();
+    document.querySelector("#reason-time").click();
+    document.querySelector("#reason-blame").click();
+    document.querySelector('[data-step="reasons"] form').requestSubmit();
+    return [first, (() => {%s})()];
+}""" % (SEE_PLAN, SEE_PLAN)
+PLAN_PARTS = ("[data-plan-card]", ".action-bar", "#section-share", "[data-script-lines]")
+
+
+def test_the_plan_card_comes_first_and_the_rest_once_its_frame_is_drawn(page, guide_catalogue):
+    """"See my plan" places the plan card in the click's own task, the plan
+    marked busy for assistive technology; everything under the card follows
+    once that frame is drawn. A plan drawn again before then gets its own
+    parts, once, and none of the first plan's."""
+    cost = guide_catalogue.guidance["card"]["cost"]
+    walk_to_results(page, "not_asked", ["blame"])  # the plan step is here now
+    whole = page.locator("[data-results] > *").count()
+    blame = page.locator('[data-plan-card] [data-thing="prepare"]').inner_text()
+    page.go_back()
+    expect_step(page, "check")
+    page.click('[data-step="check"] [data-change="reasons"]')
+    page.uncheck("#reason-blame")
+    page.check("#reason-cost")
+    submit(page, "reasons")
+    expect_step(page, "check")
+    shown = page.evaluate("() => {%s}" % SEE_PLAN)
+    assert shown == {"step": "results", "busy": "true", "parts": [True]}
+    expect_step(page, "results")  # no longer busy: the whole plan
+    expect(page.locator("[data-results] > *")).to_have_count(whole)
+    expect(page.locator("[data-results] > *").first).to_have_attribute("data-plan-card", "")
+    expect(page.locator('[data-plan-card] [data-thing="prepare"]')).to_have_text(cost)
+    page.go_back()
+    expect_step(page, "check")
+    page.click('[data-step="check"] [data-change="reasons"]')
+    page.uncheck("#reason-cost")
+    page.check("#reason-time")
+    submit(page, "reasons")
+    expect_step(page, "check")
+    shown = page.evaluate(DRAW_TWICE)
+    assert shown == [{"step": "results", "busy": "true", "parts": [True]}] * 2
+    expect_step(page, "results")
+    expect(page.locator("[data-results] > *")).to_have_count(whole)
+    for part in PLAN_PARTS:
+        expect(page.locator("[data-results] " + part)).to_have_count(1)
+    expect(page.locator('[data-plan-card] [data-thing="prepare"]')).to_have_text(blame)
+
+
 def test_plan_and_script_can_be_copied_downloaded_and_printed(page):
     walk_to_results(page, "not_asked", ["privacy"])
     page.get_by_role("button", name="Copy the plan").click()

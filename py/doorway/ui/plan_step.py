@@ -50,7 +50,8 @@ class Draft:
         self.edited = set()
         self.share = None
         self.decision = None
-        self.drawing = None  # the whole step, drawn off the page (dom.prepare)
+        self.first = None  # the plan card, drawn off the page (dom.prepare): the first frame
+        self.rest = None  # everything under the card, drawn off the page too
         self.steps = None
 
 
@@ -75,6 +76,7 @@ class PlanStep:
         self.practice = None
         self.decision = None  # the decision aid under the plan (ui.decision)
         self.pending = None  # a Draft being made for the answers on "Check your answers"
+        self.placing = None  # a Draft whose card is on the page and whose rest is on its way
 
     def made_from(self, answers):
         """True when the plan drawn was made from exactly these answers."""
@@ -119,15 +121,22 @@ class PlanStep:
                               draft.share.start_choices(), slots)
         if kept:
             nodes.insert(0, decision_views.restored(self.catalogue))
+        card = 2 if kept else 1  # results() puts the plan card first
         yield
-        text = dom.serialise(nodes)
+        first, rest = dom.serialise(nodes[:card]), dom.serialise(nodes[card:])
         yield
-        draft.drawing = dom.prepare(text)
+        draft.first, draft.rest = dom.prepare(first), dom.prepare(rest)
 
     def draw(self, kept=None):
         """The plan for the answers; ``kept`` is a kept plan being opened again
         (:mod:`doorway.guide.resume`): its own tone, lines and weights come back too.
-        A draft already made, or half made, for these answers is finished and used."""
+        A draft already made, or half made, for these answers is finished and used.
+
+        Only the plan card is placed now, in the click's task: it fills the
+        first screen, and styling and laying out the whole plan held the step's
+        first frame (the slowest step of the wizard). The rest follows once that
+        frame is drawn (:meth:`place_rest`); until then ``[data-results]`` says
+        it is busy (``aria-busy``), so assistive technology waits for the whole plan."""
         draft = None if kept else self.drafted()
         if draft is None:
             draft = self.draft(kept)
@@ -138,18 +147,39 @@ class PlanStep:
         self.plan = draft.plan
         self.lines = draft.lines
         self.edited = draft.edited
+        self.share = None  # each takes over its part once that part is placed
+        self.decision = None
+        results = dom.one("[data-results]", self.app)
+        dom.replace(results, draft.first)
+        results.setAttribute("aria-busy", "true")
+        self.planned = draft.answers
+        self.placing = draft
+        dom.later(self.place_rest(draft))
+
+    async def place_rest(self, draft):
+        """Everything under the plan card, once the step's first frame is drawn
+        and the browser is idle (at most ``dom.IDLE_WAIT_MS`` later); not if the
+        plan was dropped, or another drawn, meanwhile."""
+        await dom.frame()
+        await dom.idle()
+        if self.placing is not draft:
+            return
+        self.placing = None
+        results = dom.one("[data-results]", self.app)
+        dom.append(results, draft.rest)
+        results.removeAttribute("aria-busy")
         self.share = draft.share
         self.decision = draft.decision
-        results = dom.one("[data-results]", self.app)
-        dom.replace(results, draft.drawing)
         self.decision.attach(results)
         self.share.attach(dom.one("#section-share", self.app))
-        self.planned = draft.answers
 
     def drop(self):
         """Forget the plan and everything made from it (the script, a link, practice)."""
-        dom.clear(dom.one("[data-results]", self.app))
+        results = dom.one("[data-results]", self.app)
+        dom.clear(results)
+        results.removeAttribute("aria-busy")
         self.pending = None
+        self.placing = None
         self.plan = None
         self.planned = None
         self.lines = []

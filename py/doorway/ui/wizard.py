@@ -202,6 +202,26 @@ class Wizard:
         dom.show(dom.one("[data-loading]", self.app), False)
         dom.show(dom.one('[data-action="start"]', self.app), True)
 
+    def begin(self):
+        """Start: the safety questions, and the content the questions' answers
+        are checked against read while they are answered."""
+        self.go("safety")
+        dom.later(self.read_ahead())
+
+    async def read_ahead(self):
+        """Parse the content sections the question steps read when their
+        answers are sent, one at a time when the browser is idle, while the
+        first questions are read. A section is parsed when first read
+        (:class:`doorway.guide.catalogue.Sections`): in the clicks that send the
+        answers, the safety questions' section alone held the first answer's
+        click for some 6 ms before the next step could be drawn."""
+        await dom.frame()  # not before the safety questions are on screen
+        for read in (lambda: self.catalogue.safety_screen, lambda: self.catalogue.wizard,
+                     lambda: self.catalogue.reason_labels,
+                     lambda: self.catalogue.situation_labels):
+            await dom.idle()
+            read()
+
     def on_click(self, event):
         if self.results and self.results.on_click(event):
             return
@@ -210,7 +230,7 @@ class Wizard:
             return
         action = target.getAttribute("data-action")
         handler = {
-            "start": lambda: self.go("safety"),
+            "start": self.begin,
             "back": self.back,
             "restart": self.ask_restart,
             "restart-confirm": self.restart,
