@@ -23,6 +23,13 @@ AUDITS = (("tbt_ms", "total-blocking-time"), ("tti_ms", "interactive"),
           ("lcp_ms", "largest-contentful-paint"), ("si_ms", "speed-index"))
 
 
+#: Lighthouse's own "something went wrong with recording the trace … please run
+#: Lighthouse again" errors: seen here now and then on a quiet machine (two runs of
+#: three once), so such a run is tried again, up to TRIES times in all.
+TRACE_ERRORS = ("NO_NAVSTART", "NO_TRACING_STARTED")
+TRIES = 3
+
+
 class Unavailable(Exception):
     """Lighthouse cannot run here; the message says why, in one line."""
 
@@ -47,7 +54,26 @@ def install():
 
 
 def audit(url, chromium):
-    """One Lighthouse run of ``url``: the Performance score and the audits in AUDITS."""
+    """One Lighthouse run of ``url``: the Performance score and the audits in AUDITS
+    (a run whose trace Lighthouse could not record is tried again)."""
+    for tries in range(1, TRIES + 1):
+        report = _run(url, chromium)
+        error = report.get("runtimeError")
+        if not error or error.get("code") not in TRACE_ERRORS or tries == TRIES:
+            break
+        print("bench: Lighthouse could not record its trace of %s (%s): trying again"
+              % (url, error.get("code")), flush=True)
+    if error:
+        raise Unavailable("Lighthouse failed on %s: %s" % (url, error.get("message")))
+    score = report["categories"]["performance"]["score"]
+    figures = {"performance": None if score is None else round(score * 100)}
+    for name, audit_id in AUDITS:
+        figures[name] = report["audits"][audit_id].get("numericValue")
+    return figures
+
+
+def _run(url, chromium):
+    """Lighthouse's JSON report of one run of ``url``."""
     node, cli = install()
     env = dict(os.environ)
     if chromium:
@@ -62,12 +88,4 @@ def audit(url, chromium):
             raise Unavailable("Lighthouse failed on %s: %s"
                               % (url, (done.stderr.strip().splitlines() or ["?"])[-1]))
         with open(out) as handle:
-            report = json.load(handle)
-    error = report.get("runtimeError")
-    if error:
-        raise Unavailable("Lighthouse failed on %s: %s" % (url, error.get("message")))
-    score = report["categories"]["performance"]["score"]
-    figures = {"performance": None if score is None else round(score * 100)}
-    for name, audit_id in AUDITS:
-        figures[name] = report["audits"][audit_id].get("numericValue")
-    return figures
+            return json.load(handle)

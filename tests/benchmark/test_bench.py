@@ -9,7 +9,7 @@ from html.parser import HTMLParser
 
 import brotli
 import pytest
-from bench import budgets, figures, loads, pages, report
+from bench import budgets, figures, lighthouse, loads, pages, report
 from bench.sizes import Sizes, brotli_size
 
 from doorway.builder import CONTENT
@@ -225,3 +225,31 @@ def test_the_benchmarks_pages_get_ready_in_chromium(browser, site, tmp_path, cat
     finally:
         site_server.shutdown()
         floor_server.shutdown()
+
+
+def _report(error=None, score=0.9):
+    audits = {audit_id: {"numericValue": 1.0} for _, audit_id in lighthouse.AUDITS}
+    report = {"categories": {"performance": {"score": score}}, "audits": audits}
+    if error:
+        report["runtimeError"] = {"code": error, "message": "Please run Lighthouse again. (%s)"
+                                  % error}
+    return report
+
+
+@pytest.mark.parametrize("errors, runs, fails", [
+    (["NO_NAVSTART"], 2, False),
+    (["NO_NAVSTART", "NO_TRACING_STARTED", "NO_NAVSTART"], 3, True),
+    (["PROTOCOL_TIMEOUT"], 1, True),
+])
+def test_lighthouse_runs_again_when_it_could_not_record_its_trace(monkeypatch, errors, runs,
+                                                                  fails):
+    reports = [_report(error) for error in errors] + [_report()]
+    ran = []
+    monkeypatch.setattr(lighthouse, "_run", lambda url, chromium: ran.append(url)
+                        or reports[len(ran) - 1])
+    if fails:
+        with pytest.raises(lighthouse.Unavailable, match="Lighthouse failed on http://x/"):
+            lighthouse.audit("http://x/", None)
+    else:
+        assert lighthouse.audit("http://x/", None)["performance"] == 90
+    assert len(ran) == runs
