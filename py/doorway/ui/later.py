@@ -145,10 +145,14 @@ _waiting = set()
 
 
 def then(callback):
-    """Call ``callback()`` once the second bundle is there (in a task of its own,
-    at once on a page without one), if it can be had at all. Unlike ``dom.later``
-    a wipe does not cancel it: it sets up a part of the page, nothing drawn from
-    the person's answers or a link."""
+    """Call ``callback()`` once the second bundle is there, if it can be had at
+    all: at once where it is (or on a page without one), else in a task of its
+    own. Unlike ``dom.later`` a wipe does not cancel it: it sets up a part of
+    the page, nothing drawn from the person's answers or a link."""
+    if loaded():
+        callback()
+        return
+
     async def wait():
         try:
             if await arrived():
