@@ -319,6 +319,8 @@ def _open_kept(other, url, secret, keyboard=False):
 
 def _same_plan(other, order, line_id):
     expect(other.locator(".restored")).to_have_text(decision("resume", "restored"))
+    # The card comes first; the rest of the plan (the decision aid too) a frame later.
+    expect(other.locator("[data-results]")).not_to_have_attribute("aria-busy", "true")
     assert option_ids(other) == order
     expect(other.locator("#value-privacy-lot")).to_be_checked()
     expect(other.locator("#tone-brief")).to_be_checked()
