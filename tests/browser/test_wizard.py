@@ -395,6 +395,7 @@ def test_plan_and_script_can_be_copied_downloaded_and_printed(page):
         assert handle.read() == text
     open_plan_parts(page, "script")
     page.get_by_role("button", name="Copy the script").click()
+    expect(page.locator("[data-script-status]")).to_have_text("Copied")
     script_copy = page.evaluate("navigator.clipboard.readText()")
     with page.expect_download() as download:
         page.get_by_role("button", name="Download the script").click()
