@@ -38,6 +38,14 @@ BUDGETS = (
     Budget("lighthouse.invite.cls",          "<=", 0.02,    None),
 )  # fmt: skip
 
+#: The floor held to the budgets that can apply to a page that only starts the
+#: runtime: where the runtime itself stands, in the same run. A budget the floor
+#: misses too is one the runtime prevents (issue 15's rule for resolving).
+FLOOR = (
+    Budget("floor.offline.ready_ms",         "<=", 0.6,     "floor.cold.ready_ms"),
+    Budget("lighthouse.floor.performance",   ">=", 95,      None),
+)  # fmt: skip
+
 
 def evaluate(figures, budgets=BUDGETS):
     """Each budget against a run's figures.

@@ -5,7 +5,8 @@
 - ``floor``: a page the benchmark writes into its own folder, served from its
   own origin, that only starts the build's PyScript + MicroPython and sets
   ``<html data-app="ready">`` from Python: what the runtime costs by itself,
-  the least any Python page of ours can cost.
+  the least any Python page of ours can cost. A service worker as small as
+  can be keeps it offline, so its offline-warm start is measured too.
 - ``welcome``: the wizard's first page.
 - ``invite`` and ``invite-sealed``: the partner page opened with a real
   invitation (three concerns and a typical note), readable and sealed.
@@ -35,15 +36,14 @@ class Page:
     """One page to measure: its name, its address, and what "ready" means.
 
     ``ready_by`` is ``"app"`` for pages that run Python (``data-app="ready"``)
-    and ``"load"`` for plain pages (the load event). ``offline`` says whether
-    the page has a service worker, so an offline reload can be measured.
+    and ``"load"`` for plain pages (the load event). Every page has a service
+    worker, so each is measured offline too.
     """
 
-    def __init__(self, name, url, ready_by="app", offline=True):
+    def __init__(self, name, url, ready_by="app"):
         self.name = name
         self.url = url
         self.ready_by = ready_by
-        self.offline = offline
 
     def __repr__(self):
         return "Page(%r, %r)" % (self.name, self.url)
@@ -59,11 +59,33 @@ def runtime_urls(site):
     return core[0].relative_to(site).as_posix(), loader[0].relative_to(site).as_posix()
 
 
+#: The floor's service worker: it stores the floor's files when installed and
+#: answers from them, so the floor's offline-warm start can be measured the way
+#: the site's is. No more than that: what the runtime needs to start offline.
+FLOOR_WORKER = """"use strict";
+const FILES = %s;
+self.addEventListener("install", (event) => {
+  event.waitUntil(caches.open("floor").then((cache) => cache.addAll(FILES)));
+});
+self.addEventListener("activate", (event) => event.waitUntil(self.clients.claim()));
+self.addEventListener("fetch", (event) => {
+  event.respondWith(caches.match(event.request).then((hit) => hit || fetch(event.request)));
+});
+"""
+
+
 def write_floor(site, folder):
-    """Write the floor page into ``folder`` with a copy of the build's runtime."""
+    """Write the floor page into ``folder`` with a copy of the build's runtime,
+    and its service worker (:data:`FLOOR_WORKER`), which stores the page and
+    every runtime file except the precompressed copies."""
     core, loader = runtime_urls(site)
     folder.mkdir(parents=True, exist_ok=True)
     shutil.copytree(site / "runtime", folder / "runtime", dirs_exist_ok=True)
+    runtime = sorted("./" + path.relative_to(folder).as_posix()
+                     for path in (folder / "runtime").rglob("*")
+                     if path.is_file() and path.suffix not in (".br", ".gz"))
+    stored = ["./", *runtime]
+    (folder / "sw.js").write_text(FLOOR_WORKER % json.dumps(stored), encoding="utf-8")
     config = json.dumps({"interpreter": "./" + loader})
     (folder / "index.html").write_text(
         "<!doctype html>\n"
@@ -75,6 +97,7 @@ def write_floor(site, folder):
         "</head>\n<body>\n<main>\n<h1>The runtime alone</h1>\n"
         "<p>This page starts PyScript and MicroPython and nothing else.</p>\n</main>\n"
         '<script type="mpy" config="%s">%s</script>\n'
+        '<script>navigator.serviceWorker.register("sw.js");</script>\n'
         "</body>\n</html>\n" % (core, escape(config), FLOOR_PYTHON), encoding="utf-8")
     return folder
 
@@ -104,7 +127,7 @@ def pages(site_url, floor_url, catalogue):
     body = invitation(catalogue)
     return [
         Page("plain", site_url + "guide/", ready_by="load"),
-        Page("floor", floor_url, offline=False),
+        Page("floor", floor_url),
         Page("welcome", site_url),
         Page("invite", site_url + "invite/#" + link.plain_token(link.INVITE, body)),
         Page("invite-sealed", site_url + "invite/#" + sealed_token(body)),

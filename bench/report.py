@@ -8,8 +8,8 @@ from .figures import median, show
 MODES = (
     ("cold", "cold: new context, empty cache, service worker blocked"),
     ("warm", "warm: second visit in that context (HTTP cache)"),
-    ("cold_sw", "cold, with the service worker installing (a real first visit)"),
-    ("offline", "offline-warm: second visit, network off (service worker)"),
+    ("cold_sw", "cold, with the service worker installing (a real first visit, in a new browser)"),
+    ("offline", "offline-warm: that browser closed and opened again, network off (service worker)"),
     ("slow", "cold under slow 4G (1.6 Mbit/s, 150 ms) and 4× CPU slowdown"),
 )
 
@@ -143,8 +143,10 @@ def steps(transitions):
     return {step: median(values) for step, values in times.items()}
 
 
-def summary(machine, rounds, figures, pages, profiles, evaluation, notes, by_step):
-    """Everything the run found, as the text the benchmark prints."""
+def summary(machine, rounds, figures, pages, profiles, evaluation, floor, notes, by_step):
+    """Everything the run found, as the text the benchmark prints; ``evaluation``
+    and ``floor`` are :func:`bench.budgets.evaluate`'s rows for the budgets and
+    for the floor held to the same rules."""
     load = machine.get("load_average") or {}
     parts = [
         "Doorway start-up benchmark: medians of %d rounds, ratios to references measured in "
@@ -178,7 +180,9 @@ def summary(machine, rounds, figures, pages, profiles, evaluation, notes, by_ste
         parts += ["", "Lighthouse 12.2.3, mobile (medians):",
                   lighthouse_table(figures, pages)]
     parts += ["", "where a cold load's requests go (medians; times from navigation start):",
-              profile_table(profiles), "", budgets_table(evaluation)]
+              profile_table(profiles), "", budgets_table(evaluation), "",
+              "the runtime alone (the floor page) held to the same rules:",
+              budgets_table(floor)]
     if notes:
         parts += [""] + ["note: " + note for note in notes]
     return "\n".join(parts)

@@ -65,7 +65,7 @@ def test_every_budget_names_figures_the_benchmark_produces():
             return parts[1] in names and parts[2] in lighthouse
         return parts[0] in names and parts[1] in modes and parts[2] in metrics
 
-    for budget in budgets.BUDGETS:
+    for budget in budgets.BUDGETS + budgets.FLOOR:
         assert budget.op in ("<=", ">="), budget
         for name in (budget.figure, budget.relative_to):
             assert name is None or produced(name), (budget.figure, name)
@@ -164,20 +164,34 @@ def test_brotli_sizes_come_from_the_served_files(tmp_path):
 # The pages the benchmark builds ----------------------------------------------
 
 class _Scripts(HTMLParser):
+    """A page's scripts: their attributes, and their texts."""
+
     def __init__(self):
         super().__init__()
         self.scripts = []
+        self.texts = []
+        self.inside = False
 
     def handle_starttag(self, tag, attrs):
         if tag == "script":
             self.scripts.append(dict(attrs))
+            self.texts.append("")
+            self.inside = True
+
+    def handle_endtag(self, tag):
+        if tag == "script":
+            self.inside = False
+
+    def handle_data(self, data):
+        if self.inside:
+            self.texts[-1] += data
 
 
 def test_the_floor_page_starts_the_builds_runtime_and_nothing_else(site, tmp_path):
     floor = pages.write_floor(site, tmp_path / "floor")
     parser = _Scripts()
     parser.feed((floor / "index.html").read_text())
-    module, python = parser.scripts
+    module, python, worker = parser.scripts
     assert module["type"] == "module" and (floor / module["src"]).is_file()
     assert (floor / module["src"]).read_bytes() == (site / module["src"]).read_bytes()
     config = json.loads(python["config"])
@@ -185,6 +199,13 @@ def test_the_floor_page_starts_the_builds_runtime_and_nothing_else(site, tmp_pat
     assert (floor / config["interpreter"]).read_bytes() == \
         (site / config["interpreter"]).read_bytes()
     assert "src" not in python
+    assert worker == {} and parser.texts[-1] == 'navigator.serviceWorker.register("sw.js");'
+    # The worker stores the page and every runtime file the browser may ask for.
+    stored = json.loads(re.search(r"const FILES = (.*);", (floor / "sw.js").read_text())[1])
+    runtime = {"./" + p.relative_to(floor).as_posix() for p in (floor / "runtime").rglob("*")
+               if p.is_file() and p.suffix not in (".br", ".gz")}
+    assert stored[0] == "./" and set(stored[1:]) == runtime
+    assert "./" + module["src"].removeprefix("./") in runtime
 
 
 def test_the_invitations_are_real_links(catalogue):
@@ -225,6 +246,38 @@ def test_the_benchmarks_pages_get_ready_in_chromium(browser, site, tmp_path, cat
     finally:
         site_server.shutdown()
         floor_server.shutdown()
+
+
+@pytest.mark.browser
+def test_a_return_visit_starts_offline_from_the_service_worker_in_a_reopened_browser(
+        playwright, browser_type_launch_args, site, tmp_path, catalogue):
+    """The offline-warm mode as the benchmark runs it, for the floor and the
+    welcome page: a first visit, the browser closed, then opened again on that
+    profile with the network off; the page gets ready from its worker alone."""
+    floor = pages.write_floor(site, tmp_path / "floor")
+    site_url, site_server = serve_in_background(site)
+    floor_url, floor_server = serve_in_background(floor)
+    sizes = Sizes({site_url: site, floor_url: floor})
+    browsers = []
+
+    def launch(profile):
+        browsers.append(profile)
+        return playwright.chromium.launch_persistent_context(
+            profile, service_workers="allow", locale=loads.LOCALE, **browser_type_launch_args)
+
+    try:
+        for spec in pages.pages(site_url, floor_url, catalogue):
+            if spec.name not in ("floor", "welcome"):
+                continue
+            first, offline = loads.first_visit_and_offline(launch, spec, sizes)
+            assert first["sent_bytes"] > 0 and first["ready_ms"] is not None, spec
+            # Every file came from the worker's cache: the server sent nothing.
+            assert offline["ready_ms"] is not None and offline["requests"] > 1, spec
+            assert offline["sent_bytes"] == 0, spec
+    finally:
+        site_server.shutdown()
+        floor_server.shutdown()
+    assert len(browsers) == 4 and browsers[0] == browsers[1] != browsers[2] == browsers[3]
 
 
 def _report(error=None, score=0.9):
