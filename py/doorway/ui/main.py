@@ -119,4 +119,12 @@ def main():
 
 
 if __name__ == "__main__":
-    main()
+    # PyScript runs this file at the end of its own start, in the same task of
+    # the browser's: started from a timer instead, the page's start is a task
+    # of its own, and between the two the browser can answer a click (Quick
+    # exit) and draw. On a phone's CPU (4x slower) the one task held the page
+    # for some 250 ms.
+    from pyscript import window
+    from pyscript.ffi import create_proxy
+
+    window.setTimeout(create_proxy(main), 0)
