@@ -206,6 +206,8 @@ def test_the_floor_page_starts_the_builds_runtime_and_nothing_else(site, tmp_pat
                if p.is_file() and p.suffix not in (".br", ".gz")}
     assert stored[0] == "./" and set(stored[1:]) == runtime
     assert "./" + module["src"].removeprefix("./") in runtime
+    # Served with the site's opener policy, as every page of the site is.
+    assert (floor / "_headers").read_text() == "/*\n  Cross-Origin-Opener-Policy: same-origin\n"
 
 
 def test_the_invitations_are_real_links(catalogue):
