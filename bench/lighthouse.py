@@ -34,6 +34,10 @@ class Unavailable(Exception):
     """Lighthouse cannot run here; the message says why, in one line."""
 
 
+class Failed(Exception):
+    """One Lighthouse run failed (the others may not); the message says why, in one line."""
+
+
 def install():
     """The path of Lighthouse's command line, installing it the first time."""
     node, npm = shutil.which("node"), shutil.which("npm")
@@ -64,7 +68,7 @@ def audit(url, chromium):
         print("bench: Lighthouse could not record its trace of %s (%s): trying again"
               % (url, error.get("code")), flush=True)
     if error:
-        raise Unavailable("Lighthouse failed on %s: %s" % (url, error.get("message")))
+        raise Failed("Lighthouse failed on %s: %s" % (url, error.get("message")))
     score = report["categories"]["performance"]["score"]
     figures = {"performance": None if score is None else round(score * 100)}
     for name, audit_id in AUDITS:
@@ -85,7 +89,7 @@ def _run(url, chromium):
              "--only-categories=performance", "--chrome-flags=--headless=new --no-sandbox"],
             env=env, capture_output=True, text=True, timeout=300)
         if done.returncode != 0 or not os.path.exists(out):
-            raise Unavailable("Lighthouse failed on %s: %s"
+            raise Failed("Lighthouse failed on %s: %s"
                               % (url, (done.stderr.strip().splitlines() or ["?"])[-1]))
         with open(out) as handle:
             return json.load(handle)

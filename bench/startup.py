@@ -150,13 +150,21 @@ def load_average():
 
 
 def run_lighthouse(specs, runs, results):
+    """Lighthouse's audits of LIGHTHOUSE_PAGES, ``runs`` times each, into ``results``.
+    A run that fails is noted and the rest go on; without Lighthouse, none run."""
     chromium = chromium_path()
     by_name = {spec.name: spec for spec in specs}
     try:
         for number in range(runs):
             for name in rotated(list(LIGHTHOUSE_PAGES), number):
                 say("Lighthouse %s, run %d of %d" % (name, number + 1, runs))
-                for metric, value in lighthouse.audit(by_name[name].url, chromium).items():
+                try:
+                    audited = lighthouse.audit(by_name[name].url, chromium)
+                except lighthouse.Failed as failure:  # one page's run: the others go on
+                    results["notes"].append(str(failure))
+                    say(str(failure))
+                    continue
+                for metric, value in audited.items():
                     results["lighthouse"].setdefault(name, {}).setdefault(metric, []).append(value)
     except lighthouse.Unavailable as reason:
         results["notes"].append(str(reason))

@@ -9,7 +9,7 @@ from html.parser import HTMLParser
 
 import brotli
 import pytest
-from bench import budgets, figures, lighthouse, loads, pages, report
+from bench import budgets, figures, lighthouse, loads, pages, report, startup
 from bench.sizes import Sizes, brotli_size
 
 from doorway.builder import CONTENT
@@ -303,8 +303,28 @@ def test_lighthouse_runs_again_when_it_could_not_record_its_trace(monkeypatch, e
     monkeypatch.setattr(lighthouse, "_run", lambda url, chromium: ran.append(url)
                         or reports[len(ran) - 1])
     if fails:
-        with pytest.raises(lighthouse.Unavailable, match="Lighthouse failed on http://x/"):
+        with pytest.raises(lighthouse.Failed, match="Lighthouse failed on http://x/"):
             lighthouse.audit("http://x/", None)
     else:
         assert lighthouse.audit("http://x/", None)["performance"] == 90
     assert len(ran) == runs
+
+
+def test_a_failed_lighthouse_run_is_noted_and_the_other_runs_go_on(monkeypatch):
+    specs = pages.pages("http://s/", "http://f/", Catalogue(load_content(CONTENT)))
+    audits = []
+
+    def audit(url, chromium):
+        audits.append(url)
+        if "invite" in url and len(audits) < 4:
+            raise lighthouse.Failed("Lighthouse failed on %s: NO_NAVSTART" % url)
+        return {"performance": len(audits)}
+
+    monkeypatch.setattr(lighthouse, "audit", audit)
+    results = {"lighthouse": {}, "notes": []}
+    startup.run_lighthouse(specs, 2, results)
+    assert len(audits) == 6
+    assert {page: len(m["performance"]) for page, m in results["lighthouse"].items()} == \
+        {"floor": 2, "welcome": 2, "invite": 1}
+    assert results["notes"] == ["Lighthouse failed on %s: NO_NAVSTART"
+                                % next(s.url for s in specs if s.name == "invite")]
