@@ -90,6 +90,6 @@ def _run(url, chromium):
             env=env, capture_output=True, text=True, timeout=300)
         if done.returncode != 0 or not os.path.exists(out):
             raise Failed("Lighthouse failed on %s: %s"
-                              % (url, (done.stderr.strip().splitlines() or ["?"])[-1]))
+                         % (url, (done.stderr.strip().splitlines() or ["?"])[-1]))
         with open(out) as handle:
             return json.load(handle)

@@ -9,6 +9,7 @@ and a profile of its own (:func:`first_visit_and_offline`).
 
 import shutil
 import tempfile
+from contextlib import contextmanager
 from pathlib import Path
 
 PROBE = Path(__file__).with_name("probe.js")
@@ -92,42 +93,49 @@ def first_visit_and_offline(launch, spec, sizes):
     profile, offline, and the page opened once. Returns ``(first, offline)``.
 
     ``launch(profile)`` opens Chromium on the profile folder ``profile`` as a
-    persistent context. The browser is closed between the visits because a
-    second visit in the same browser may land in the renderer process that
-    has just compiled the runtime, and V8 reuses a compiled WebAssembly module
-    within a process: that visit skips compiling MicroPython, which no person
-    coming back hours later does (seen here: offline-warm ready 100-280 ms,
-    by the process the page landed in).
+    persistent context (:func:`launcher`). The browser is closed between the
+    visits because a second visit in the same browser may land in the renderer
+    process that has just compiled the runtime, and V8 reuses a compiled
+    WebAssembly module within a process: that visit skips compiling
+    MicroPython, which no person coming back hours later does (seen here:
+    offline-warm ready 100-280 ms, by the process the page landed in).
     """
     profile = tempfile.mkdtemp(prefix="doorway-bench-profile-")
     try:
-        context = persistent_context(launch, profile)
-        try:
-            page = context.pages[0] if context.pages else context.new_page()
+        with browser_on(launch, profile) as (_, page):
             first, _ = load(page, spec, sizes)
             # The worker claims the page once it has stored every file of the build.
             # A function, not an expression: the page's Trusted Types refuse a string to eval.
             page.wait_for_function("() => navigator.serviceWorker.controller !== null",
                                    timeout=TIMEOUT)
-        finally:
-            context.close()
-        context = persistent_context(launch, profile)
-        try:
+        with browser_on(launch, profile) as (context, page):
             context.set_offline(True)
-            page = context.pages[0] if context.pages else context.new_page()
             offline, _ = load(page, spec, sizes)
-        finally:
-            context.close()
     finally:
         shutil.rmtree(profile, ignore_errors=True)
     return first, offline
 
 
-def persistent_context(launch, profile):
-    """Chromium on the profile folder ``profile``, with the probe in every page."""
+def launcher(browser_type, launch_args):
+    """The ``launch(profile)`` :func:`first_visit_and_offline` takes: ``browser_type``
+    (Playwright's ``chromium``) on a profile folder, with ``launch_args`` as the
+    benchmark's other browser has them, service workers allowed."""
+    def launch(profile):
+        return browser_type.launch_persistent_context(
+            profile, service_workers="allow", locale=LOCALE, **launch_args)
+    return launch
+
+
+@contextmanager
+def browser_on(launch, profile):
+    """Chromium opened on the profile folder ``profile`` with the probe in every
+    page, as ``(context, its first page)``; closed on leaving."""
     context = launch(profile)
-    context.add_init_script(path=str(PROBE))
-    return context
+    try:
+        context.add_init_script(path=str(PROBE))
+        yield context, (context.pages[0] if context.pages else context.new_page())
+    finally:
+        context.close()
 
 
 def slow(browser, spec, sizes):

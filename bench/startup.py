@@ -200,11 +200,7 @@ def main(argv=None):
             if chromium_path():
                 launch["executable_path"] = chromium_path()
             browser = playwright.chromium.launch(**launch)
-
-            def on_profile(profile):
-                return playwright.chromium.launch_persistent_context(
-                    profile, service_workers="allow", locale=loads.LOCALE, **launch)
-
+            on_profile = loads.launcher(playwright.chromium, launch)
             about = machine(browser.version)
             for number in range(args.rounds):
                 say("round %d of %d" % (number + 1, args.rounds))

@@ -222,64 +222,63 @@ def test_the_invitations_are_real_links(catalogue):
     assert re.fullmatch(r"http://s/invite/#i1p\.[A-Za-z0-9_-]+", specs["invite-sealed"].url)
 
 
-@pytest.mark.browser
-def test_the_benchmarks_pages_get_ready_in_chromium(browser, site, tmp_path, catalogue):
+@pytest.fixture
+def served(site, tmp_path, catalogue):
+    """The benchmark's pages, served as it serves them: ``{name: Page}`` and the
+    Sizes of what they request."""
     floor = pages.write_floor(site, tmp_path / "floor")
     site_url, site_server = serve_in_background(site)
     floor_url, floor_server = serve_in_background(floor)
-    sizes = Sizes({site_url: site, floor_url: floor})
-    views = {"floor": None, "invite": "invitation", "invite-sealed": "unlock"}
     try:
-        for spec in pages.pages(site_url, floor_url, catalogue):
-            if spec.name not in views:
-                continue  # the site's own pages, which the browser tests check
-            context = loads.new_context(browser, "block")
-            try:
-                page = context.new_page()
-                measured, requests = loads.load(page, spec, sizes)
-                if views[spec.name]:
-                    assert page.locator("#app").get_attribute("data-view") == views[spec.name]
-            finally:
-                context.close()
-            assert measured["ready_ms"] is not None and measured["fcp_ms"] is not None, spec
-            assert measured["requests"] == len(requests) >= 1
-            assert all(r["known"] for r in requests), requests
-            assert measured["brotli_bytes"] == sum(r["brotli"] for r in requests)
+        yield ({spec.name: spec for spec in pages.pages(site_url, floor_url, catalogue)},
+               Sizes({site_url: site, floor_url: floor}))
     finally:
         site_server.shutdown()
         floor_server.shutdown()
+
+
+@pytest.mark.browser
+def test_the_benchmarks_pages_get_ready_in_chromium(browser, served):
+    specs, sizes = served
+    # The site's own pages are left to the browser tests.
+    views = {"floor": None, "invite": "invitation", "invite-sealed": "unlock"}
+    for name, view in views.items():
+        spec = specs[name]
+        context = loads.new_context(browser, "block")
+        try:
+            page = context.new_page()
+            measured, requests = loads.load(page, spec, sizes)
+            if view:
+                assert page.locator("#app").get_attribute("data-view") == view
+        finally:
+            context.close()
+        assert measured["ready_ms"] is not None and measured["fcp_ms"] is not None, spec
+        assert measured["requests"] == len(requests) >= 1
+        assert all(r["known"] for r in requests), requests
+        assert measured["brotli_bytes"] == sum(r["brotli"] for r in requests)
 
 
 @pytest.mark.browser
 def test_a_return_visit_starts_offline_from_the_service_worker_in_a_reopened_browser(
-        playwright, browser_type_launch_args, site, tmp_path, catalogue):
+        playwright, browser_type_launch_args, served):
     """The offline-warm mode as the benchmark runs it, for the floor and the
     welcome page: a first visit, the browser closed, then opened again on that
     profile with the network off; the page gets ready from its worker alone."""
-    floor = pages.write_floor(site, tmp_path / "floor")
-    site_url, site_server = serve_in_background(site)
-    floor_url, floor_server = serve_in_background(floor)
-    sizes = Sizes({site_url: site, floor_url: floor})
-    browsers = []
+    specs, sizes = served
+    launch = loads.launcher(playwright.chromium, browser_type_launch_args)
+    profiles = []
 
-    def launch(profile):
-        browsers.append(profile)
-        return playwright.chromium.launch_persistent_context(
-            profile, service_workers="allow", locale=loads.LOCALE, **browser_type_launch_args)
+    def launch_and_note(profile):
+        profiles.append(profile)
+        return launch(profile)
 
-    try:
-        for spec in pages.pages(site_url, floor_url, catalogue):
-            if spec.name not in ("floor", "welcome"):
-                continue
-            first, offline = loads.first_visit_and_offline(launch, spec, sizes)
-            assert first["sent_bytes"] > 0 and first["ready_ms"] is not None, spec
-            # Every file came from the worker's cache: the server sent nothing.
-            assert offline["ready_ms"] is not None and offline["requests"] > 1, spec
-            assert offline["sent_bytes"] == 0, spec
-    finally:
-        site_server.shutdown()
-        floor_server.shutdown()
-    assert len(browsers) == 4 and browsers[0] == browsers[1] != browsers[2] == browsers[3]
+    for name in ("floor", "welcome"):
+        first, offline = loads.first_visit_and_offline(launch_and_note, specs[name], sizes)
+        assert first["sent_bytes"] > 0 and first["ready_ms"] is not None, name
+        # Every file came from the worker's cache: the server sent nothing.
+        assert offline["ready_ms"] is not None and offline["requests"] > 1, name
+        assert offline["sent_bytes"] == 0, name
+    assert len(profiles) == 4 and profiles[0] == profiles[1] != profiles[2] == profiles[3]
 
 
 def _report(error=None, score=0.9):
@@ -310,8 +309,8 @@ def test_lighthouse_runs_again_when_it_could_not_record_its_trace(monkeypatch, e
     assert len(ran) == runs
 
 
-def test_a_failed_lighthouse_run_is_noted_and_the_other_runs_go_on(monkeypatch):
-    specs = pages.pages("http://s/", "http://f/", Catalogue(load_content(CONTENT)))
+def test_a_failed_lighthouse_run_is_noted_and_the_other_runs_go_on(monkeypatch, catalogue):
+    specs = pages.pages("http://s/", "http://f/", catalogue)
     audits = []
 
     def audit(url, chromium):
