@@ -6,7 +6,8 @@ screen from the first paint, with room kept for the personal part (issue 14,
 item 6). Each load here holds the page's bundle back, checks what shows before
 any Python runs, then lets it through and reads the page's own layout-shift
 total (a PerformanceObserver, as the benchmark does): a value, never a time.
-The same load checks how many files a page needs to get ready (issue 15).
+The same load checks how many files a page needs to get ready (issue 15), and
+the runtime's files are asked for only once the first content is painted.
 """
 
 import flows
@@ -127,3 +128,66 @@ def test_a_reply_shows_at_once_and_does_not_jump(page, context):
     shift = page.evaluate("() => window.__shift")
     assert shift <= MOST_SHIFT, "the page moved by %.3f when Python drew the reply" % shift
     assert len(requests_to_ready(page)) <= MOST_REQUESTS
+
+
+#: When each preload link joins <head> (boot.js adds them; a parser-inserted one
+#: shows up too), on the page's own clock.
+PRELOADS_SEEN = """
+window.__preloads = [];
+new MutationObserver((changes) => {
+  for (const change of changes) {
+    for (const node of change.addedNodes) {
+      if (node.rel && node.rel.endsWith("preload") && node.parentNode === document.head) {
+        window.__preloads.push([node.getAttribute("href"), performance.now()]);
+      }
+    }
+  }
+}).observe(document, {childList: true, subtree: true});
+"""
+#: A browser without paint timing (boot.js then waits for a frame after parsing).
+NO_PAINT_TIMING = """
+Object.defineProperty(PerformanceObserver, "supportedEntryTypes",
+                      {get: () => ["mark", "measure", "resource"], configurable: true});
+"""
+#: The runtime's files every Python page preloads, as their addresses end.
+RUNTIME_FILES = ("/micropython.wasm", "/micropython.mjs", "/wizard.bundle", "/main.py")
+
+
+def fetched(requests, ending):
+    return [url for url in requests if url.split("?")[0].endswith(ending)]
+
+
+def test_the_runtime_is_fetched_once_the_first_content_is_painted(page, context):
+    """Every preload link joins the page after its first contentful paint (one
+    written into <head> would be seen as the parser adds it), and every file is
+    fetched exactly once: a preload the runtime could not use is fetched twice."""
+    context.add_init_script(PRELOADS_SEEN)
+    requests = []
+    page.on("request", lambda request: requests.append(request.url))
+    page.goto("./")
+    expect(page.locator("html")).to_have_attribute("data-app", "ready",
+                                                   timeout=flows.STEP_TIMEOUT)
+    painted = page.evaluate(
+        "() => performance.getEntriesByName('first-contentful-paint')[0].startTime")
+    added = page.evaluate("() => window.__preloads")
+    assert {href.split("?")[0].rsplit("/", 1)[1] for href, _ in added} >= {
+        ending.lstrip("/") for ending in RUNTIME_FILES}, added
+    assert all(when >= painted for _, when in added), (painted, added)
+    assert page.locator("template[data-preloads]").count() == 0
+    for ending in RUNTIME_FILES:
+        assert len(fetched(requests, ending)) == 1, (ending, requests)
+
+
+def test_without_paint_timing_the_runtime_is_fetched_a_frame_after_parsing(page, context):
+    context.add_init_script(NO_PAINT_TIMING + PRELOADS_SEEN)
+    requests = []
+    page.on("request", lambda request: requests.append(request.url))
+    page.goto("./")
+    expect(page.locator("html")).to_have_attribute("data-app", "ready",
+                                                   timeout=flows.STEP_TIMEOUT)
+    added = page.evaluate("() => window.__preloads")
+    assert len(added) == len(page.evaluate(
+        "() => [...document.head.querySelectorAll('link[rel$=preload]')]")) >= 4, added
+    assert page.locator("template[data-preloads]").count() == 0
+    for ending in RUNTIME_FILES:
+        assert len(fetched(requests, ending)) == 1, (ending, requests)

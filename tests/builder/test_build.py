@@ -230,6 +230,26 @@ def test_pyscript_pages_load_everything_from_the_site(site):
         assert (folder / urlsplit(match.group(1)).path).resolve().is_file()
 
 
+def test_python_pages_preload_the_runtime_only_once_painted(site):
+    """The runtime's files are listed in an inert <template> (boot.js adds them to
+    <head> after the first paint): the wasm, MicroPython's loader, the page's
+    bundle and main.py, and no preload anywhere else in the page."""
+    import json
+    for name in ("index.html", "invite/index.html", "reply/index.html"):
+        text = (site / name).read_text()
+        inert = re.findall(r"<template data-preloads>(.*?)</template>", text, re.S)
+        assert len(inert) == 1, name
+        outside = text.replace(inert[0], "")
+        assert not re.search(r'rel="(module)?preload"', outside), name
+        listed = re.findall(r'<link rel="(?:module)?preload" href="([^"]+)"', inert[0])
+        config = json.loads(html.unescape(re.search(r'config="([^"]+)"', text).group(1)))
+        for wanted in (config["interpreter"], *config["files"],
+                       config["interpreter"].replace(".mjs", ".wasm")):
+            assert wanted in listed, (name, wanted)
+        assert any("/doorway/ui/main.py?" in url for url in listed), name
+    assert "data-preloads" not in (site / "about.html").read_text()
+
+
 def test_the_runtime_patch_is_applied_to_the_copy_only(site):
     from doorway.builder import VENDOR
     built = next((site / "runtime").glob("pyscript-*/core-*.js")).read_text()

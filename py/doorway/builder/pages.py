@@ -142,7 +142,10 @@ def _preloads(asset, runtime, bundle, early_modules):
 
     ``(rel, url, as)``: without these the browser finds each file only when
     the one before it has run (PyScript, then MicroPython's loader, then its
-    wasm, then the config's bundle and ``main.py``). ``fetch`` preloads are
+    wasm, then the config's bundle and ``main.py``). The page holds them in an
+    inert ``<template data-preloads>`` that ``boot.js`` adds to ``<head>`` once
+    the first content is painted, so they never compete with the page's own
+    HTML and CSS for the network (and the first paint). ``fetch`` preloads are
     ``crossorigin`` (anonymous): the runtime fetches with ``same-origin``
     credentials in ``cors`` mode, and only a preload made the same way is used.
     """

@@ -15,7 +15,8 @@
 //    A plan prints whole: its folded parts open for printing, and each script
 //    box prints as its words.
 // 4. Send the person to the plain guide when WebAssembly is unavailable, and
-//    show a calm message if Python has not started after a while.
+//    show a calm message if Python has not started after a while. Fetch the
+//    runtime as soon as the page's first content is on screen.
 // 5. Register the service worker and offer to reload when a new build is ready.
 "use strict";
 
@@ -356,6 +357,34 @@
         html.dataset.app = "failed";
       }
     }, STARTUP_LIMIT_MS);
+
+    // The runtime's files (the wasm, MicroPython's loader, the page's bundle)
+    // are listed in <template data-preloads>, inert until the first content
+    // has been painted: asked for any sooner, they share the network with the
+    // page's own HTML and CSS. Then they all start at once, instead of each
+    // waiting for the one before it to run. If the page is never painted (a
+    // tab opened in the background), PyScript fetches them itself.
+    const preloadRuntime = () => {
+      const preloads = document.querySelector("template[data-preloads]");
+      if (preloads) {
+        preloads.remove();
+        document.head.appendChild(preloads.content);
+      }
+    };
+    if (window.PerformanceObserver &&
+        (PerformanceObserver.supportedEntryTypes || []).includes("paint")) {
+      new PerformanceObserver((list, observer) => {
+        if (list.getEntriesByName("first-contentful-paint").length) {
+          observer.disconnect();
+          preloadRuntime();
+        }
+      }).observe({type: "paint", buffered: true});
+    } else {
+      // No paint timing: a frame after the page has been parsed is the nearest sign.
+      document.addEventListener("DOMContentLoaded", () => {
+        requestAnimationFrame(() => setTimeout(preloadRuntime, 0));
+      });
+    }
 
     // Python's view trees (doorway.guide.views) drawn as DOM nodes for
     // doorway.ui.dom: a list of trees arrives as one JSON text, because each
