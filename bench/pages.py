@@ -77,6 +77,17 @@ self.addEventListener("fetch", (event) => {
 """
 
 
+#: The floor registers its worker once it is ready. Sooner, the worker would
+#: install and take over while the runtime was still being fetched, and the
+#: first visit would get the wasm from the worker's cache: a download neither
+#: the benchmark's first visit nor Lighthouse would then count. The site's pages
+#: ask for their runtime before their worker can take over (boot.js).
+FLOOR_REGISTER = ("new MutationObserver((_, observer) => {"
+                  " if (document.documentElement.dataset.app === \"ready\") {"
+                  " observer.disconnect(); navigator.serviceWorker.register(\"sw.js\"); } })"
+                  ".observe(document.documentElement, {attributes: true});")
+
+
 #: The one response header of the site's that changes how Chromium loads a
 #: page: with it, a page opened from another page (here, a tab's blank page)
 #: starts in a new renderer process. Without it the floor could reuse the tab's
@@ -87,7 +98,8 @@ PROCESS_HEADER = "Cross-Origin-Opener-Policy"
 
 def write_floor(site, folder):
     """Write the floor page into ``folder`` with a copy of the build's runtime,
-    its service worker (:data:`FLOOR_WORKER`), which stores the page and every
+    its service worker (:data:`FLOOR_WORKER`, registered once the page is
+    ready: :data:`FLOOR_REGISTER`), which stores the page and every
     runtime file except the precompressed copies, and a ``_headers`` file that
     serves it with the site's :data:`PROCESS_HEADER`."""
     core, loader = runtime_urls(site)
@@ -114,8 +126,9 @@ def write_floor(site, folder):
         "</head>\n<body>\n<main>\n<h1>The runtime alone</h1>\n"
         "<p>This page starts PyScript and MicroPython and nothing else.</p>\n</main>\n"
         '<script type="mpy" config="%s">%s</script>\n'
-        '<script>navigator.serviceWorker.register("sw.js");</script>\n'
-        "</body>\n</html>\n" % (core, escape(config), FLOOR_PYTHON), encoding="utf-8")
+        "<script>%s</script>\n"
+        "</body>\n</html>\n" % (core, escape(config), FLOOR_PYTHON, FLOOR_REGISTER),
+        encoding="utf-8")
     return folder
 
 
