@@ -38,12 +38,15 @@ BUDGETS = (
     Budget("lighthouse.invite.cls",          "<=", 0.02,    None),
 )  # fmt: skip
 
-#: The floor held to the budgets that can apply to a page that only starts the
-#: runtime: where the runtime itself stands, in the same run. A budget the floor
-#: misses too is one the runtime prevents (issue 15's rule for resolving).
+#: The floor pages held to the budgets that can apply to a page that only starts
+#: the runtime (and, for ``floor-note``, draws one paragraph from it, as the
+#: partner's page draws its invitation): where the runtime itself stands, in the
+#: same run. A budget the floor misses too is one the runtime prevents (issue
+#: 15's rule for resolving).
 FLOOR = (
-    Budget("floor.offline.ready_ms",         "<=", 0.6,     "floor.cold.ready_ms"),
-    Budget("lighthouse.floor.performance",   ">=", 95,      None),
+    Budget("floor.offline.ready_ms",            "<=", 0.6,  "floor.cold.ready_ms"),
+    Budget("lighthouse.floor.performance",      ">=", 95,   None),
+    Budget("lighthouse.floor-note.performance", ">=", 95,   None),
 )  # fmt: skip
 
 

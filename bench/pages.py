@@ -9,6 +9,9 @@
   opener policy (:data:`PROCESS_HEADER`), so it loads in the same kind of
   renderer process as the site's pages, and a service worker as small as can
   be keeps it offline, so its offline-warm start is measured too.
+- ``floor-note``: the floor that also draws one paragraph from Python before
+  it is ready (:data:`FLOOR_PAGES`): the reference for a page whose largest
+  content only Python can draw, as the partner's page's invitation.
 - ``welcome``: the wizard's first page.
 - ``invite`` and ``invite-sealed``: the partner page opened with a real
   invitation (three concerns and a typical note), readable and sealed.
@@ -21,16 +24,29 @@ from html import escape
 from doorway.builder.serve import parse_headers_file
 from doorway.guide import link
 
-#: Python that only proves the runtime has started.
-FLOOR_PYTHON = """
-from pyscript import document
-document.documentElement.setAttribute("data-app", "ready")
-"""
-
 #: A note of typical length (about 200 characters).
 NOTE = ("I have been reading about couples counselling and I think it could help us. "
         "No pressure at all: have a look when you have a quiet moment, and tell me "
         "what you think.")
+
+#: The floor pages: file name, what the page says, and its Python. The first
+#: only proves the runtime has started. The second also draws one paragraph (the
+#: typical note) before it is ready: the least a page whose main content comes
+#: from Python can do, as the partner's page must (only Python reads the link),
+#: so its largest contentful paint is where the runtime puts any such page's.
+FLOOR_PAGES = (
+    ("index.html", "This page starts PyScript and MicroPython and nothing else.", """
+from pyscript import document
+document.documentElement.setAttribute("data-app", "ready")
+"""),
+    ("note.html", "This page starts PyScript and MicroPython, then draws one note.", """
+from pyscript import document
+note = document.createElement("p")
+note.textContent = %s
+document.querySelector("main").append(note)
+document.documentElement.setAttribute("data-app", "ready")
+""" % json.dumps(NOTE)),
+)
 #: The passphrase of the sealed invitation (the page only asks for it).
 PASSPHRASE = "kitchen table at eight"
 
@@ -113,22 +129,23 @@ def write_floor(site, folder):
     runtime = sorted("./" + path.relative_to(folder).as_posix()
                      for path in (folder / "runtime").rglob("*")
                      if path.is_file() and path.suffix not in (".br", ".gz"))
-    stored = ["./", *runtime]
+    stored = ["./", *["./" + name for name, _, _ in FLOOR_PAGES[1:]], *runtime]
     (folder / "sw.js").write_text(FLOOR_WORKER % json.dumps(stored), encoding="utf-8")
     config = json.dumps({"interpreter": "./" + loader})
-    (folder / "index.html").write_text(
-        "<!doctype html>\n"
-        '<html lang="en">\n<head>\n<meta charset="utf-8">\n'
-        '<meta name="viewport" content="width=device-width, initial-scale=1">\n'
-        "<title>The runtime alone</title>\n"
-        '<link rel="icon" href="data:,">\n'
-        '<script type="module" src="./%s"></script>\n'
-        "</head>\n<body>\n<main>\n<h1>The runtime alone</h1>\n"
-        "<p>This page starts PyScript and MicroPython and nothing else.</p>\n</main>\n"
-        '<script type="mpy" config="%s">%s</script>\n'
-        "<script>%s</script>\n"
-        "</body>\n</html>\n" % (core, escape(config), FLOOR_PYTHON, FLOOR_REGISTER),
-        encoding="utf-8")
+    for name, says, python in FLOOR_PAGES:
+        (folder / name).write_text(
+            "<!doctype html>\n"
+            '<html lang="en">\n<head>\n<meta charset="utf-8">\n'
+            '<meta name="viewport" content="width=device-width, initial-scale=1">\n'
+            "<title>The runtime alone</title>\n"
+            '<link rel="icon" href="data:,">\n'
+            '<script type="module" src="./%s"></script>\n'
+            "</head>\n<body>\n<main>\n<h1>The runtime alone</h1>\n"
+            "<p>%s</p>\n</main>\n"
+            '<script type="mpy" config="%s">%s</script>\n'
+            "<script>%s</script>\n"
+            "</body>\n</html>\n" % (core, says, escape(config), python, FLOOR_REGISTER),
+            encoding="utf-8")
     return folder
 
 
@@ -158,6 +175,7 @@ def pages(site_url, floor_url, catalogue):
     return [
         Page("plain", site_url + "guide/", ready_by="load"),
         Page("floor", floor_url),
+        Page("floor-note", floor_url + "note.html"),
         Page("welcome", site_url),
         Page("invite", site_url + "invite/#" + link.plain_token(link.INVITE, body)),
         Page("invite-sealed", site_url + "invite/#" + sealed_token(body)),

@@ -181,7 +181,7 @@ def summary(machine, rounds, figures, pages, profiles, evaluation, floor, notes,
                   lighthouse_table(figures, pages)]
     parts += ["", "where a cold load's requests go (medians; times from navigation start):",
               profile_table(profiles), "", budgets_table(evaluation), "",
-              "the runtime alone (the floor page) held to the same rules:",
+              "the runtime alone (the floor pages) held to the same rules:",
               budgets_table(floor)]
     if notes:
         parts += [""] + ["note: " + note for note in notes]

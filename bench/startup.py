@@ -51,7 +51,7 @@ from .server import Servers
 from .sizes import Sizes
 
 #: The pages Lighthouse audits: the two with budgets, and the floor they are judged against.
-LIGHTHOUSE_PAGES = ("floor", "welcome", "invite")
+LIGHTHOUSE_PAGES = ("floor", "floor-note", "welcome", "invite")
 
 
 def say(message):

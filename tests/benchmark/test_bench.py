@@ -52,7 +52,7 @@ def test_absolute_budgets_compare_both_ways_and_missing_figures_are_not_judged()
 
 
 def test_every_budget_names_figures_the_benchmark_produces():
-    names = {"plain", "floor", "welcome", "invite", "invite-sealed"}
+    names = {"plain", "floor", "floor-note", "welcome", "invite", "invite-sealed"}
     modes = {mode for mode, _ in report.MODES}
     metrics = {"fcp_ms", "ready_ms", "requests", "sent_bytes", "brotli_bytes"}
     lighthouse = {"performance", "tbt_ms", "tti_ms", "cls", "fcp_ms", "lcp_ms", "si_ms"}
@@ -204,7 +204,13 @@ def test_the_floor_page_starts_the_builds_runtime_and_nothing_else(site, tmp_pat
     stored = json.loads(re.search(r"const FILES = (.*);", (floor / "sw.js").read_text())[1])
     runtime = {"./" + p.relative_to(floor).as_posix() for p in (floor / "runtime").rglob("*")
                if p.is_file() and p.suffix not in (".br", ".gz")}
-    assert stored[0] == "./" and set(stored[1:]) == runtime
+    assert stored[0] == "./" and set(stored[1:]) == runtime | {"./note.html"}
+    # The second floor page is the first one that also draws the typical note.
+    note = _Scripts()
+    note.feed((floor / "note.html").read_text())
+    assert [script for script in note.scripts] == parser.scripts
+    assert note.texts[-2].startswith(parser.texts[-2].rsplit("\n", 2)[0])
+    assert json.dumps(pages.NOTE) in note.texts[-2] and note.texts[-1] == pages.FLOOR_REGISTER
     assert "./" + module["src"].removeprefix("./") in runtime
     # Served with the site's opener policy, as every page of the site is.
     assert (floor / "_headers").read_text() == "/*\n  Cross-Origin-Opener-Policy: same-origin\n"
@@ -212,7 +218,7 @@ def test_the_floor_page_starts_the_builds_runtime_and_nothing_else(site, tmp_pat
 
 def test_the_invitations_are_real_links(catalogue):
     specs = {spec.name: spec for spec in pages.pages("http://s/", "http://f/", catalogue)}
-    assert [s.ready_by for s in specs.values()] == ["load", "app", "app", "app", "app"]
+    assert [s.ready_by for s in specs.values()] == ["load", "app", "app", "app", "app", "app"]
     plain = specs["invite"].url.split("#", 1)[1]
     envelope = link.parse(plain, link.INVITE)
     invitation = link.decode_invite(catalogue, envelope.body)
@@ -241,7 +247,8 @@ def served(site, tmp_path, catalogue):
 def test_the_benchmarks_pages_get_ready_in_chromium(browser, served):
     specs, sizes = served
     # The site's own pages are left to the browser tests.
-    views = {"floor": None, "invite": "invitation", "invite-sealed": "unlock"}
+    views = {"floor": None, "floor-note": None, "invite": "invitation",
+             "invite-sealed": "unlock"}
     for name, view in views.items():
         spec = specs[name]
         context = loads.new_context(browser, "block")
@@ -250,6 +257,8 @@ def test_the_benchmarks_pages_get_ready_in_chromium(browser, served):
             measured, requests = loads.load(page, spec, sizes)
             if view:
                 assert page.locator("#app").get_attribute("data-view") == view
+            if name == "floor-note":
+                assert page.locator("main p").last.text_content() == pages.NOTE
         finally:
             context.close()
         assert measured["ready_ms"] is not None and measured["fcp_ms"] is not None, spec
@@ -314,19 +323,20 @@ def test_lighthouse_runs_again_when_it_could_not_record_its_trace(monkeypatch, e
 
 def test_a_failed_lighthouse_run_is_noted_and_the_other_runs_go_on(monkeypatch, catalogue):
     specs = pages.pages("http://s/", "http://f/", catalogue)
-    audits = []
+    audits, failed = [], []
 
     def audit(url, chromium):
         audits.append(url)
-        if "invite" in url and len(audits) < 4:
+        if "invite" in url and not failed:
+            failed.append(url)
             raise lighthouse.Failed("Lighthouse failed on %s: NO_NAVSTART" % url)
         return {"performance": len(audits)}
 
     monkeypatch.setattr(lighthouse, "audit", audit)
     results = {"lighthouse": {}, "notes": []}
     startup.run_lighthouse(specs, 2, results)
-    assert len(audits) == 6
+    assert len(audits) == 8
     assert {page: len(m["performance"]) for page, m in results["lighthouse"].items()} == \
-        {"floor": 2, "welcome": 2, "invite": 1}
+        {"floor": 2, "floor-note": 2, "welcome": 2, "invite": 1}
     assert results["notes"] == ["Lighthouse failed on %s: NO_NAVSTART"
                                 % next(s.url for s in specs if s.name == "invite")]
