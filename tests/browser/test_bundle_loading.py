@@ -289,3 +289,23 @@ def test_without_its_second_bundle_the_partner_page_still_works_and_says_where_h
     # Opened after that, the quiet help tried once more (so may the browser have).
     while NOT_FOUND_ERROR in audit.console_errors:
         audit.console_errors.remove(NOT_FOUND_ERROR)
+
+
+#: When the page was ready, and when it asked for its second bundle (page clock).
+READY_AND_LATER = """() => {
+  const later = performance.getEntriesByType("resource")
+    .find((entry) => entry.name.includes(".later.bundle"));
+  return later && [performance.getEntriesByName("doorway-ready")[0].startTime,
+                   later.startTime];
+}"""
+
+
+@pytest.mark.parametrize("kind", ["wizard", "invite"])
+def test_the_second_bundle_is_asked_for_only_once_the_page_is_ready(page, kind):
+    """Its download never competes with the page's start, not even on the
+    partner's page, whose start runs in tasks with idle time between them."""
+    flows.open_page(page, "" if kind == "wizard" else invitation())
+    expect(page.locator("html")).to_have_attribute("data-app", "ready",
+                                                   timeout=flows.STEP_TIMEOUT)
+    ready, asked = page.wait_for_function(READY_AND_LATER).json_value()
+    assert asked >= ready, (kind, ready, asked)

@@ -100,7 +100,7 @@ def test_the_invitation_shows_at_once_and_does_not_jump(page, context):
     shift = page.evaluate("() => window.__shift")
     assert shift <= MOST_SHIFT, "the page moved by %.3f when Python drew the link" % shift
     loaded = requests_to_ready(page)
-    assert len(loaded) <= MOST_REQUESTS, loaded
+    assert len(loaded) <= MOST_REQUESTS, " ".join(u.split("/")[-1] for u in loaded)
     assert not [w for w in warnings if "preload" in w.lower()], warnings
 
 

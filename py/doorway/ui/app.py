@@ -78,7 +78,7 @@ def start(root, unpack):
     files, ``unpack`` its function for a second bundle."""
     dom.set_error_handler(fail)
     catalogue = Catalogue.from_folder(root + "/" + CONTENT)
-    later.start(unpack, catalogue.reread)  # fetched once the browser is idle, after ready
+    later.start(unpack, catalogue.reread)  # fetched once the page is ready (see ready())
     running = controller(document.documentElement.getAttribute("data-page"), catalogue)
     # What the page draws first (an invitation: decoding it and drawing it),
     # in a task of its own after the imports: on a phone's CPU the two held
@@ -87,13 +87,36 @@ def start(root, unpack):
 
 
 def begin(running):
-    """Start the page's object, if it has one; then the page is ready."""
+    """Start the page's object, if it has one; then the page is ready.
+
+    A page's ``start`` may return the rest of its start (the link pages: opening
+    the link), which runs in a task of its own before the page is ready.
+    """
+    rest = None
     if running:
-        running.start()
+        rest = running.start()
         # boot.js sends this when the person leaves the page in any way (Quick
         # exit, Back, a link): unfinished work stops and whatever the page held
         # from their answers or a link is dropped, so the back/forward cache
         # keeps nothing of it and a restored page is a fresh start.
         dom.on(document, "doorway:wipe", lambda event: wipe(running))
+    if rest:
+        dom.later(finish(rest))
+    else:
+        ready()
+
+
+async def finish(rest):
+    """The rest of a page's start, in a task of its own; then the page is ready
+    (not if the page was wiped meanwhile: :func:`wipe` cancels this)."""
+    await dom.next_task()
+    rest()
+    ready()
+
+
+def ready():
+    """Tell anyone waiting that Python has taken over; then the second bundle
+    may come, once the browser is idle."""
     document.documentElement.setAttribute("data-app", "ready")
     window.performance.mark("doorway-ready")
+    later.when_idle()

@@ -133,6 +133,14 @@ async def frame():
         lambda resolve, reject: window.requestAnimationFrame(resolve)))
 
 
+async def next_task():
+    """Return in a task of the browser's own (a zero-delay timer), so that the
+    work before and after is not one long task: the browser may draw and answer
+    input between them."""
+    await window.Promise.new(create_proxy(
+        lambda resolve, reject: window.setTimeout(resolve, 0)))
+
+
 #: The longest a piece of work done when the browser is idle waits for it
 #: (ms): a busy page has no idle time, and the work must still get done.
 IDLE_WAIT_MS = 50

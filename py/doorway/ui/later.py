@@ -45,6 +45,7 @@ class Later:
         self.arrived = arrived  # told the paths it wrote (Catalogue.reread)
         self.fetch = None  # the current try, until one fails
         self.proxy = None
+        self.asked = asyncio.Event()  # set once fetching may start (begin)
 
     def when_idle(self):
         """Start fetching when the browser has nothing else to do (WebKit has no
@@ -56,6 +57,7 @@ class Later:
             window.setTimeout(self.proxy, 0)
 
     def begin(self):
+        self.asked.set()
         if self.fetch is None:
             self.fetch = Fetch()
             self.fetch.task = asyncio.create_task(self.load(self.fetch))
@@ -81,7 +83,9 @@ class Later:
     def loaded(self):
         return self.fetch is not None and self.fetch.done.is_set() and self.fetch.error is None
 
-    async def ready(self):
+    async def ready(self, now=True):
+        if not now:
+            await self.asked.wait()
         self.begin()
         fetch = self.fetch
         await fetch.done.wait()
@@ -108,12 +112,20 @@ _bundle = None
 
 
 def start(unpack, arrived):
-    """Fetch this page's second bundle, if it has one, when the browser is idle;
+    """Know this page's second bundle, if it has one: fetched from
+    :func:`when_idle` or the first :func:`ready`, whichever comes first;
     ``arrived`` is told the paths of the files it brought."""
     global _bundle
     url = document.documentElement.getAttribute("data-later")
     if url:
         _bundle = Later(url, unpack, arrived)
+
+
+def when_idle():
+    """Fetch the second bundle when the browser is next idle: called once the page
+    is ready, so that it never competes with the page's own start (a page whose
+    start runs in several tasks has idle time between them)."""
+    if _bundle is not None:
         _bundle.when_idle()
 
 
@@ -123,17 +135,21 @@ def loaded():
     return _bundle is None or _bundle.loaded()
 
 
-async def ready():
-    """Return once the second bundle's modules can be imported and its content read."""
+async def ready(now=True):
+    """Return once the second bundle's modules can be imported and its content
+    read, fetching it now if it has not been asked for yet; with ``now=False``,
+    not before it is (:func:`when_idle`, or another :func:`ready`)."""
     if _bundle is not None:
-        await _bundle.ready()
+        await _bundle.ready(now)
 
 
 async def arrived():
     """True once the second bundle's modules can be imported (at once on a page
-    without one); False, with the reason logged, if it cannot be had."""
+    without one); False, with the reason logged, if it cannot be had. It waits
+    for the fetch and never starts it: a part of the page that can do without
+    the bundle must not fetch it before the page is ready."""
     try:
-        await ready()
+        await ready(now=False)
     except Exception as error:  # noqa: BLE001 - the page goes on without the bundle
         dom.log_error(error)
         return False

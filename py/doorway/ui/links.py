@@ -63,7 +63,13 @@ class LinkPage:
         # (js.window: pyscript's window proxy cannot take event listeners.)
         dom.on(js.window, "hashchange", lambda event: self.read())
         later.then(self.start_help)
-        self.read()
+        # The link is read and opened in a task of its own (doorway.ui.app.begin),
+        # so that neither part holds the page for long. The view stays as it is
+        # until then: a frame may be drawn in between. (Taking the link out of the
+        # address bar makes the browser ask for the page's icon again: done here,
+        # that request would come before the page is ready.)
+        self.wipe(view=None)
+        return lambda: self.open_taken(self.take_token())
 
     def start_help(self):
         """The footer's help, which the partner's page has in its second bundle
@@ -72,9 +78,11 @@ class LinkPage:
 
         self.footer_help = safety.in_footer(self.catalogue)
 
-    def wipe(self, focus=False):
+    def wipe(self, focus=False, view="paste"):
         """Forget the link and everything it showed, and show the page as it is
-        with no link: before reading another link, and when the person leaves."""
+        with no link: before reading another link, and when the person leaves.
+        ``view=None`` leaves the views as they are (as the page starts, boot.js's
+        styles show the one the address calls for until Python shows it)."""
         self.envelope = None
         self.passphrase = ""
         for form in dom.every("form", self.app):
@@ -83,7 +91,8 @@ class LinkPage:
         secret.hide_all(self.app)
         for slot in dom.every("[data-slot]", self.app):
             dom.clear(slot)
-        self.view("paste", focus)
+        if view:
+            self.view(view, focus)
 
     def on_click(self, event):
         action = event.target.closest("[data-action]")
@@ -96,25 +105,36 @@ class LinkPage:
             self.wipe(focus=True)
 
     def read(self):
-        """Read the token in the address bar, then remove it from there.
+        """Read the token in the address bar, then remove it from there, and open it.
 
         No ``#`` at all is the page with no link (the paste view); a ``#``
         with nothing after it is a link that was cut off.
-
-        An address longer than the page's cap never reaches Python: boot.js
-        has already taken it out of the bar and said so on ``<html>``.
         """
         # No focus yet: moving it makes the browser lay the page out at once,
         # and the view shown below takes it anyway (the paste view's heading last).
         self.wipe()
+        self.open_taken(self.take_token())
+
+    def take_token(self):
+        """``(token, opened)`` from the address bar, the token taken out of it:
+        ``opened`` if the address had a ``#`` at all. None when the address was
+        longer than the page's cap: that never reaches Python, boot.js has
+        already taken it out of the bar and said so on ``<html>``."""
         root = js.document.documentElement
         if root.getAttribute("data-link-error") == "too_long":
             root.removeAttribute("data-link-error")
-            self.fail("too_long")
-            return
+            return None
         opened = "#" in js.window.location.href
         token = dom.read_fragment()
         dom.forget_fragment()
+        return token, opened
+
+    def open_taken(self, taken):
+        """Open what :meth:`take_token` took, or show why it cannot be opened."""
+        if taken is None:
+            self.fail("too_long")
+            return
+        token, opened = taken
         if token:
             self.open_token(token)
         elif opened:

@@ -29,10 +29,10 @@ class PartnerPage(LinkPage):
         dom.on(self.form, "change", lambda event: self.refresh())
         dom.on(self.result, "click", self.on_result)
         self.quiet_help = QuietHelp(self.catalogue, dom.one("[data-quiet-help]", self.app))
-        super().start()
+        return super().start()
 
-    def wipe(self, focus=False):
-        super().wipe(focus)
+    def wipe(self, focus=False, view="paste"):
+        super().wipe(focus, view)
         self.quiet_help.wipe()
         dom.one("#reply-link").value = ""
         self.state = None
