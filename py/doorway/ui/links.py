@@ -69,7 +69,7 @@ class LinkPage:
         # address bar makes the browser ask for the page's icon again: done here,
         # that request would come before the page is ready.)
         self.wipe(view=None)
-        return lambda: self.open_taken(self.take_token())
+        return self.open_address
 
     def start_help(self):
         """The footer's help, which the partner's page has in its second bundle
@@ -105,36 +105,30 @@ class LinkPage:
             self.wipe(focus=True)
 
     def read(self):
-        """Read the token in the address bar, then remove it from there, and open it.
-
-        No ``#`` at all is the page with no link (the paste view); a ``#``
-        with nothing after it is a link that was cut off.
-        """
+        """Read the token in the address bar afresh (a second link pasted into
+        this tab only changes the fragment)."""
         # No focus yet: moving it makes the browser lay the page out at once,
         # and the view shown below takes it anyway (the paste view's heading last).
         self.wipe()
-        self.open_taken(self.take_token())
+        self.open_address()
 
-    def take_token(self):
-        """``(token, opened)`` from the address bar, the token taken out of it:
-        ``opened`` if the address had a ``#`` at all. None when the address was
-        longer than the page's cap: that never reaches Python, boot.js has
-        already taken it out of the bar and said so on ``<html>``."""
+    def open_address(self):
+        """Open the token in the address bar, after taking it out of there.
+
+        No ``#`` at all is the page with no link (the paste view); a ``#``
+        with nothing after it is a link that was cut off.
+
+        An address longer than the page's cap never reaches Python: boot.js
+        has already taken it out of the bar and said so on ``<html>``.
+        """
         root = js.document.documentElement
         if root.getAttribute("data-link-error") == "too_long":
             root.removeAttribute("data-link-error")
-            return None
+            self.fail("too_long")
+            return
         opened = "#" in js.window.location.href
         token = dom.read_fragment()
         dom.forget_fragment()
-        return token, opened
-
-    def open_taken(self, taken):
-        """Open what :meth:`take_token` took, or show why it cannot be opened."""
-        if taken is None:
-            self.fail("too_long")
-            return
-        token, opened = taken
         if token:
             self.open_token(token)
         elif opened:
