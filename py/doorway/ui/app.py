@@ -83,15 +83,18 @@ def start(root, unpack):
     # What the page draws first (an invitation: decoding it and drawing it),
     # in a task of its own after the imports: on a phone's CPU the two held
     # the page for some 150 ms in one task.
-    dom.after(0, lambda: begin(running))
+    dom.later(begin(running))
 
 
-def begin(running):
-    """Start the page's object, if it has one; then the page is ready.
+async def begin(running):
+    """In a task of its own, start the page's object, if it has one; then the
+    page is ready.
 
     A page's ``start`` may return the rest of its start (the link pages: opening
-    the link), which runs in a task of its own before the page is ready.
+    the link), which runs in the next task, before the page is ready; not if the
+    page was wiped meanwhile (:func:`wipe` cancels this).
     """
+    await dom.next_task()
     rest = None
     if running:
         rest = running.start()
@@ -101,16 +104,8 @@ def begin(running):
         # keeps nothing of it and a restored page is a fresh start.
         dom.on(document, "doorway:wipe", lambda event: wipe(running))
     if rest:
-        dom.later(finish(rest))
-    else:
-        ready()
-
-
-async def finish(rest):
-    """The rest of a page's start, in a task of its own; then the page is ready
-    (not if the page was wiped meanwhile: :func:`wipe` cancels this)."""
-    await dom.next_task()
-    rest()
+        await dom.next_task()
+        rest()
     ready()
 
 
