@@ -54,16 +54,26 @@
 
   // The figures of one load. `by` says what "ready" means for the page:
   // "app" for pages that run Python, "load" (the load event) for plain ones.
-  // Requests are the page itself and every resource it started before ready.
+  // Requests are the page itself and every resource it started before ready,
+  // except a file asked for again and served from the browser's own cache
+  // (transferSize 0): no request left the browser. Chromium asks for the
+  // page's icon again whenever the page changes its address (a link page
+  // taking the link out of it).
   bench.result = (by) => {
     const nav = performance.getEntriesByType("navigation")[0];
     const ready = by === "app" ? bench.ready : nav.loadEventEnd;
     const paint = performance.getEntriesByName("first-contentful-paint")[0];
     const entries = [nav].concat(performance.getEntriesByType("resource"));
+    const seen = new Set();
+    const sent = entries.filter((e) => {
+      const again = seen.has(e.name) && e.transferSize === 0;
+      seen.add(e.name);
+      return e.startTime <= ready && !again;
+    });
     return {
       ready,
       fcp: paint ? paint.startTime : null,
-      requests: entries.filter((e) => e.startTime <= ready).map((e) => ({
+      requests: sent.map((e) => ({
         url: e.name,
         start: e.startTime,
         end: e.responseEnd,

@@ -263,6 +263,10 @@ def test_the_benchmarks_pages_get_ready_in_chromium(browser, served):
             context.close()
         assert measured["ready_ms"] is not None and measured["fcp_ms"] is not None, spec
         assert measured["requests"] == len(requests) >= 1
+        # A file the browser asks for again from its own cache (the link pages'
+        # icon, when they take the link out of the address) is not a request.
+        paths = [r["path"] for r in requests]
+        assert len(paths) == len(set(paths)), paths
         assert all(r["known"] for r in requests), requests
         assert measured["brotli_bytes"] == sum(r["brotli"] for r in requests)
 
