@@ -79,33 +79,34 @@ def start(root, unpack):
     dom.set_error_handler(fail)
     catalogue = Catalogue.from_folder(root + "/" + CONTENT)
     later.start(unpack, catalogue.reread)  # fetched once the page is ready (see ready())
-    running = controller(document.documentElement.getAttribute("data-page"), catalogue)
-    # What the page draws first (an invitation: decoding it and drawing it),
-    # in a task of its own after the imports: on a phone's CPU the two held
-    # the page for some 150 ms in one task.
-    dom.later(begin(running))
+    # The page's own object, its imports included, in a task of its own: on a
+    # phone's CPU the imports and the page's start held the page for some 150 ms
+    # in one task.
+    dom.later(begin(catalogue))
 
 
-async def begin(running):
+async def begin(catalogue):
     """In a task of its own, start the page's object, if it has one; then the
     page is ready.
 
-    A page's ``start`` may return the rest of its start (the link pages: opening
-    the link), which runs in the next task, before the page is ready; not if the
-    page was wiped meanwhile (:func:`wipe` cancels this).
+    A page's ``start`` may return the rest of its start as steps (a generator:
+    a link page opens its link in steps), each run in a task of its own, so
+    that the browser may draw and answer input (Quick exit) between them; not
+    if the page was wiped meanwhile (:func:`wipe` cancels this).
     """
     await dom.next_task()
-    rest = None
+    running = controller(document.documentElement.getAttribute("data-page"), catalogue)
+    steps = None
     if running:
-        rest = running.start()
+        await dom.next_task()  # after its imports
+        steps = running.start()
         # boot.js sends this when the person leaves the page in any way (Quick
         # exit, Back, a link): unfinished work stops and whatever the page held
         # from their answers or a link is dropped, so the back/forward cache
         # keeps nothing of it and a restored page is a fresh start.
         dom.on(document, "doorway:wipe", lambda event: wipe(running))
-    if rest:
+    for _ in steps or ():
         await dom.next_task()
-        rest()
     ready()
 
 

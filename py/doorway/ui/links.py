@@ -6,6 +6,13 @@ passphrase if it is sealed, and hand the plain body to the page, or show the
 calm error view. The page differs only in the kind of link it reads and what
 it does with the body.
 
+Opening a link at the page's start is a generator of steps
+(:meth:`LinkPage.opening`), which the start runs one browser task each
+(``doorway.ui.app.begin``): on a phone's CPU, reading, decoding and drawing an
+invitation held the page for some 250 ms in one task. A link the person
+pastes, unlocks or puts in the address bar later opens in one go
+(:func:`at_once`).
+
 With no link, the page shows the paste view: a pasted link never enters the
 browser's history. The paste form belongs to that view and to the error view
 (a link that failed can be pasted again), so it moves to whichever of the two
@@ -18,6 +25,12 @@ import js
 from doorway.guide import link, link_forms
 
 from . import dom, forms, later, secret
+
+
+def at_once(steps):
+    """Run the steps of an opening (a generator) to the end now."""
+    for _ in steps:
+        pass
 
 
 class LinkPage:
@@ -33,6 +46,7 @@ class LinkPage:
         self.envelope = None
         self.passphrase = ""
         self.footer_help = None  # the footer's "If you don't feel safe" (app.wipe)
+        self.wipes = 0  # how many times the page was wiped: see opening()
 
     def view(self, part, focus=True):
         """Show one part of the page (loading, paste, unlock, link-error or the content)."""
@@ -63,13 +77,24 @@ class LinkPage:
         # (js.window: pyscript's window proxy cannot take event listeners.)
         dom.on(js.window, "hashchange", lambda event: self.read())
         later.then(self.start_help)
-        # The link is read and opened in a task of its own (doorway.ui.app.begin),
-        # so that neither part holds the page for long. The view stays as it is
-        # until then: a frame may be drawn in between. (Taking the link out of the
-        # address bar makes the browser ask for the page's icon again: done here,
-        # that request would come before the page is ready.)
+        # The view stays as it is until the link is read: frames are drawn
+        # between the steps. (Taking the link out of the address bar makes the
+        # browser ask for the page's icon again: done here, that request would
+        # come before the page is ready.)
         self.wipe(view=None)
-        return self.open_address
+        return self.opening()
+
+    def opening(self):
+        """The rest of the start: the link in the address opened in steps
+        (``doorway.ui.app.begin`` runs each in a browser task of its own). If
+        the page is wiped between two steps (another link, the person leaving),
+        the steps left are dropped: they would draw what it forgot."""
+        wipes = self.wipes
+        yield
+        for _ in self.open_address():
+            yield
+            if self.wipes != wipes:
+                return
 
     def start_help(self):
         """The footer's help, which the partner's page has in its second bundle
@@ -83,6 +108,7 @@ class LinkPage:
         with no link: before reading another link, and when the person leaves.
         ``view=None`` leaves the views as they are (as the page starts, boot.js's
         styles show the one the address calls for until Python shows it)."""
+        self.wipes += 1
         self.envelope = None
         self.passphrase = ""
         for form in dom.every("form", self.app):
@@ -110,10 +136,11 @@ class LinkPage:
         # No focus yet: moving it makes the browser lay the page out at once,
         # and the view shown below takes it anyway (the paste view's heading last).
         self.wipe()
-        self.open_address()
+        at_once(self.open_address())
 
     def open_address(self):
-        """Open the token in the address bar, after taking it out of there.
+        """Open the token in the address bar, after taking it out of there
+        (steps: see :meth:`opening`).
 
         No ``#`` at all is the page with no link (the paste view); a ``#``
         with nothing after it is a link that was cut off.
@@ -130,7 +157,7 @@ class LinkPage:
         token = dom.read_fragment()
         dom.forget_fragment()
         if token:
-            self.open_token(token)
+            yield from self.open_token(token)
         elif opened:
             self.fail("empty")  # a link cut off at its "#"
         else:
@@ -153,9 +180,10 @@ class LinkPage:
                 self.fail(error.code)
             return
         self.wipe()
-        self.open_token(token)
+        at_once(self.open_token(token))
 
     def open_token(self, token):
+        """Open a link token: steps (see :meth:`opening`)."""
         try:
             self.envelope = link.parse(token, self.kind)
         except link.LinkError as error:
@@ -164,11 +192,13 @@ class LinkPage:
         if self.envelope.sealed:
             self.view("unlock")
         else:
-            self.accept(self.envelope.body)
+            yield
+            yield from self.accept(self.envelope.body)
 
     def accept(self, body):
+        """Show a link's plain body, or the error view: steps (see :meth:`opening`)."""
         try:
-            self.open(body)
+            yield from self.open(body)
         except link.LinkError as error:
             self.fail(error.code)
 
@@ -183,7 +213,9 @@ class LinkPage:
 
     def unlocked(self, body, passphrase):
         self.passphrase = passphrase
-        self.accept(body)
+        at_once(self.accept(body))
 
     def open(self, body):
+        """Decode and show a link's plain body, as steps: a generator whose
+        ``yield`` ends a step (see :meth:`opening`); raises ``link.LinkError``."""
         raise NotImplementedError

@@ -42,13 +42,20 @@ class PartnerPage(LinkPage):
         return dom.one('[data-slot="%s"]' % name, self.app)
 
     def open(self, body):
+        """Steps (see ``LinkPage.opening``): decode the invitation; draw its top;
+        the questions below the reply form; then focus its heading, once the
+        browser has laid the page out (focus would make it do so at once)."""
         invite = link.decode(self.catalogue, self.envelope, body)
+        yield
         dom.replace(self.slot("top"), views.top(self.catalogue, invite))
-        dom.replace(self.slot("questions"), views.questions(self.catalogue, invite["reasons"]))
         sealed = bool(self.passphrase)
         dom.show(dom.one("[data-seal-option]", self.app), sealed)
         dom.show(dom.one("[data-plain-reply]", self.app), not sealed)
-        self.view("invitation")
+        self.view("invitation", focus=False)
+        yield
+        dom.replace(self.slot("questions"), views.questions(self.catalogue, invite["reasons"]))
+        yield
+        dom.focus(dom.one("#" + views.HEADING_ID, self.app))
         dom.later(self.draw_sources(views.cited(self.catalogue, invite)))
 
     async def draw_sources(self, source_ids):

@@ -18,7 +18,9 @@ class ReplyPage(LinkPage):
         return words
 
     def open(self, body):
+        """Steps (see ``LinkPage.opening``): decode the reply, then show it."""
         reply = link.decode(self.catalogue, self.envelope, body)
+        yield
         dom.replace(dom.one('[data-slot="received"]', self.app),
                     views.received(self.catalogue, reply))
         self.view("received")
