@@ -37,8 +37,9 @@ def split_place(value):
     return parts[0] or routes.ELSEWHERE, parts[1] if len(parts) > 1 and parts[1] else None
 
 
-def level_heading(level, text, attrs=None):
-    return h("h%d" % min(level, 6), attrs, text)
+def level_heading(level, text):
+    """A heading at ``level``, never deeper than ``h6`` (the cards nest)."""
+    return h("h%d" % min(level, 6), None, text)
 
 
 def _words(catalogue):
