@@ -6,9 +6,9 @@
   linked, sources.
 - WebAssembly off (a separate Chromium started without it, see NO_WASM): the
   same pages land on the same guide pages, with no error on the way.
-- Python cannot start (its ``.wasm`` is refused): the page shows the calm
-  "something went wrong" message with a way to the guide, instead of a page
-  that waits for ever. The wait is shortened through the test-only
+- Python cannot start (its ``.wasm`` is refused, or the page's bundle is
+  broken): the page shows the calm "something went wrong" message with a way
+  to the guide, instead of a page that waits for ever. The wait is shortened through the test-only
   ``window.doorwayStartupLimitMs`` (see boot.js).
 """
 
@@ -159,3 +159,18 @@ def test_when_python_cannot_start_the_page_says_so_calmly(context, page, audit):
     assert not unexpected, unexpected
     audit.console_errors.clear()
     audit.page_errors.clear()
+
+
+@pytest.mark.parametrize("body", [b"<html>a proxy's error page</html>",
+                                  b"doorway-bundle 1\n[]\n"],
+                         ids=["not-a-bundle", "a-bundle-without-the-page"])
+def test_a_broken_bundle_is_a_calm_problem_not_a_blank_page(page, audit, body):
+    """The loader (``doorway/ui/main.py``) unpacks the bundle in one task and
+    imports the page in the next: a bundle it cannot read fails the first, one
+    without the page's modules the second. Either way the page says so calmly."""
+    page.route("**/py/wizard.bundle?*", lambda route: route.fulfill(body=body))
+    page.goto("./")
+    expect(page.locator("html")).to_have_attribute("data-app", "failed", timeout=30000)
+    expect(page.locator(".startup-failed")).to_be_visible()
+    expect(page.locator("[data-quick-exit]")).to_be_visible()
+    audit.console_errors.clear()  # the traceback, for whoever debugs

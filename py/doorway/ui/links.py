@@ -157,6 +157,7 @@ class LinkPage:
         token = dom.read_fragment()
         dom.forget_fragment()
         if token:
+            yield
             yield from self.open_token(token)
         elif opened:
             self.fail("empty")  # a link cut off at its "#"

@@ -101,30 +101,53 @@ def unpack(bundle, memory):
     return [MOUNT + "/" + path for path, _ in index]
 
 
+def failed(error):
+    """Python could not start: boot.js shows the page's calm message."""
+    from pyscript import document
+
+    document.documentElement.setAttribute("data-app", "failed")
+    import sys
+
+    sys.print_exception(error)
+
+
+def in_next_task(function):
+    """Call ``function()`` from a timer, in a task of the browser's own, so
+    that between this task and that one the browser can answer a click (Quick
+    exit) and draw."""
+    from pyscript import window
+    from pyscript.ffi import create_proxy
+
+    window.setTimeout(create_proxy(function), 0)
+
+
+#: The bundle's files (:class:`Memory`), once :func:`main` has unpacked them.
+memory = Memory()
+
+
 def main():
     try:
-        memory = Memory()
         unpack(BUNDLE, memory)
         mount(memory)
+    except Exception as error:  # noqa: BLE001 - never leave a blank page
+        failed(error)
+        return
+    # The imports in the next task: on a phone's CPU (4x slower), unpacking
+    # and importing were one task of some 70 ms.
+    in_next_task(start)
+
+
+def start():
+    try:
         from doorway.ui import app
 
         app.start(MOUNT, lambda bundle: unpack(bundle, memory))
     except Exception as error:  # noqa: BLE001 - never leave a blank page
-        from pyscript import document
-
-        document.documentElement.setAttribute("data-app", "failed")
-        import sys
-
-        sys.print_exception(error)
+        failed(error)
 
 
 if __name__ == "__main__":
     # PyScript runs this file at the end of its own start, in the same task of
     # the browser's: started from a timer instead, the page's start is a task
-    # of its own, and between the two the browser can answer a click (Quick
-    # exit) and draw. On a phone's CPU (4x slower) the one task held the page
-    # for some 250 ms.
-    from pyscript import window
-    from pyscript.ffi import create_proxy
-
-    window.setTimeout(create_proxy(main), 0)
+    # of its own. On a phone's CPU the one task held the page for some 250 ms.
+    in_next_task(main)
