@@ -78,9 +78,7 @@ class LinkPage:
         dom.on(js.window, "hashchange", lambda event: self.read())
         later.then(self.start_help)
         # The view stays as it is until the link is read: frames are drawn
-        # between the steps. (Taking the link out of the address bar makes the
-        # browser ask for the page's icon again: done here, that request would
-        # come before the page is ready.)
+        # between the steps.
         self.wipe(view=None)
         return self.opening()
 
@@ -155,6 +153,8 @@ class LinkPage:
             return
         opened = "#" in js.window.location.href
         token = dom.read_fragment()
+        # At once, whatever follows. (Chromium then asks for the page's icon
+        # again, from its cache: no request leaves the browser.)
         dom.forget_fragment()
         if token:
             yield
