@@ -10,6 +10,8 @@ The same load checks how many files a page needs to get ready (issue 15), and
 the runtime's files are asked for only once the first content is painted.
 """
 
+from pathlib import Path
+
 import flows
 import pytest
 from playwright.sync_api import expect
@@ -64,24 +66,22 @@ def hold_python(page, kind):
     return release
 
 
+#: The benchmark's probe, which counts a page's requests to ready (a file asked
+#: for again and served from the browser's cache is none: Chromium asks for the
+#: page's icon again when a link page takes the link out of the address). Added
+#: to a context before its page opens, it lets these tests count as it does.
+PROBE = Path(__file__).resolve().parents[2] / "bench" / "probe.js"
+
+
 def requests_to_ready(page):
-    """The page and the files it asked for before it was ready, as the benchmark
-    counts them (``bench/probe.js``): a file asked for again and served from
-    the browser's cache (Chromium asks for the page's icon again when a link
-    page takes the link out of the address) is no request to the network."""
-    return page.evaluate("""() => {
-        const ready = performance.getEntriesByName("doorway-ready")[0].startTime;
-        const seen = new Set();
-        return performance.getEntriesByType("resource").filter((e) => {
-            const again = seen.has(e.name) && e.transferSize === 0;
-            seen.add(e.name);
-            return e.startTime <= ready && !again;
-        }).map((e) => e.name).concat([location.href]);
-    }""")
+    """The page and the files it asked for before it was ready, counted by
+    :data:`PROBE`."""
+    return [request["url"] for request in page.evaluate('() => __bench.result("app").requests')]
 
 
 def test_the_invitation_shows_at_once_and_does_not_jump(page, context):
     context.add_init_script(SHIFTS)
+    context.add_init_script(path=str(PROBE))
     page.set_viewport_size({"width": 412, "height": 823})  # Lighthouse's phone
     warnings = []
     page.on("console", lambda m: warnings.append(m.text) if m.type == "warning" else None)
@@ -127,6 +127,7 @@ def test_a_sealed_link_or_none_shows_its_form_before_python(page, address, view)
 
 def test_a_reply_shows_at_once_and_does_not_jump(page, context):
     context.add_init_script(SHIFTS)
+    context.add_init_script(path=str(PROBE))
     release = hold_python(page, "reply")
     page.goto("reply/#" + reply_token())
     received = page.locator('[data-part="received"]')
