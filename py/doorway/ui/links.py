@@ -56,8 +56,13 @@ class LinkPage:
         if slot and not slot.contains(self.paste_box):
             slot.appendChild(self.paste_box)
         self.app.setAttribute("data-view", part)
+        if focus:
+            self.focus_heading(part)
+
+    def focus_heading(self, part):
+        """Move focus to the heading of one part of the page, if it has one."""
         heading = dom.one('[data-part="%s"] h1' % part, self.app)
-        if heading and focus:
+        if heading:
             dom.focus(heading)
 
     def fail(self, code):

@@ -55,7 +55,7 @@ class PartnerPage(LinkPage):
         yield
         dom.replace(self.slot("questions"), views.questions(self.catalogue, invite["reasons"]))
         yield
-        dom.focus(dom.one("#" + views.HEADING_ID, self.app))
+        self.focus_heading("invitation")
         dom.later(self.draw_sources(views.cited(self.catalogue, invite)))
 
     async def draw_sources(self, source_ids):
